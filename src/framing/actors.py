@@ -1,0 +1,65 @@
+"""Find mentions of the canonical actors listed in ``data/lexicons/actors.csv``.
+
+Each alias maps to an actor (``Vladimir Putin``, ``Russia``) and an actor group (``Russia``).
+The longest alias wins at any position ("Russian President Vladimir Putin" over "Russian");
+``match_case`` keeps "US" from matching the pronoun "us". Matching runs on text whose
+typographic quotes are mapped to ASCII one for one, so offsets index the original text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from framing import resources
+
+POSSESSIVE = r"(?:'s|')?"
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An actor mention: character span, the alias as written, and who it denotes."""
+
+    start: int
+    end: int
+    alias: str
+    actor: str
+    kind: str
+    actor_group: str
+
+
+def _alternative(alias: str, match_case: bool) -> str:
+    body = re.escape(resources.normalise_same_length(alias))
+    return body if match_case else f"(?i:{body})"
+
+
+@lru_cache(maxsize=4)
+def _compiled(folder: str | None = None):
+    table = resources.load_lexicon("actors.csv", folder)
+    table = table.assign(_len=table["alias"].str.len()).sort_values("_len", ascending=False, kind="stable")
+    by_alias = {}
+    parts = []
+    for row in table.itertuples():
+        key = resources.normalise_same_length(row.alias).lower()
+        by_alias.setdefault(key, row)
+        parts.append(_alternative(row.alias, row.match_case == "yes"))
+    pattern = re.compile(rf"(?<!\w)(?:{'|'.join(parts)})(?!\w){POSSESSIVE}")
+    return pattern, by_alias
+
+
+def find_mentions(text: str) -> list[Mention]:
+    """Actor mentions in ``text``, left to right, not overlapping."""
+    pattern, by_alias = _compiled()
+    plain = resources.normalise_same_length(text)
+    mentions = []
+    for match in pattern.finditer(plain):
+        written = re.sub(r"'s?$", "", match.group(0))
+        row = by_alias[written.lower()]
+        mentions.append(Mention(match.start(), match.end(), text[match.start() : match.end()], row.actor, row.kind, row.actor_group))
+    return mentions
+
+
+def actor_table():
+    """The actor codebook as a DataFrame (alias, actor, kind, actor_group, match_case, note)."""
+    return resources.load_lexicon("actors.csv")

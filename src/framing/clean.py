@@ -1,0 +1,223 @@
+"""Separate an article's body from page boilerplate, keeping an audit trail of every dropped line.
+
+Rules are general and readable, applied in two passes:
+
+1. line rules that need no position: the patterns in ``data/lexicons/boilerplate.csv``,
+   date lines, bylines (a short name line beside a date line), repeated caption lines, and
+   appeals to the reader (first or second person outside quotes: "your donation", "we provide");
+2. position rules on what is left: before the first body paragraph (a punctuated line of at
+   least ``BODY_MIN_WORDS`` words) come masthead, headline, standfirst and labels; inside the body
+   a short line without a final stop is the title of an embedded video or graphic.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from framing import resources
+
+BODY_MIN_WORDS = 15
+STANDFIRST_MIN_WORDS = 6
+BYLINE_MAX_WORDS = 4
+DATELINE_MAX_WORDS = 10
+MASTHEAD_MAX_WORDS = 4
+
+_MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december"
+    "|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+)
+_DATE_PATTERNS = (
+    re.compile(rf"\b(?P<day>\d{{1,2}})\s+(?P<month>{_MONTHS})\.?\s+(?P<year>\d{{4}})\b", re.I),
+    re.compile(rf"\b(?P<month>{_MONTHS})\.?\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}})\b", re.I),
+)
+_FIRST_OR_SECOND_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]ur|us|[Yy]ou|[Yy]our|[Yy]ours)\b")
+_NAME_WORD = re.compile(r"^[A-Z][a-z'\-]+$|^[A-Z]\.$")
+_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+
+
+@dataclass(frozen=True)
+class Removal:
+    """One line dropped from an article, with the rule that dropped it."""
+
+    line_no: int
+    text: str
+    rule: str
+    reason: str
+
+
+@dataclass
+class CleanArticle:
+    """An article split into body paragraphs, extracted front matter and removed lines."""
+
+    paragraphs: list[tuple[int, str]] = field(default_factory=list)  # (line_no, text)
+    removed: list[Removal] = field(default_factory=list)
+    headline: str = ""
+    standfirst: str = ""
+    byline: str = ""
+    dateline: str = ""
+    published: str = ""
+    wire_credit: str = ""
+
+
+def display_line(line: str) -> str:
+    """A raw line trimmed, with no-break and thin spaces made plain; quotes stay typographic."""
+    return re.sub(r"[\u00a0\u2009\u202f]", " ", line.replace("\r", "")).strip()
+
+
+def count_words(text: str) -> int:
+    """Words as runs of letters or digits, joined by hyphens or apostrophes."""
+    return len(_WORD.findall(text))
+
+
+def strip_quoted(text: str) -> str:
+    """The text with everything between double quotation marks removed."""
+    plain = resources.normalise_same_length(text)
+    return re.sub(r'"[^"]*"', " ", plain)
+
+
+def ends_like_a_sentence(text: str) -> bool:
+    """True when the line ends with . ! ? or : possibly followed by closing quotes or brackets."""
+    stripped = text.rstrip().rstrip(resources.CLOSING_MARKS)
+    return bool(stripped) and stripped[-1] in resources.TERMINAL_PUNCTUATION + ":"
+
+
+def parse_date(text: str) -> str:
+    """The first day-month-year date in ``text`` as ISO ``YYYY-MM-DD``, or '' if none."""
+    for pattern in _DATE_PATTERNS:
+        match = pattern.search(text)
+        if match:
+            month = match["month"].lower()[:3]
+            stamp = f"{match['day']} {month} {match['year']}"
+            return datetime.strptime(stamp, "%d %b %Y").date().isoformat()
+    return ""
+
+
+def is_dateline(text: str) -> bool:
+    """A short line that is mostly a date ('Saturday 02 September 2017 05:41 EDT', 'Date: ...')."""
+    return bool(parse_date(text)) and count_words(text) <= DATELINE_MAX_WORDS and not ends_like_a_sentence(text)
+
+
+def looks_like_name(text: str) -> bool:
+    """Two to four capitalised words and nothing else: 'Harry Cockburn'."""
+    words = text.split()
+    return 2 <= len(words) <= BYLINE_MAX_WORDS and all(_NAME_WORD.match(w) for w in words)
+
+
+def addresses_reader(text: str) -> bool:
+    """First or second person outside quotation marks: the outlet speaking to its reader."""
+    return bool(_FIRST_OR_SECOND_PERSON.search(strip_quoted(text)))
+
+
+def is_masthead(text: str) -> bool:
+    """A short line in capitals: 'RUSSIA MONITOR'."""
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and text.upper() == text and count_words(text) <= MASTHEAD_MAX_WORDS
+
+
+def wire_agencies(credit_line: str) -> str:
+    """Agencies named in a credit line, in order, joined with '; ' ('Reuters; AFP')."""
+    found = []
+    lowered = credit_line.lower()
+    hits = []
+    for token, name in resources.WIRE_AGENCIES.items():
+        match = re.search(rf"\b{re.escape(token)}\b", lowered)
+        if match:
+            hits.append((match.start(), name))
+    for _, name in sorted(hits):
+        if name not in found:
+            found.append(name)
+    return "; ".join(found)
+
+
+def _pattern_rules():
+    table = resources.load_lexicon("boilerplate.csv")
+    return [(row.rule, re.compile(row.pattern, re.I), row.reason) for row in table.itertuples()]
+
+
+def _repeated_caption_lines(lines: dict[int, str]) -> set[int]:
+    """Line numbers of a line that the next non-blank line repeats (optionally plus a credit)."""
+    numbers = sorted(lines)
+    repeated = set()
+    for here, following in zip(numbers, numbers[1:]):
+        first, second = lines[here], lines[following]
+        if first == second or (second.startswith(first) and re.fullmatch(r"\s*\([^)]*\)", second[len(first):])):
+            repeated.update({here, following})
+    return repeated
+
+
+def _first_pass(lines: dict[int, str], article: CleanArticle) -> dict[int, str]:
+    """Apply line rules; return the lines that survive."""
+    removed: dict[int, tuple[str, str]] = {}
+    rules = _pattern_rules()
+    for no, text in lines.items():
+        for rule, pattern, reason in rules:
+            if pattern.search(text):
+                removed[no] = (rule, reason)
+                if rule == "wire_credit" and not article.wire_credit:
+                    article.wire_credit = wire_agencies(text)
+                break
+    for no in _repeated_caption_lines(lines):
+        removed.setdefault(no, ("repeated_caption", "image caption (line repeated below)"))
+    datelines = [no for no, text in lines.items() if no not in removed and is_dateline(text)]
+    for no in datelines:
+        removed[no] = ("dateline", "date line")
+        if not article.published:
+            article.dateline, article.published = lines[no], parse_date(lines[no])
+    numbers = sorted(lines)
+    for no in datelines:
+        index = numbers.index(no)
+        for neighbour in numbers[max(index - 1, 0) : index + 2]:
+            if neighbour not in removed and looks_like_name(lines[neighbour]):
+                removed[neighbour] = ("byline", "byline (name beside the date line)")
+                article.byline = article.byline or lines[neighbour]
+    for no, text in lines.items():
+        if no not in removed and addresses_reader(text):
+            removed[no] = ("reader_appeal", "appeal to the reader (first or second person outside quotes)")
+    for no, (rule, reason) in removed.items():
+        article.removed.append(Removal(no, lines[no], rule, reason))
+    return {no: text for no, text in lines.items() if no not in removed}
+
+
+def _is_body_start(text: str) -> bool:
+    return count_words(text) >= BODY_MIN_WORDS and ends_like_a_sentence(text)
+
+
+def _second_pass(lines: dict[int, str], article: CleanArticle) -> None:
+    """Split surviving lines into front matter and body."""
+    numbers = sorted(lines)
+    body_start = next((no for no in numbers if _is_body_start(lines[no])), None)
+    if body_start is None:
+        return
+    for no in numbers:
+        text = lines[no]
+        if no < body_start:
+            rule, reason = _front_matter_role(text, article)
+            article.removed.append(Removal(no, text, rule, reason))
+        elif not ends_like_a_sentence(text) and count_words(text) < BODY_MIN_WORDS:
+            article.removed.append(Removal(no, text, "media_title", "title of an embedded video or graphic (short line, no final stop)"))
+        else:
+            article.paragraphs.append((no, text))
+
+
+def _front_matter_role(text: str, article: CleanArticle) -> tuple[str, str]:
+    if is_masthead(text) and not article.headline:
+        return "masthead", "masthead (short line in capitals above the headline)"
+    if not article.headline:
+        article.headline = text
+        return "headline", "headline (first line above the body)"
+    if not article.standfirst and count_words(text) >= STANDFIRST_MIN_WORDS:
+        article.standfirst = text
+        return "standfirst", "standfirst (summary line under the headline)"
+    return "front_matter_label", "label above the body (image alt text or section label)"
+
+
+def clean_article(raw_text: str) -> CleanArticle:
+    """Clean one article's raw text; ``removed`` is sorted by line number."""
+    article = CleanArticle()
+    lines = {no: text for no, text in enumerate(map(display_line, raw_text.split("\n")), start=1) if text}
+    survivors = _first_pass(lines, article)
+    _second_pass(survivors, article)
+    article.removed.sort(key=lambda r: r.line_no)
+    return article

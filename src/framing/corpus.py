@@ -1,0 +1,166 @@
+"""Build the corpus tables (DESIGN.md §2): articles, sentences, quotes and removed lines."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from framing import clean, io, metadata, quotes, segment
+
+TABLE_NAMES = ("articles", "sentences", "quotes", "removed_lines")
+
+
+@dataclass
+class Corpus:
+    """The four corpus tables."""
+
+    articles: pd.DataFrame
+    sentences: pd.DataFrame
+    quotes: pd.DataFrame
+    removed_lines: pd.DataFrame
+
+    def tables(self) -> dict[str, pd.DataFrame]:
+        return {name: getattr(self, name) for name in TABLE_NAMES}
+
+
+def format_spans(spans: list[tuple[int, int]]) -> str:
+    """Spans as 'start-end;start-end' (empty string for none)."""
+    return ";".join(f"{start}-{end}" for start, end in spans)
+
+
+def parse_spans(text: str) -> list[tuple[int, int]]:
+    """Inverse of ``format_spans``."""
+    return [tuple(int(x) for x in part.split("-")) for part in text.split(";") if part]
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> tuple[int, int] | None:
+    start, end = max(a[0], b[0]), min(a[1], b[1])
+    return (start, end) if start < end else None
+
+
+def _article_rows(article: metadata.Article):
+    cleaned = clean.clean_article(article.raw_text)
+    aid = article.article_id
+    paragraphs = [(text, segment.sentence_spans(text)) for _, text in cleaned.paragraphs]
+    quoted = quotes.attribute_quotes(paragraphs)
+    sentence_rows, quote_rows = [], []
+    position = 0
+    for p_index, ((line_no, text), (_, spans), found) in enumerate(zip(cleaned.paragraphs, paragraphs, quoted), start=1):
+        ids = []
+        for s_index, (start, end) in enumerate(spans, start=1):
+            position += 1
+            ids.append(f"{aid}-{position:03d}")
+            inside = [o for q in found if (o := _overlap((q[0].start, q[0].end), (start, end)))]
+            relative = [(a - start, b - start) for a, b in inside]
+            sentence_rows.append({
+                "sentence_id": ids[-1], "article_id": aid, "paragraph": p_index, "position": position,
+                "position_in_paragraph": s_index, "line_no": line_no, "char_start": start, "char_end": end,
+                "text": text[start:end], "n_words": len(segment.words(text[start:end])),
+                "quoted_share": round(sum(b - a for a, b in inside) / (end - start), 4),
+                "quote_spans": format_spans(relative),
+            })
+        for span, who, first, last in found:
+            inner = text[span.start : span.end].strip()
+            quote_rows.append({
+                "article_id": aid, "sentence_id": ids[first], "sentence_ids": ";".join(ids[first : last + 1]),
+                "paragraph": p_index, "text": inner, "speaker": who.speaker, "speaker_kind": who.speaker_kind,
+                "speaker_group": who.speaker_group, "speaker_alias": who.speaker_alias, "cue": who.cue,
+                "cue_stance": who.cue_stance, "attribution": who.method, "kind": quotes.quote_kind(inner),
+                "marks": span.marks, "closed": span.closed, "n_words": len(segment.words(inner)),
+            })
+    for number, row in enumerate(quote_rows, start=1):
+        row["quote_id"] = f"{aid}-q{number:02d}"
+    removed_rows = [{"article_id": aid, "line_no": r.line_no, "text": r.text, "rule": r.rule, "reason": r.reason} for r in cleaned.removed]
+    return cleaned, sentence_rows, quote_rows, removed_rows
+
+
+def _article_row(article: metadata.Article, cleaned: clean.CleanArticle, sentences: list[dict], quote_rows: list[dict]) -> dict:
+    meta = article.meta
+    n_words = sum(s["n_words"] for s in sentences)
+    quoted_words = sum(q["n_words"] for q in quote_rows)
+    return {
+        "article_id": meta["article_id"], "source_file": meta["source_file"], "outlet": meta["outlet"],
+        "label": meta["label"], "group": meta["group"], "author": meta["author"] or cleaned.byline,
+        "published": meta["published"] or cleaned.published, "headline": meta["headline"] or cleaned.headline,
+        "wire_credit": meta["wire_credit"] or cleaned.wire_credit,
+        "n_paragraphs": len(cleaned.paragraphs), "n_sentences": len(sentences), "n_words": n_words,
+        "n_quotes": len(quote_rows), "quoted_word_share": round(quoted_words / n_words, 4) if n_words else 0.0,
+        "extracted_headline": cleaned.headline, "extracted_standfirst": cleaned.standfirst,
+        "extracted_byline": cleaned.byline, "extracted_published": cleaned.published,
+        "extracted_wire_credit": cleaned.wire_credit, "n_removed_lines": len(cleaned.removed),
+        **{key: meta[key] for key in ("outlet_evidence", "author_evidence", "published_evidence", "wire_credit_evidence", "notes")},
+    }
+
+
+def build_corpus(raw_dir: Path) -> Corpus:
+    """Read, check, clean and segment every article under ``raw_dir``."""
+    article_rows, sentence_rows, quote_rows, removed_rows = [], [], [], []
+    for article in metadata.load_articles(raw_dir):
+        cleaned, sentences, found, removed = _article_rows(article)
+        if not sentences:
+            raise metadata.CorpusError(
+                f"{Path(raw_dir) / article.meta['source_file']}: no article body found "
+                f"(no line of {clean.BODY_MIN_WORDS}+ words ending in a full stop)"
+            )
+        article_rows.append(_article_row(article, cleaned, sentences, found))
+        sentence_rows += sentences
+        quote_rows += found
+        removed_rows += removed
+    quote_columns = ["quote_id", "article_id", "sentence_id", "sentence_ids", "paragraph", "text", "speaker",
+                     "speaker_kind", "speaker_group", "speaker_alias", "cue", "cue_stance", "attribution",
+                     "kind", "marks", "closed", "n_words"]
+    return Corpus(
+        articles=pd.DataFrame(article_rows),
+        sentences=pd.DataFrame(sentence_rows),
+        quotes=pd.DataFrame(quote_rows, columns=quote_columns),
+        removed_lines=pd.DataFrame(removed_rows, columns=["article_id", "line_no", "text", "rule", "reason"]),
+    )
+
+
+def write_corpus(corpus: Corpus, out_dir: Path) -> dict[str, Path]:
+    """Write the four tables as CSV into ``out_dir``; returns {name: path}."""
+    return {name: io.write_table(table, Path(out_dir) / f"{name}.csv") for name, table in corpus.tables().items()}
+
+
+def read_corpus(processed_dir: Path) -> Corpus:
+    """Read the four tables back from ``processed_dir``."""
+    return Corpus(**{name: io.read_table(Path(processed_dir) / f"{name}.csv") for name in TABLE_NAMES})
+
+
+def with_labels(table: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """``table`` with the outlet ``label`` and ``group`` of its ``article_id`` joined on."""
+    return table.merge(articles[["article_id", "label", "group"]], on="article_id", how="left", validate="many_to_one")
+
+
+def outlet_summary(corpus: Corpus) -> pd.DataFrame:
+    """Per article: size, quotes, quoted share of words and the distinct speakers quoted."""
+    speakers = (
+        corpus.quotes[corpus.quotes["speaker"] != ""]
+        .groupby("article_id")["speaker"]
+        .agg(lambda s: ", ".join(s.value_counts().sort_index().index))
+        .rename("speakers")
+    )
+    columns = ["article_id", "label", "group", "n_paragraphs", "n_sentences", "n_words", "n_quotes", "quoted_word_share"]
+    summary = corpus.articles[columns].merge(speakers, on="article_id", how="left").fillna({"speakers": ""})
+    summary["n_speakers"] = summary["speakers"].map(lambda s: len(s.split(", ")) if s else 0)
+    return summary
+
+
+def removed_summary(corpus: Corpus) -> pd.DataFrame:
+    """Removed lines counted per article and rule (a wide table, zeros where none)."""
+    removed = with_labels(corpus.removed_lines, corpus.articles)
+    return removed.pivot_table(index="rule", columns="label", values="line_no", aggfunc="count", fill_value=0)
+
+
+def quotes_by_speaker(corpus: Corpus) -> pd.DataFrame:
+    """Quotes and quoted words per outlet and speaker (canonical name and group)."""
+    quoted = with_labels(corpus.quotes, corpus.articles)
+    quoted["speaker"] = quoted["speaker"].replace("", "(unattributed)")
+    return (
+        quoted.groupby(["article_id", "label", "speaker_group", "speaker"], as_index=False)
+        .agg(n_quotes=("quote_id", "count"), quoted_words=("n_words", "sum"))
+        .sort_values(["article_id", "n_quotes", "speaker"], ascending=[True, False, True])
+        .reset_index(drop=True)
+    )

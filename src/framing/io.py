@@ -1,0 +1,74 @@
+"""Atomic, deterministic writing of tables and text.
+
+Every output goes to a temporary file in the destination folder and is renamed into place,
+so a crash never leaves a half-written file behind.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+
+FLOAT_FORMAT = "%.6g"
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> Path:
+    """Write ``data`` to ``path`` via a temporary sibling file and ``os.replace``."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.chmod(tmp, 0o644 & ~_current_umask())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def _current_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def atomic_write_text(path: Path, text: str) -> Path:
+    """UTF-8 text with Unix line ends, written atomically."""
+    return atomic_write_bytes(path, text.encode("utf-8"))
+
+
+def table_to_csv_text(table: pd.DataFrame) -> str:
+    """The CSV form used for every output table: no index, ``\\n`` line ends, 6 significant digits."""
+    return table.to_csv(index=False, lineterminator="\n", float_format=FLOAT_FORMAT)
+
+
+def write_table(table: pd.DataFrame, path: Path) -> Path:
+    """Write a table as CSV atomically and return its path."""
+    return atomic_write_text(path, table_to_csv_text(table))
+
+
+def read_table(path: Path) -> pd.DataFrame:
+    """Read an output table back, keeping ids such as ``000`` as strings and blanks as ''."""
+    return pd.read_csv(path, dtype=str, keep_default_na=False).pipe(_numeric_where_possible)
+
+
+def _numeric_where_possible(table: pd.DataFrame) -> pd.DataFrame:
+    id_like = {c for c in table.columns if c.endswith("_id") or c.endswith("_ids") or c == "line_no"}
+    for column in table.columns:
+        if column in id_like - {"line_no"}:
+            continue
+        converted = pd.to_numeric(table[column], errors="coerce")
+        if converted.notna().all() and (table[column] != "").all():
+            table[column] = converted
+    return table
+
+
+def sha256_of(path: Path) -> str:
+    """Hex SHA-256 of a file's bytes."""
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()

@@ -1,0 +1,75 @@
+"""Word lists, character tables and the loaders for the codebooks kept as data in ``data/lexicons``."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from framing import paths
+
+# Punkt abbreviations (lower case, no final stop), chosen from what news text about
+# diplomacy uses; Punkt would otherwise end a sentence at "U.S." or "Mr.".
+ABBREVIATIONS = frozenset(
+    {
+        "u.s", "u.n", "u.k", "e.u", "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col",
+        "sgt", "rep", "sen", "gov", "st", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+        "sep", "sept", "oct", "nov", "dec", "no", "vs", "etc", "approx", "inc", "corp",
+    }
+)
+
+# One-to-one character replacements: they keep every offset valid, so spans found in
+# the normalised text index the original text too.
+SAME_LENGTH_NORMALISATION = str.maketrans(
+    {
+        "\u2018": "'",  # left single quotation mark
+        "\u2019": "'",  # right single quotation mark / apostrophe
+        "\u201c": '"',  # left double quotation mark
+        "\u201d": '"',  # right double quotation mark
+        "\u00a0": " ",  # no-break space
+        "\u2009": " ",  # thin space
+        "\u202f": " ",  # narrow no-break space
+        "\u2013": "-",  # en dash
+        "\u2014": "-",  # em dash
+    }
+)
+
+OPENING_DOUBLE = {"\u201c"}
+CLOSING_DOUBLE = {"\u201d"}
+OPENING_SINGLE = {"\u2018"}
+CLOSING_SINGLE = {"\u2019"}
+STRAIGHT_DOUBLE = '"'
+STRAIGHT_SINGLE = "'"
+
+TERMINAL_PUNCTUATION = ".!?"
+CLOSING_MARKS = "\"'\u201d\u2019)"
+
+PRONOUNS_PERSON = ("he", "she")
+
+WIRE_AGENCIES = {
+    "reuters": "Reuters",
+    "afp": "AFP",
+    "agence france-presse": "AFP",
+    "ap": "AP",
+    "associated press": "AP",
+    "bloomberg": "Bloomberg",
+    "tass": "TASS",
+    "interfax": "Interfax",
+}
+
+
+def normalise_same_length(text: str) -> str:
+    """Typographic quotes, dashes and odd spaces mapped to ASCII, one character for one."""
+    return text.translate(SAME_LENGTH_NORMALISATION)
+
+
+@lru_cache(maxsize=None)
+def _load_lexicon_cached(name: str, folder: str) -> pd.DataFrame:
+    path = Path(folder) / name
+    return pd.read_csv(path, dtype=str, keep_default_na=False)
+
+
+def load_lexicon(name: str, folder=None) -> pd.DataFrame:
+    """A codebook CSV from ``data/lexicons`` (a copy, all columns as strings)."""
+    return _load_lexicon_cached(name, str(folder or paths.LEXICON_DIR)).copy()

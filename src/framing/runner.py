@@ -1,0 +1,203 @@
+"""Run the numbered notebooks in order with papermill, staging every output.
+
+A run executes ``notebooks/NN-*.ipynb`` into a staging folder under ``build/`` (tables, figures,
+executed notebooks). Only when every notebook has succeeded are the staged folders swapped in
+for ``data/processed``, ``figures`` and ``build/notebooks``; a failure or an interrupt leaves the
+last good outputs untouched and keeps the failed executed notebook in ``build/failed``.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from framing import paths
+
+NOTEBOOK_NAME = re.compile(r"^(?P<number>\d{2})-[a-z0-9-]+\.ipynb$")
+KERNEL_NAME = "python3"  # jupyter_client runs a "python" kernelspec with this interpreter
+OUTPUT_FOLDERS = {"processed": Path("data/processed"), "figures": Path("figures"), "notebooks": Path("build/notebooks")}
+
+
+@dataclass(frozen=True)
+class Stage:
+    number: str
+    path: Path
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+
+@dataclass
+class StageResult:
+    stage: Stage
+    seconds: float
+    outputs: list[str] = field(default_factory=list)
+
+
+class RunFailed(RuntimeError):
+    """A notebook failed; the message names the notebook, the cell and the error."""
+
+    def __init__(self, stage: Stage, cell: str, error: str, kept: Path | None):
+        self.stage, self.cell, self.error, self.kept = stage, cell, error, kept
+        where = f"; executed copy kept at {kept}" if kept else ""
+        super().__init__(f"{stage.name} failed in {cell}: {error}{where}")
+
+
+def discover(notebooks_dir: Path = paths.NOTEBOOKS_DIR) -> list[Stage]:
+    """The numbered notebooks ``NN-verb-object.ipynb``, in numeric order."""
+    stages = [Stage(m["number"], p) for p in Path(notebooks_dir).iterdir() if (m := NOTEBOOK_NAME.match(p.name))]
+    numbers = [s.number for s in stages]
+    duplicates = sorted({n for n in numbers if numbers.count(n) > 1})
+    if duplicates:
+        raise ValueError(f"{notebooks_dir}: more than one notebook numbered {', '.join(duplicates)}")
+    return sorted(stages, key=lambda s: s.number)
+
+
+def select(stages: list[Stage], only: list[str] | None = None, start: str | None = None) -> list[Stage]:
+    """Stages picked by ``--only NN`` (repeatable) or ``--from NN``; all by default."""
+    known = {s.number for s in stages}
+    for number in [*(only or []), *([start] if start else [])]:
+        if number not in known:
+            raise ValueError(f"no notebook numbered {number}; known: {', '.join(sorted(known))}")
+    if only:
+        return [s for s in stages if s.number in only]
+    if start:
+        return [s for s in stages if s.number >= start]
+    return list(stages)
+
+
+def _snapshot(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def _changed(before: dict[str, bytes], after: dict[str, bytes]) -> list[str]:
+    return sorted(name for name, data in after.items() if before.get(name) != data)
+
+
+def _parameters(staging: Path, root: Path) -> dict[str, str]:
+    return {
+        "RAW_DIR": str(root / "data" / "raw"),
+        "PROCESSED_DIR": str(staging / "processed"),
+        "FIGURES_DIR": str(staging / "figures"),
+    }
+
+
+def _execute(stage: Stage, staging: Path, root: Path, kernel_name: str) -> None:
+    import papermill  # imported here: --help and --list stay fast
+
+    _kernel_environment(root)
+    try:
+        papermill.execute_notebook(
+            str(stage.path), str(staging / "notebooks" / stage.name), parameters=_parameters(staging, root),
+            kernel_name=kernel_name, cwd=str(stage.path.parent), progress_bar=False, log_output=False,
+        )
+    except papermill.PapermillExecutionError as error:
+        cell = f"cell {error.cell_index} (execution count {error.exec_count})"
+        raise RunFailed(stage, cell, f"{error.ename}: {error.evalue}", None) from None
+
+
+def _kernel_environment(root: Path) -> None:
+    """Kernels inherit the environment: make them import this checkout's package and data."""
+    source = str(root / "src")
+    current = os.environ.get("PYTHONPATH", "")
+    if source not in current.split(os.pathsep):
+        os.environ["PYTHONPATH"] = os.pathsep.join(p for p in (source, current) if p)
+    os.environ[paths.ROOT_ENV_VAR] = str(root)
+    os.environ.setdefault("MPLBACKEND", "module://matplotlib_inline.backend_inline")
+    os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
+
+
+def _keep_failed(stage: Stage, staging: Path, root: Path) -> Path | None:
+    executed = staging / "notebooks" / stage.name
+    if not executed.is_file():
+        return None
+    kept = root / "build" / "failed" / stage.name
+    kept.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(executed, kept)
+    return kept
+
+
+def publish(staging: Path, destination_root: Path) -> None:
+    """Swap each staged folder in for its destination; roll back if a swap fails."""
+    swapped = []
+    try:
+        for key, relative in OUTPUT_FOLDERS.items():
+            target = destination_root / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            backup = staging / f"previous-{key}"
+            if target.exists():
+                os.replace(target, backup)
+            os.replace(staging / key, target)
+            swapped.append((target, backup))
+    except BaseException:
+        for target, backup in reversed(swapped):
+            shutil.rmtree(target, ignore_errors=True)
+            if backup.exists():
+                os.replace(backup, target)
+        raise
+
+
+def run(
+    stages: list[Stage],
+    *,
+    root: Path = paths.ROOT,
+    destination_root: Path | None = None,
+    fresh: bool = True,
+    kernel_name: str = KERNEL_NAME,
+    finish=None,
+    log=print,
+) -> list[StageResult]:
+    """Execute ``stages`` in order into staging, then publish under ``destination_root`` (default: root).
+
+    ``fresh`` starts from empty outputs (a full run); otherwise from a copy of the current ones,
+    so that ``--only``/``--from`` have the earlier stages' tables to read. ``finish(staging)`` runs
+    after the last notebook, before publishing (the report is built there).
+    """
+    destination_root = Path(destination_root or root)
+    build = root / "build"
+    build.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix="staging-", dir=build))
+    results = []
+    try:
+        for key, relative in OUTPUT_FOLDERS.items():
+            current = destination_root / relative
+            if not fresh and current.is_dir():
+                shutil.copytree(current, staging / key)
+            else:
+                (staging / key).mkdir(parents=True)
+        for index, stage in enumerate(stages, start=1):
+            log(f"[{index}/{len(stages)}] {stage.name} ...", end=" ", flush=True)
+            before = {k: _snapshot(staging / k) for k in ("processed", "figures")}
+            started = time.perf_counter()
+            try:
+                _execute(stage, staging, root, kernel_name)
+            except RunFailed as failure:
+                log("FAILED")
+                raise RunFailed(stage, failure.cell, failure.error, _keep_failed(stage, staging, root)) from None
+            seconds = time.perf_counter() - started
+            outputs = [f"{OUTPUT_FOLDERS[k].as_posix()}/{name}" for k in ("processed", "figures")
+                       for name in _changed(before[k], _snapshot(staging / k))]
+            results.append(StageResult(stage, seconds, outputs))
+            log(f"done in {seconds:.1f} s, {len(outputs)} output file(s)")
+        if finish is not None:
+            finish(staging)
+        publish(staging, destination_root)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return results
+
+
+def summary(results: list[StageResult]) -> str:
+    """A plain-text table: notebook, seconds, outputs written."""
+    lines = ["", "notebook                              seconds  outputs"]
+    for result in results:
+        shown = ", ".join(Path(o).name for o in result.outputs) or "-"
+        lines.append(f"{result.stage.name:<37} {result.seconds:7.1f}  {shown}")
+    lines.append(f"{'total':<37} {sum(r.seconds for r in results):7.1f}")
+    return "\n".join(lines)

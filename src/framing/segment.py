@@ -1,0 +1,46 @@
+"""Offline segmentation with NLTK: paragraphs are body lines, then sentences, then words.
+
+``nltk.sent_tokenize`` needs the ``punkt_tab`` download, so Punkt is built here from explicit
+parameters (``resources.ABBREVIATIONS``). Splitting on line breaks first keeps headlines,
+bylines and captions from being glued onto the next sentence.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from nltk.tokenize import RegexpTokenizer
+from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+from framing import resources
+
+WORD_PATTERN = r"(?:[A-Za-z]\.){2,}|\w+(?:[-'\u2019]\w+)*"
+
+
+@lru_cache(maxsize=1)
+def sentence_tokenizer() -> PunktSentenceTokenizer:
+    """Punkt with the project's abbreviation list and no trained statistics."""
+    params = PunktParameters()
+    params.abbrev_types = set(resources.ABBREVIATIONS)
+    return PunktSentenceTokenizer(params)
+
+
+@lru_cache(maxsize=1)
+def word_tokenizer() -> RegexpTokenizer:
+    """Words: initialisms such as ``U.S.`` kept whole, hyphenated and possessive forms kept whole."""
+    return RegexpTokenizer(WORD_PATTERN)
+
+
+def sentence_spans(paragraph: str) -> list[tuple[int, int]]:
+    """(start, end) character offsets of each sentence in a paragraph."""
+    return list(sentence_tokenizer().span_tokenize(paragraph))
+
+
+def split_sentences(paragraph: str) -> list[str]:
+    """A paragraph's sentences, as text."""
+    return [paragraph[start:end] for start, end in sentence_spans(paragraph)]
+
+
+def words(text: str) -> list[str]:
+    """The words of a text (punctuation dropped)."""
+    return word_tokenizer().tokenize(text)
