@@ -61,5 +61,5 @@ def find_mentions(text: str) -> list[Mention]:
 
 
 def actor_table():
-    """The actor codebook as a DataFrame (alias, actor, kind, actor_group, match_case, note)."""
+    """The actor codebook as a DataFrame (alias, actor, kind, actor_group, match_case, source)."""
     return resources.load_lexicon("actors.csv")

@@ -20,6 +20,7 @@ from framing import resources
 
 BODY_MIN_WORDS = 15
 STANDFIRST_MIN_WORDS = 6
+HEADLINE_MIN_WORDS = 4  # shorter lines above the headline are section labels ("World News")
 BYLINE_MAX_WORDS = 4
 DATELINE_MAX_WORDS = 10
 MASTHEAD_MAX_WORDS = 4
@@ -99,9 +100,14 @@ def is_dateline(text: str) -> bool:
     return bool(parse_date(text)) and count_words(text) <= DATELINE_MAX_WORDS and not ends_like_a_sentence(text)
 
 
+def byline_name(text: str) -> str:
+    """The name in a byline ('By Jane Doe' -> 'Jane Doe')."""
+    return re.sub(r"^by\s+", "", text, flags=re.I)
+
+
 def looks_like_name(text: str) -> bool:
-    """Two to four capitalised words and nothing else: 'Harry Cockburn'."""
-    words = text.split()
+    """Two to four capitalised words, optionally after 'By': 'Harry Cockburn', 'By Jane Doe'."""
+    words = byline_name(text).split()
     return 2 <= len(words) <= BYLINE_MAX_WORDS and all(_NAME_WORD.match(w) for w in words)
 
 
@@ -171,7 +177,7 @@ def _first_pass(lines: dict[int, str], article: CleanArticle) -> dict[int, str]:
         for neighbour in numbers[max(index - 1, 0) : index + 2]:
             if neighbour not in removed and looks_like_name(lines[neighbour]):
                 removed[neighbour] = ("byline", "byline (name beside the date line)")
-                article.byline = article.byline or lines[neighbour]
+                article.byline = article.byline or byline_name(lines[neighbour])
     for no, text in lines.items():
         if no not in removed and addresses_reader(text):
             removed[no] = ("reader_appeal", "appeal to the reader (first or second person outside quotes)")
@@ -204,6 +210,8 @@ def _second_pass(lines: dict[int, str], article: CleanArticle) -> None:
 def _front_matter_role(text: str, article: CleanArticle) -> tuple[str, str]:
     if is_masthead(text) and not article.headline:
         return "masthead", "masthead (short line in capitals above the headline)"
+    if not article.headline and count_words(text) < HEADLINE_MIN_WORDS:
+        return "section_label", "section label above the headline (short line)"
     if not article.headline:
         article.headline = text
         return "headline", "headline (first line above the body)"

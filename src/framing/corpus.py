@@ -96,6 +96,7 @@ def _article_row(article: metadata.Article, cleaned: clean.CleanArticle, sentenc
 
 def build_corpus(raw_dir: Path) -> Corpus:
     """Read, check, clean and segment every article under ``raw_dir``."""
+    metadata.verify_manifest(raw_dir)
     article_rows, sentence_rows, quote_rows, removed_rows = [], [], [], []
     for article in metadata.load_articles(raw_dir):
         cleaned, sentences, found, removed = _article_rows(article)

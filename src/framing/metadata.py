@@ -102,9 +102,32 @@ def load_articles(raw_dir: Path) -> list[Article]:
     return [Article(row, read_text(raw_dir / row["source_file"])) for row in table.to_dict("records")]
 
 
+def verify_manifest(raw_dir: Path) -> pd.DataFrame:
+    """Check every file listed in ``MANIFEST.sha256``; returns (file, sha256, matches) rows.
+
+    Raw files are immutable: a changed or missing one is an error. Files not in the manifest
+    (articles added later) are not checked.
+    """
+    from framing.io import sha256_of
+
+    raw_dir = Path(raw_dir)
+    rows = []
+    for name, digest in read_manifest(raw_dir).items():
+        path = raw_dir / name
+        if not path.is_file():
+            raise CorpusError(f"{path}: listed in MANIFEST.sha256 but missing (raw files must not be removed)")
+        actual = sha256_of(path)
+        if actual != digest:
+            raise CorpusError(f"{path}: SHA-256 {actual[:12]}… differs from MANIFEST.sha256 {digest[:12]}… (raw files must not be edited)")
+        rows.append({"file": name, "sha256": actual, "matches": True})
+    return pd.DataFrame(rows, columns=["file", "sha256", "matches"])
+
+
 def read_manifest(raw_dir: Path) -> dict[str, str]:
     """``MANIFEST.sha256`` as {file name: hex digest} (sha256sum format)."""
     path = Path(raw_dir) / "MANIFEST.sha256"
+    if not path.is_file():
+        return {}
     entries = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip():

@@ -13,6 +13,7 @@ import re
 import shutil
 import tempfile
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -91,26 +92,44 @@ def _parameters(staging: Path, root: Path) -> dict[str, str]:
 def _execute(stage: Stage, staging: Path, root: Path, kernel_name: str) -> None:
     import papermill  # imported here: --help and --list stay fast
 
-    _kernel_environment(root)
+    executed = staging / "notebooks" / stage.name
     try:
-        papermill.execute_notebook(
-            str(stage.path), str(staging / "notebooks" / stage.name), parameters=_parameters(staging, root),
-            kernel_name=kernel_name, cwd=str(stage.path.parent), progress_bar=False, log_output=False,
-        )
+        with _kernel_environment(root):
+            papermill.execute_notebook(
+                str(stage.path), str(executed), parameters=_parameters(staging, root),
+                kernel_name=kernel_name, cwd=str(stage.path.parent), progress_bar=False, log_output=False,
+            )
     except papermill.PapermillExecutionError as error:
-        cell = f"cell {error.cell_index} (execution count {error.exec_count})"
+        cell = _describe_cell(executed, error.cell_index, error.source)
         raise RunFailed(stage, cell, f"{error.ename}: {error.evalue}", None) from None
+    except Exception as error:  # a notebook that cannot be read or a kernel that cannot start
+        raise RunFailed(stage, "setup (before any cell ran)", f"{type(error).__name__}: {error}", None) from None
 
 
-def _kernel_environment(root: Path) -> None:
-    """Kernels inherit the environment: make them import this checkout's package and data."""
-    source = str(root / "src")
+def _describe_cell(executed: Path, index: int, source: str) -> str:
+    """'cell N' numbered as in the source notebook (papermill's injected parameters cell not counted)."""
+    import nbformat
+
+    cells = nbformat.read(executed, as_version=4).cells if executed.is_file() else []
+    injected = next((i for i, c in enumerate(cells) if "injected-parameters" in c.metadata.get("tags", [])), None)
+    number = index - 1 if injected is not None and index > injected else index
+    first_line = next((line.strip() for line in source.splitlines() if line.strip()), "")
+    return f"cell {number} (0-based, in the source notebook: `{first_line[:80]}`)"
+
+
+@contextmanager
+def _kernel_environment(root: Path):
+    """Kernels inherit the environment: let them import this checkout's package and data."""
+    saved = dict(os.environ)
     current = os.environ.get("PYTHONPATH", "")
-    if source not in current.split(os.pathsep):
-        os.environ["PYTHONPATH"] = os.pathsep.join(p for p in (source, current) if p)
+    os.environ["PYTHONPATH"] = os.pathsep.join(p for p in (str(root / "src"), current) if p)
     os.environ[paths.ROOT_ENV_VAR] = str(root)
-    os.environ.setdefault("MPLBACKEND", "module://matplotlib_inline.backend_inline")
     os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
+    try:
+        yield
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
 
 
 def _keep_failed(stage: Stage, staging: Path, root: Path) -> Path | None:
