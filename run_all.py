@@ -13,7 +13,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "src"))
 
-from framing import paths, runner  # noqa: E402
+from framing import paths, report, runner  # noqa: E402
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -44,7 +44,7 @@ def main(argv: list[str] | None = None) -> int:
     partial = len(chosen) != len(stages)
     print(f"Running {len(chosen)} notebook(s) from {paths.NOTEBOOKS_DIR} with kernel {args.kernel!r}")
     try:
-        results = runner.run(chosen, fresh=not partial, kernel_name=args.kernel)
+        results = runner.run(chosen, fresh=not partial, kernel_name=args.kernel, finish=report.build_into)
     except runner.RunFailed as failure:
         print(f"\nrun_all.py: {failure}", file=sys.stderr)
         print("The outputs of the last good run are untouched.", file=sys.stderr)
@@ -53,7 +53,8 @@ def main(argv: list[str] | None = None) -> int:
         print("\nrun_all.py: interrupted; the outputs of the last good run are untouched.", file=sys.stderr)
         return 130
     print(runner.summary(results))
-    print(f"\nTables: {paths.PROCESSED_DIR}\nFigures: {paths.FIGURES_DIR}\nExecuted notebooks: {paths.BUILD_DIR / 'notebooks'}")
+    print(f"\nTables: {paths.PROCESSED_DIR}\nFigures: {paths.FIGURES_DIR}\nReport: {paths.ROOT / 'report' / report.REPORT_FILE}"
+          f"\nExecuted notebooks: {paths.BUILD_DIR / 'notebooks'}")
     return 0
 
 

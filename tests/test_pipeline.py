@@ -12,7 +12,7 @@ import pytest
 from framing import paths, runner
 
 pytestmark = pytest.mark.slow
-OUTPUT_FOLDERS = ("data/processed", "figures")
+OUTPUT_FOLDERS = ("data/processed", "figures", "report")
 
 
 def _files(root: Path) -> dict[str, bytes]:

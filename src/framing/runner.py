@@ -21,7 +21,13 @@ from framing import paths
 
 NOTEBOOK_NAME = re.compile(r"^(?P<number>\d{2})-[a-z0-9-]+\.ipynb$")
 KERNEL_NAME = "python3"  # jupyter_client runs a "python" kernelspec with this interpreter
-OUTPUT_FOLDERS = {"processed": Path("data/processed"), "figures": Path("figures"), "notebooks": Path("build/notebooks")}
+OUTPUT_FOLDERS = {
+    "processed": Path("data/processed"),
+    "figures": Path("figures"),
+    "report": Path("report"),
+    "notebooks": Path("build/notebooks"),
+}
+INLINE_BACKEND = "module://matplotlib_inline.backend_inline"  # figures embedded in executed notebooks
 
 
 @dataclass(frozen=True)
@@ -124,6 +130,7 @@ def _kernel_environment(root: Path):
     current = os.environ.get("PYTHONPATH", "")
     os.environ["PYTHONPATH"] = os.pathsep.join(p for p in (str(root / "src"), current) if p)
     os.environ[paths.ROOT_ENV_VAR] = str(root)
+    os.environ["MPLBACKEND"] = INLINE_BACKEND  # even under tests' MPLBACKEND=agg: the report needs the images
     os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
     try:
         yield

@@ -1,0 +1,216 @@
+"""Text reuse between articles: word n-gram containment and greedy string tiling (METER style).
+
+Following the METER project (Clough, Gaizauskas, Piao & Wilks 2002), the reuse of text B in
+text A is measured as the *containment* of A's word n-grams in B,
+``C(A|B) = |S(A,n) ∩ S(B,n)| / |S(A,n)|`` (sets of distinct n-grams), and by *greedy string
+tiling* (Wise 1993): the longest common word runs, taken greedily without overlap, of at least a
+minimum length. Short n-grams catch shared topic vocabulary, long ones catch copied passages
+(Nicholls 2019 uses the same shingling idea at scale).
+
+Text is compared as lower-case words (typographic marks made ASCII). Each article can be read in
+three parts: ``full`` body, ``narration`` (outside quotation marks) and ``quotes`` (inside).
+Narration and quotes are cut where the other part was, so no n-gram or tile bridges a removed
+quote. Reuse of quoted words is expected (everyone quotes Putin); shared narration is a sign of
+shared wire copy.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections import defaultdict
+from itertools import permutations
+
+import pandas as pd
+
+from framing import corpus, resources, segment
+
+PARTS = ("full", "narration", "quotes")
+N_RANGE = tuple(range(1, 9))
+# n is chosen as the smallest n at which the median ordered pair of texts shares under 1% of its
+# n-grams: below it, what two reports on the same event share is mostly topic vocabulary.
+BACKGROUND_CONTAINMENT = 0.01
+# Three levels in the spirit of METER's wholly / partially / non-derived scheme. METER's levels
+# were judged by journalists; these cut-offs are this project's: a tenth of A's n-grams found in B
+# is ten times the background above, and a half means most of A could have been taken from B.
+PARTIALLY_DERIVED = 0.10
+WHOLLY_DERIVED = 0.50
+LEVELS = ("wholly derived", "partially derived", "non-derived")
+
+
+def tokens(text: str) -> list[str]:
+    """Words of a text in their original case, typographic marks made ASCII."""
+    return segment.words(resources.normalise_same_length(text))
+
+
+def sentence_pieces(text: str, quote_spans: str, part: str) -> list[str]:
+    """The pieces of one sentence that belong to ``part`` (quote spans as in sentences.csv)."""
+    if part == "full":
+        return [text]
+    spans = corpus.parse_spans(quote_spans)
+    if part == "quotes":
+        return [text[a:b] for a, b in spans]
+    edges = [0, *[x for span in spans for x in span], len(text)]
+    return [text[edges[i] : edges[i + 1]] for i in range(0, len(edges), 2)]
+
+
+def article_segments(sentences: pd.DataFrame, part: str = "full") -> dict[str, list[list[str]]]:
+    """{article_id: runs of words}: the whole body as one run (``full``), or the runs of narration
+    or of quoted words, in reading order."""
+    if part not in PARTS:
+        raise ValueError(f"part must be one of {PARTS}, not {part!r}")
+    segments = {}
+    for aid, group in sentences.sort_values(["article_id", "position"]).groupby("article_id", sort=True):
+        pieces = [tokens(p) for row in group.itertuples() for p in sentence_pieces(row.text, row.quote_spans, part)]
+        runs = [[w for piece in pieces for w in piece]] if part == "full" else [p for p in pieces if p]
+        segments[aid] = runs
+    return segments
+
+
+def ngram_set(segments: list[list[str]], n: int) -> set[tuple[str, ...]]:
+    """Distinct lower-case word n-grams inside each run (none bridge two runs)."""
+    grams = set()
+    for run in segments:
+        low = [w.lower() for w in run]
+        grams.update(tuple(low[i : i + n]) for i in range(len(low) - n + 1))
+    return grams
+
+
+def containment_counts(a: list[list[str]], b: list[list[str]], n: int) -> tuple[int, int]:
+    """(shared n-grams, n-grams of A)."""
+    grams_a = ngram_set(a, n)
+    return len(grams_a & ngram_set(b, n)), len(grams_a)
+
+
+def containment(a: list[list[str]], b: list[list[str]], n: int) -> float:
+    """C(A|B): the share of A's distinct n-grams also in B (0 when A has none)."""
+    shared, total = containment_counts(a, b, n)
+    return shared / total if total else 0.0
+
+
+def containment_curve(segments: dict[str, list[list[str]]], ns=N_RANGE) -> pd.DataFrame:
+    """Containment of every ordered pair of articles for each n."""
+    rows = []
+    for a, b in permutations(sorted(segments), 2):
+        for n in ns:
+            shared, total = containment_counts(segments[a], segments[b], n)
+            rows.append({"article_id": a, "other_article_id": b, "n": n, "shared_ngrams": shared,
+                         "ngrams": total, "containment": round(shared / total, 6) if total else 0.0})
+    return pd.DataFrame(rows, columns=["article_id", "other_article_id", "n", "shared_ngrams", "ngrams", "containment"])
+
+
+def choose_n(curve: pd.DataFrame, background: float = BACKGROUND_CONTAINMENT) -> int:
+    """The smallest n whose median pair containment is below ``background``."""
+    medians = curve.groupby("n")["containment"].median()
+    below = medians[medians < background]
+    if below.empty:
+        raise ValueError(f"no n in {list(medians.index)} brings the median containment under {background}")
+    return int(below.index.min())
+
+
+def _flatten(segments: list[list[str]], side: str) -> tuple[list[str], list[str]]:
+    """Runs joined into one list, with a unique separator that matches nothing between runs."""
+    low, shown = [], []
+    for k, run in enumerate(segments):
+        if k:
+            low.append(f"\x00{side}{k}")
+            shown.append("")
+        low += [w.lower() for w in run]
+        shown += run
+    return low, shown
+
+
+def greedy_string_tiling(a: list[str], b: list[str], min_match: int) -> list[tuple[int, int, int]]:
+    """Tiles (start in a, start in b, length): maximal common runs of at least ``min_match``
+    words, longest first, no word in two tiles (Wise 1993's GST, as used by METER)."""
+    where = defaultdict(list)
+    for j, word in enumerate(b):
+        where[word].append(j)
+    used_a, used_b, tiles = [False] * len(a), [False] * len(b), []
+    while True:
+        best, found = min_match, []
+        for i in range(len(a)):
+            for j in () if used_a[i] else where.get(a[i], ()):
+                k = 0
+                while i + k < len(a) and j + k < len(b) and a[i + k] == b[j + k] and not used_a[i + k] and not used_b[j + k]:
+                    k += 1
+                if k > best:
+                    best, found = k, [(i, j, k)]
+                elif k == best:
+                    found.append((i, j, k))
+        if not found:
+            return sorted(tiles)
+        for i, j, k in found:
+            if not any(used_a[i : i + k]) and not any(used_b[j : j + k]):
+                used_a[i : i + k], used_b[j : j + k] = [True] * k, [True] * k
+                tiles.append((i, j, k))
+
+
+def longest_shared(a: list[list[str]], b: list[list[str]]) -> tuple[int, str]:
+    """The longest run of words A and B share (inside runs), as (length, A's words)."""
+    low_a, shown_a = _flatten(a, "a")
+    low_b, _ = _flatten(b, "b")
+    match = difflib.SequenceMatcher(None, low_a, low_b, autojunk=False).find_longest_match(0, len(low_a), 0, len(low_b))
+    return match.size, " ".join(shown_a[match.a : match.a + match.size])
+
+
+def tiled_share(a: list[list[str]], b: list[list[str]], min_match: int) -> float:
+    """Share of A's words covered by GST tiles with B of at least ``min_match`` words."""
+    low_a, _ = _flatten(a, "a")
+    low_b, _ = _flatten(b, "b")
+    words = sum(len(run) for run in a)
+    covered = sum(k for _, _, k in greedy_string_tiling(low_a, low_b, min_match))
+    return covered / words if words else 0.0
+
+
+def reuse_level(value: float) -> str:
+    """METER-style level from a containment value (this project's cut-offs)."""
+    if value >= WHOLLY_DERIVED:
+        return LEVELS[0]
+    return LEVELS[1] if value >= PARTIALLY_DERIVED else LEVELS[2]
+
+
+def _pair_row(a: str, b: str, parts: dict, n: int) -> dict:
+    full, narration, quoted = (parts[p] for p in PARTS)
+    shared, total = containment_counts(full[a], full[b], n)
+    words, passage = longest_shared(full[a], full[b])
+    narr_words, narr_passage = longest_shared(narration[a], narration[b])
+    value = shared / total if total else 0.0
+    return {
+        "article_id": a, "other_article_id": b, "n": n, "ngrams": total, "shared_ngrams": shared,
+        "containment": round(value, 6),
+        "containment_narration": round(containment(narration[a], narration[b], n), 6),
+        "containment_quotes": round(containment(quoted[a], quoted[b], n), 6),
+        "tiled_share": round(tiled_share(full[a], full[b], n), 6),
+        "tiled_share_narration": round(tiled_share(narration[a], narration[b], n), 6),
+        "reuse_level": reuse_level(value), "longest_shared_words": words, "longest_shared_passage": passage,
+        "longest_narration_words": narr_words, "longest_narration_passage": narr_passage,
+    }
+
+
+def reuse_pairs(sentences: pd.DataFrame, n: int) -> pd.DataFrame:
+    """Every ordered pair of articles: containment at ``n`` (full body, narration, quotes),
+    the share of A tiled by runs of ``n``+ words, and the longest shared passages."""
+    parts = {part: article_segments(sentences, part) for part in PARTS}
+    rows = [_pair_row(a, b, parts, n) for a, b in permutations(sorted(parts["full"]), 2)]
+    return pd.DataFrame(rows)
+
+
+def part_curves(sentences: pd.DataFrame, ns=N_RANGE) -> pd.DataFrame:
+    """``containment_curve`` for each part, stacked with a ``part`` column."""
+    curves = [containment_curve(article_segments(sentences, part), ns).assign(part=part) for part in PARTS]
+    stacked = pd.concat(curves, ignore_index=True)
+    return stacked[["part", *[c for c in stacked.columns if c != "part"]]]
+
+
+def reuse_matrix(pairs: pd.DataFrame, articles: pd.DataFrame, value: str = "containment") -> pd.DataFrame:
+    """Square table of ``value`` (row: article A, column: article B), labelled by outlet; diagonal empty."""
+    labels = dict(zip(articles["article_id"], articles["label"]))
+    order = [labels[a] for a in sorted(labels)]
+    table = pairs.assign(a=pairs["article_id"].map(labels), b=pairs["other_article_id"].map(labels))
+    return table.pivot(index="a", columns="b", values=value).reindex(index=order, columns=order)
+
+
+def median_by_n(curve: pd.DataFrame) -> pd.DataFrame:
+    """Median and maximum pair containment for each part and n."""
+    return (curve.groupby(["part", "n"])["containment"]
+            .agg(median="median", maximum="max").reset_index())
