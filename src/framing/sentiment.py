@@ -1,0 +1,521 @@
+"""Sentence-level sentiment with two dictionary methods, auditable to the sentence and lexicon term.
+
+* **VADER** (Hutto & Gilbert 2014; the ``vaderSentiment`` package, whose lexicon ships in its
+  wheel as ``vaderSentiment/vader_lexicon.txt``). NLTK's port is not used: it scores words
+  wrapped in several punctuation marks (``"dangerous."``) as 0 and loads its lexicon through
+  ``nltk.data`` (DESIGN.md §4).
+* **AFINN-165** (Nielsen 2011; the ``afinn`` package, ``Afinn(language='en')``): integer
+  valences -5..+5 summed over matched words and phrases, no rules.
+
+Text is normalised first: VADER strips only ASCII punctuation from a token, so ``stronger,”``
+or ``“dangerous.”`` are not found in its lexicon (typographic marks, one for one, DESIGN.md §4).
+
+Names must not move sentiment ("United States", "Security Council" hold the lexicon words
+*united* and *security*), so every score is also computed on text whose proper-name tokens are
+masked (``mask_names``). Masking is same-length and case-preserving (``Putin`` -> ``Xxxxx``):
+character offsets stay valid, VADER sees the same number of tokens (its negation and booster
+windows are unchanged) and the same ALL-CAPS profile (its emphasis rule is unchanged).
+
+Every score comes with the terms that produced it (``term:valence;...``), so it can be checked
+by hand: ``vader_compound = s / sqrt(s**2 + 15)`` with ``s = vader_sum`` (sum of the listed
+valences plus VADER's ``!``/``?`` emphasis).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from functools import lru_cache
+
+import numpy as np
+import pandas as pd
+from afinn import Afinn
+from scipy import stats as scipy_stats
+from vaderSentiment import vaderSentiment as vader_module
+
+from framing import actors, corpus, resources, stats
+
+# VADER's normalisation constant: compound = s / sqrt(s^2 + alpha), "approximates the max
+# expected value" (Hutto & Gilbert 2014; vaderSentiment.normalize default).
+VADER_ALPHA = 15
+# Conventional VADER thresholds for calling a sentence positive/negative (vaderSentiment README).
+POSITIVE_THRESHOLD = 0.05
+NEGATIVE_THRESHOLD = -0.05
+# A sentence is in the quoted voice when at least half of its characters are inside quotation
+# marks (corpus.quoted_share); the voice comparison itself scores the parts separately.
+QUOTE_VOICE_THRESHOLD = 0.5
+# Cells of the actor x outlet table with fewer sentences are flagged (and marked in figures).
+SMALL_N = 5
+TERM_DECIMALS = 3
+
+# Same-length mask characters, case-preserving.
+MASK_UPPER, MASK_LOWER = "X", "x"
+
+# Name tokens: initialisms (U.S.) and hyphenated names (Jong-un) stay whole; an apostrophe
+# ends a token, so the possessive 's of "Russia's" is never masked.
+_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Za-z]\w*(?:-\w+)*")
+# A token opens the sentence or a quotation when only whitespace, an opening quotation mark
+# (straight marks open at the start or after whitespace), "!", "?" or ":" precede it. A full
+# stop does not count: inside one sentence it ends an abbreviation ("U.S. Aegis").
+_INITIAL_PREFIX = re.compile(r"(?:^|[!?:]|(?:^|\s)[\"']+)\s*$")
+
+SCORE_COLUMNS = {
+    "vader": "vader_compound",
+    "vader_masked": "vader_compound_masked",
+    "afinn": "afinn_compound",
+    "afinn_masked": "afinn_compound_masked",
+}
+PART_VOICES = ("narration", "quote")
+
+# Codebook of sentiment_sentences.csv (column, definition), shown in notebook 03.
+CODEBOOK = (
+    ("sentence_id, article_id", "keys into sentences.csv / articles.csv"),
+    ("voice", "'quote' if quoted_share >= 0.5, else 'narration' (the voice comparison scores parts: sentiment_parts.csv)"),
+    ("vader_compound, vader_pos, vader_neu, vader_neg", "VADER on the normalised sentence (Hutto & Gilbert 2014)"),
+    ("vader_sum", "the sum VADER squashes: compound = s / sqrt(s^2 + 15)"),
+    ("vader_terms", "'term:valence;...' final valences after VADER's booster, negation and 'but' rules; they add up to vader_sum"),
+    ("vader_compound_masked, vader_sum_masked, vader_terms_masked", "the same on the name-masked sentence"),
+    ("afinn_score, afinn_terms", "AFINN-165 (Nielsen 2011): sum of the integer valences (-5..5) of the listed terms"),
+    ("afinn_compound", "afinn_score / sqrt(afinn_score^2 + 15): VADER's squashing, so both methods share one -1..1 scale"),
+    ("afinn_score_masked, afinn_compound_masked, afinn_terms_masked", "the same on the name-masked sentence"),
+    ("masked_names", "the name tokens masked, adjacent tokens joined (';'-separated)"),
+)
+
+
+# --- analyzers (created once) ------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def vader_analyzer() -> vader_module.SentimentIntensityAnalyzer:
+    """The VADER analyzer with the lexicon shipped in ``vaderSentiment`` (built once)."""
+    return vader_module.SentimentIntensityAnalyzer()
+
+
+@lru_cache(maxsize=1)
+def afinn_analyzer() -> Afinn:
+    """AFINN-165 for English, without emoticons (built once)."""
+    return Afinn(language="en")
+
+
+def normalise(text: str) -> str:
+    """Typographic quotes, dashes and odd spaces as ASCII, one character for one."""
+    return resources.normalise_same_length(text)
+
+
+# --- masking names ---------------------------------------------------------------------
+
+
+def _is_initial(text: str, start: int) -> bool:
+    return bool(_INITIAL_PREFIX.search(text[:start]))
+
+
+def _is_capitalised(token: str) -> bool:
+    return token[0].isupper()
+
+
+def _token_spans(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, token) of each word that could be part of a name."""
+    return [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text)]
+
+
+def name_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of proper-name tokens to mask, left to right.
+
+    A token is masked when it is capitalised and either (1) lies inside an actor mention from
+    ``data/lexicons/actors.csv`` (any position: the list vouches for it), or (2) does not open
+    the sentence or a quotation (where capitals are grammatical, not a sign of a name) and is
+    title-case ("Liberty") or ALL-CAPS next to another capitalised token ("UN Security").
+    A lone ALL-CAPS word is kept: VADER reads it as emphasis ("a BAD idea").
+    """
+    return list(_name_spans_cached(normalise(text)))
+
+
+@lru_cache(maxsize=65536)
+def _name_spans_cached(plain: str) -> tuple[tuple[int, int], ...]:
+    inside = [(m.start, m.end) for m in actors.find_mentions(plain)]
+    tokens = _token_spans(plain)
+    spans = []
+    for index, (start, end, token) in enumerate(tokens):
+        if not _is_capitalised(token):
+            continue
+        in_mention = any(a <= start and end <= b for a, b in inside)
+        if in_mention or (not _is_initial(plain, start) and (not token.isupper() or _in_run(plain, tokens, index))):
+            spans.append((start, end))
+    return tuple(spans)
+
+
+def _in_run(text: str, tokens: list[tuple[int, int, str]], index: int) -> bool:
+    """Whether token ``index`` is joined by whitespace alone to a capitalised neighbour."""
+    start, end, _ = tokens[index]
+    before = index > 0 and _is_capitalised(tokens[index - 1][2]) and not text[tokens[index - 1][1] : start].strip()
+    after = index + 1 < len(tokens) and _is_capitalised(tokens[index + 1][2]) and not text[end : tokens[index + 1][0]].strip()
+    return bool(before or after)
+
+
+def _mask_chars(chunk: str) -> str:
+    return "".join(MASK_UPPER if c.isupper() else MASK_LOWER if c.isalpha() else c for c in chunk)
+
+
+def mask_names(text: str) -> str:
+    """``text`` (normalised) with proper-name tokens masked letter for letter (``Putin`` -> ``Xxxxx``)."""
+    plain = normalise(text)
+    pieces, last = [], 0
+    for start, end in name_spans(plain):
+        pieces += [plain[last:start], _mask_chars(plain[start:end])]
+        last = end
+    return "".join(pieces) + plain[last:]
+
+
+def masked_names(text: str) -> str:
+    """The masked names as written, adjacent tokens joined ("United States;Security Council")."""
+    plain = normalise(text)
+    runs: list[list[int]] = []
+    for start, end in name_spans(plain):
+        if runs and not plain[runs[-1][1] : start].strip():
+            runs[-1][1] = end
+        else:
+            runs.append([start, end])
+    return ";".join(plain[a:b] for a, b in runs)
+
+
+# --- VADER -------------------------------------------------------------------------------
+
+
+def _vader_valences(text: str) -> tuple[list[str], list[float]]:
+    """VADER's tokens and their final valences (after boosters, negation, 'but'), as in
+    ``SentimentIntensityAnalyzer.polarity_scores`` (emoji descriptions are not expanded:
+    news text has none; ``test_sentiment`` checks equality on every corpus sentence)."""
+    analyzer = vader_analyzer()
+    sentitext = vader_module.SentiText(text.strip())
+    tokens = sentitext.words_and_emoticons
+    sentiments: list[float] = []
+    for i, item in enumerate(tokens):
+        lower = item.lower()
+        if lower in vader_module.BOOSTER_DICT or (lower == "kind" and i < len(tokens) - 1 and tokens[i + 1].lower() == "of"):
+            sentiments.append(0)
+            continue
+        sentiments = analyzer.sentiment_valence(0, sentitext, item, i, sentiments)
+    return tokens, analyzer._but_check(tokens, sentiments)
+
+
+def _format_terms(pairs) -> str:
+    return ";".join(f"{term}:{value:g}" for term, value in pairs)
+
+
+@lru_cache(maxsize=65536)
+def _vader_cached(text: str) -> tuple:
+    tokens, valences = _vader_valences(text)
+    analyzer = vader_analyzer()
+    scores = analyzer.score_valence(valences, text)
+    total = float(sum(valences))
+    emphasis = analyzer._punctuation_emphasis(text) if total else 0.0
+    terms = [(t.lower(), round(v, TERM_DECIMALS)) for t, v in zip(tokens, valences) if v]
+    return scores["compound"], scores["pos"], scores["neu"], scores["neg"], total + math.copysign(emphasis, total), _format_terms(terms)
+
+
+def vader_scores(text: str, *, normalised: bool = True) -> dict:
+    """VADER scores of one sentence: compound, pos, neu, neg, sum (the value normalised into
+    compound) and terms ('term:valence;...', final valences after VADER's rules).
+
+    ``normalised=False`` scores the text as written (to show what typographic marks hide).
+    """
+    plain = normalise(text) if normalised else text
+    compound, pos, neu, neg, total, terms = _vader_cached(plain)
+    return {"compound": compound, "pos": pos, "neu": neu, "neg": neg, "sum": total, "terms": terms}
+
+
+def normalize_sum(total: float, alpha: float = VADER_ALPHA) -> float:
+    """VADER's squashing of a valence sum into -1..1: s / sqrt(s^2 + alpha)."""
+    return total / math.sqrt(total * total + alpha)
+
+
+# --- AFINN -------------------------------------------------------------------------------
+
+
+_WORD = re.compile(r"\w+")
+_WORD_CHAR = re.compile(r"\w")
+_SPACES = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=1)
+def _afinn_index() -> dict[str, tuple[str, ...]]:
+    """AFINN entries grouped by their first word, longest first (every entry starts and ends
+    with a word character, checked in ``test_sentiment``)."""
+    index: dict[str, list[str]] = {}
+    for entry in sorted(afinn_analyzer()._dict, key=len, reverse=True):
+        index.setdefault(_WORD.match(entry).group(0), []).append(entry)
+    return {first: tuple(entries) for first, entries in index.items()}
+
+
+def afinn_find_all(text: str) -> list[str]:
+    """The AFINN entries found in ``text``, as ``Afinn.find_all`` finds them, but fast.
+
+    ``Afinn.find_all`` runs one regex alternation of 3,382 entries (longest first, word
+    boundaries) over the lower-cased text; a match can only start where a word starts and its
+    first word must equal an entry's first word, so looking entries up by that word gives the
+    same matches about ten times faster (equality is tested on every corpus sentence).
+    """
+    lower = _SPACES.sub(" ", text).lower()
+    index, found, end = _afinn_index(), [], 0
+    for word in _WORD.finditer(lower):
+        start = word.start()
+        if start < end:
+            continue
+        for entry in index.get(word.group(0), ()):
+            stop = start + len(entry)
+            if lower.startswith(entry, start) and not _WORD_CHAR.match(lower, stop):
+                found.append(entry)
+                end = stop
+                break
+    return found
+
+
+@lru_cache(maxsize=65536)
+def _afinn_cached(text: str) -> tuple[int, str]:
+    valences = afinn_analyzer()._dict
+    values = [(term, valences[term]) for term in afinn_find_all(text)]
+    return sum(v for _, v in values), _format_terms(values)
+
+
+def afinn_scores(text: str, *, normalised: bool = True) -> dict:
+    """AFINN-165 scores of one sentence: score (sum of word valences, -5..+5 each), compound
+    (the sum squashed like VADER's, s / sqrt(s^2 + 15), so both methods share one -1..1 scale)
+    and terms ('term:valence;...')."""
+    plain = normalise(text) if normalised else text
+    score, terms = _afinn_cached(plain)
+    return {"score": score, "compound": round(normalize_sum(score), 4) if score else 0.0, "terms": terms}
+
+
+# --- voice -------------------------------------------------------------------------------
+
+
+def voice_of(quoted_share: float, threshold: float = QUOTE_VOICE_THRESHOLD) -> str:
+    """'quote' when at least ``threshold`` of a sentence's characters are quoted, else 'narration'."""
+    return "quote" if quoted_share >= threshold else "narration"
+
+
+def voice_parts(text: str, spans: list[tuple[int, int]]) -> dict[str, str]:
+    """A sentence split into the outlet's own words and the quoted words.
+
+    ``spans`` are the quoted character spans (``sentences.quote_spans``, marks excluded).
+    Narration is the text with each span and its quotation marks blanked (same length);
+    the quote part is the spans joined by a space. A missing part is ''.
+    """
+    plain = normalise(text)
+    chars = list(plain)
+    for start, end in spans:
+        a, b = start, end
+        while a > 0 and chars[a - 1] in "\"'":
+            a -= 1
+        while b < len(chars) and chars[b] in "\"'":
+            b += 1
+        chars[a:b] = " " * (b - a)
+    narration = "".join(chars)
+    quote = " ".join(plain[a:b].strip() for a, b in spans)
+    return {"narration": narration if _has_word(narration) else "", "quote": quote if _has_word(quote) else ""}
+
+
+def _has_word(text: str) -> bool:
+    return bool(_TOKEN.search(text))
+
+
+# --- scoring tables ----------------------------------------------------------------------
+
+
+def _score_row(text: str) -> dict:
+    """All score columns of one piece of text (raw and name-masked)."""
+    masked = mask_names(text)
+    raw_v, raw_a = vader_scores(text), afinn_scores(text)
+    masked_v, masked_a = vader_scores(masked), afinn_scores(masked)
+    return {
+        "vader_compound": raw_v["compound"], "vader_pos": raw_v["pos"], "vader_neu": raw_v["neu"],
+        "vader_neg": raw_v["neg"], "vader_sum": round(raw_v["sum"], 4), "vader_terms": raw_v["terms"],
+        "vader_compound_masked": masked_v["compound"], "vader_sum_masked": round(masked_v["sum"], 4),
+        "vader_terms_masked": masked_v["terms"],
+        "afinn_score": raw_a["score"], "afinn_compound": raw_a["compound"], "afinn_terms": raw_a["terms"],
+        "afinn_score_masked": masked_a["score"], "afinn_compound_masked": masked_a["compound"],
+        "afinn_terms_masked": masked_a["terms"],
+    }
+
+
+def score_sentences(sentences: pd.DataFrame) -> pd.DataFrame:
+    """One row per sentence: voice, both methods raw and name-masked, and the terms behind each.
+
+    Needs ``sentence_id``, ``article_id``, ``text``; ``quoted_share`` (0 if absent) and ``n_words``
+    are kept if present.
+    """
+    rows = []
+    shares = sentences["quoted_share"] if "quoted_share" in sentences.columns else pd.Series(0.0, index=sentences.index)
+    for sid, aid, text, share in zip(sentences["sentence_id"], sentences["article_id"], sentences["text"], shares.astype(float)):
+        rows.append({
+            "sentence_id": sid, "article_id": aid, "voice": voice_of(share), "quoted_share": share,
+            **_score_row(text), "masked_names": masked_names(text),
+        })
+    scored = pd.DataFrame(rows)
+    if "n_words" in sentences.columns:
+        scored.insert(2, "n_words", sentences["n_words"].to_numpy())
+    return scored
+
+
+def score_parts(sentences: pd.DataFrame) -> pd.DataFrame:
+    """One row per sentence and voice part present (narration, quote), each part scored alone.
+
+    Names are found on the whole sentence, then the masked sentence is split, so a name is
+    masked the same way in either part. Needs ``quote_spans`` besides the sentence columns.
+    """
+    rows = []
+    for row in sentences.itertuples(index=False):
+        spans = corpus.parse_spans(row.quote_spans)
+        parts = voice_parts(row.text, spans)
+        masked = voice_parts(mask_names(row.text), spans)
+        for voice in PART_VOICES:
+            if parts[voice]:
+                rows.append({"sentence_id": row.sentence_id, "article_id": row.article_id, "voice": voice,
+                             "text": " ".join(parts[voice].split()), **_part_scores(parts[voice], masked[voice])})
+    return pd.DataFrame(rows)
+
+
+def _part_scores(text: str, masked: str) -> dict:
+    raw_v, raw_a = vader_scores(text), afinn_scores(text)
+    masked_v, masked_a = vader_scores(masked), afinn_scores(masked)
+    return {
+        "n_words": len(_TOKEN.findall(text)),
+        "vader_compound": raw_v["compound"], "vader_compound_masked": masked_v["compound"],
+        "vader_terms_masked": masked_v["terms"], "afinn_compound": raw_a["compound"],
+        "afinn_compound_masked": masked_a["compound"], "afinn_terms_masked": masked_a["terms"],
+    }
+
+
+# --- summaries ---------------------------------------------------------------------------
+
+
+def _summary(values: pd.Series, seed: int) -> dict:
+    """n, mean with bootstrap interval, median and the counts below/around/above zero."""
+    values = values.astype(float)
+    mean, low, high = stats.bootstrap_mean(values.to_numpy(), seed=seed)
+    return {
+        "n": int(values.size), "mean": mean, "ci_low": low, "ci_high": high, "median": float(values.median()),
+        "n_negative": int((values <= NEGATIVE_THRESHOLD).sum()),
+        "n_neutral": int(values.between(NEGATIVE_THRESHOLD, POSITIVE_THRESHOLD, inclusive="neither").sum()),
+        "n_positive": int((values >= POSITIVE_THRESHOLD).sum()),
+    }
+
+
+def _outlets(articles: pd.DataFrame) -> list[tuple[str, str, str]]:
+    """(article_id, label, group) of every article, in id order."""
+    ordered = articles.sort_values("article_id")
+    return list(zip(ordered["article_id"], ordered["label"], ordered["group"]))
+
+
+def by_outlet(scored: pd.DataFrame, parts: pd.DataFrame, articles: pd.DataFrame, *, seed: int = stats.DEFAULT_SEED) -> pd.DataFrame:
+    """Per outlet, method and voice: n, mean, bootstrap interval and distribution counts.
+
+    voice 'all' summarises whole sentences; 'narration' and 'quote' summarise the parts of
+    sentences in that voice (``score_parts``), so a partial quote counts as quoted words.
+    Every outlet x method x voice cell is present (n = 0 gives NaN statistics).
+    """
+    units = [("all", "sentence", scored)] + [(v, f"{v} part", parts[parts["voice"] == v]) for v in PART_VOICES]
+    rows = []
+    for article_id, outlet, group in _outlets(articles):
+        for voice, unit, table in units:
+            cell = table[table["article_id"] == article_id]
+            for method, column in SCORE_COLUMNS.items():
+                rows.append({"article_id": article_id, "outlet": outlet, "group": group, "method": method,
+                             "voice": voice, "unit": unit, **_summary(cell[column], seed)})
+    return _sorted(pd.DataFrame(rows), ["article_id", "method", "voice"])
+
+
+def _sorted(table: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    return table.sort_values(keys, kind="stable").reset_index(drop=True)
+
+
+def actor_groups_of(text: str) -> list[str]:
+    """The distinct actor groups a sentence mentions (``framing.actors``), sorted."""
+    return sorted({m.actor_group for m in actors.find_mentions(text)})
+
+
+def sentence_actor_groups(sentences: pd.DataFrame) -> pd.DataFrame:
+    """One row per sentence and actor group it mentions (sentence_id, actor_group)."""
+    pairs = [(sid, group) for sid, text in zip(sentences["sentence_id"], sentences["text"]) for group in actor_groups_of(text)]
+    return pd.DataFrame(pairs, columns=["sentence_id", "actor_group"])
+
+
+def by_actor(scored: pd.DataFrame, sentences: pd.DataFrame, articles: pd.DataFrame, *, seed: int = stats.DEFAULT_SEED) -> pd.DataFrame:
+    """Per outlet, actor group and method: sentiment of the sentences that mention the group.
+
+    A sentence mentioning two groups counts for both. This is the sentiment *of sentences
+    mentioning* an actor, not sentiment *towards* it. Every outlet x group (groups mentioned
+    anywhere in the corpus) x method cell is present; ``small_n`` flags cells under ``SMALL_N``.
+    """
+    mentions = sentence_actor_groups(sentences).merge(scored, on="sentence_id", validate="many_to_one")
+    rows = []
+    for article_id, outlet, _ in _outlets(articles):
+        for group in sorted(mentions["actor_group"].unique()):
+            cell = mentions[(mentions["article_id"] == article_id) & (mentions["actor_group"] == group)]
+            for method, column in SCORE_COLUMNS.items():
+                rows.append({"article_id": article_id, "outlet": outlet, "actor_group": group, "method": method,
+                             **_summary(cell[column], seed), "small_n": len(cell) < SMALL_N})
+    return _sorted(pd.DataFrame(rows), ["article_id", "actor_group", "method"])
+
+
+def _spearman(a: pd.Series, b: pd.Series) -> tuple[float, float]:
+    if a.nunique() < 2 or b.nunique() < 2:
+        return float("nan"), float("nan")
+    result = scipy_stats.spearmanr(a.astype(float), b.astype(float))
+    return float(result.statistic), float(result.pvalue)
+
+
+def agreement(scored: pd.DataFrame, articles: pd.DataFrame, *, pairs: tuple = (("vader_masked", "afinn_masked"), ("vader", "afinn"))) -> pd.DataFrame:
+    """Spearman correlation between methods per sentence, over all sentences and per outlet.
+
+    Columns: outlet ('all' for the corpus), method_a, method_b, n, rho, p_value, n_same_sign
+    (both negative, both neutral or both positive at VADER's +-0.05 thresholds).
+    """
+    labelled = corpus.with_labels(scored, articles)
+    cells = [("", "all", labelled)] + [(aid, label, cell) for (aid, label), cell in labelled.groupby(["article_id", "label"], sort=True)]
+    rows = []
+    for article_id, outlet, cell in cells:
+        for method_a, method_b in pairs:
+            a, b = cell[SCORE_COLUMNS[method_a]], cell[SCORE_COLUMNS[method_b]]
+            rho, p_value = _spearman(a, b)
+            rows.append({"article_id": article_id, "outlet": outlet, "method_a": method_a, "method_b": method_b,
+                         "n": len(cell), "rho": rho, "p_value": p_value, "n_same_sign": int((_sign(a) == _sign(b)).sum())})
+    return pd.DataFrame(rows)
+
+
+def _sign(values: pd.Series) -> np.ndarray:
+    values = values.astype(float).to_numpy()
+    return np.where(values >= POSITIVE_THRESHOLD, 1, np.where(values <= NEGATIVE_THRESHOLD, -1, 0))
+
+
+def disagreements(scored: pd.DataFrame, *, a: str = "vader_masked", b: str = "afinn_masked", top: int = 6) -> pd.DataFrame:
+    """The ``top`` sentences where two methods differ most on their common -1..1 scale."""
+    gap = scored[SCORE_COLUMNS[a]].astype(float) - scored[SCORE_COLUMNS[b]].astype(float)
+    table = scored.assign(gap=gap.round(4), abs_gap=gap.abs().round(4))
+    return table.sort_values(["abs_gap", "sentence_id"], ascending=[False, True]).head(top).reset_index(drop=True)
+
+
+def _dropped_terms(raw: str, masked: str) -> str:
+    """Terms of ``raw`` missing from ``masked`` (what the masked names contributed)."""
+    left = [t for t in masked.split(";") if t]
+    dropped = []
+    for term in (t for t in raw.split(";") if t):
+        if term in left:
+            left.remove(term)
+        else:
+            dropped.append(term)
+    return ";".join(dropped)
+
+
+def masking_changes(scored: pd.DataFrame) -> pd.DataFrame:
+    """Sentences whose VADER or AFINN score moves when names are masked, largest VADER move first,
+    with the terms the names contributed (``vader_name_terms``, ``afinn_name_terms``)."""
+    table = scored.assign(
+        vader_delta=(scored["vader_compound_masked"] - scored["vader_compound"]).round(4),
+        afinn_delta=(scored["afinn_compound_masked"] - scored["afinn_compound"]).round(4),
+        vader_name_terms=[_dropped_terms(a, b) for a, b in zip(scored["vader_terms"], scored["vader_terms_masked"])],
+        afinn_name_terms=[_dropped_terms(a, b) for a, b in zip(scored["afinn_terms"], scored["afinn_terms_masked"])],
+    )
+    changed = table[(table["vader_delta"] != 0) | (table["afinn_delta"] != 0)]
+    key = changed["vader_delta"].abs().rename("key")
+    return changed.assign(key=key).sort_values(["key", "sentence_id"], ascending=[False, True]).drop(columns="key").reset_index(drop=True)

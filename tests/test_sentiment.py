@@ -1,0 +1,342 @@
+"""Sentence sentiment: VADER and AFINN on real sentences of the five texts, checked by hand.
+
+Hand computations use VADER's lexicon valences (vaderSentiment/vader_lexicon.txt), its booster
+increment B_INCR = 0.293 (x0.95 two words away) and compound = s / sqrt(s^2 + 15).
+"""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+
+from framing import io, sentiment, stats
+
+
+def sentence_with(built, fragment: str) -> pd.Series:
+    """The one corpus sentence containing ``fragment`` (found by text, not by id)."""
+    hits = built.sentences[built.sentences["text"].str.contains(fragment, regex=False)]
+    assert len(hits) == 1, f"{fragment!r} is in {len(hits)} sentences"
+    return hits.iloc[0]
+
+
+@pytest.fixture(scope="module")
+def scored(built):
+    return sentiment.score_sentences(built.sentences)
+
+
+@pytest.fixture(scope="module")
+def parts(built):
+    return sentiment.score_parts(built.sentences)
+
+
+# --- VADER against hand computation ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "fragment, terms, compound",
+    [
+        # one lexicon word: dangerous = -2.1 -> -2.1 / sqrt(4.41 + 15) = -0.47666
+        ("could prove", "dangerous:-2.1", -0.4767),
+        # "very, very dangerous": -2.1 - 0.293 - 0.293 * 0.95 = -2.67135; playing = +0.8;
+        # s = -1.87135 -> -1.87135 / sqrt(3.50195 + 15) = -0.43506
+        ("very, very dangerous", "playing:0.8;dangerous:-2.671", -0.4351),
+        # no lexicon word at all: s = 0 -> compound 0
+        ("The roadmap involves a mutual pause", "", 0.0),
+    ],
+)
+def test_vader_matches_hand_computation(built, fragment, terms, compound):
+    scores = sentiment.vader_scores(sentence_with(built, fragment)["text"])
+    assert scores["terms"] == terms
+    assert scores["compound"] == pytest.approx(compound, abs=5e-5)
+    if terms:
+        total = sum(float(t.split(":")[1]) for t in terms.split(";"))
+        assert scores["compound"] == pytest.approx(total / math.sqrt(total**2 + sentiment.VADER_ALPHA), abs=2e-4)
+
+
+def test_normalize_sum_is_vaders_formula():
+    assert sentiment.normalize_sum(-2.1) == pytest.approx(-2.1 / math.sqrt(19.41))
+    assert sentiment.normalize_sum(0.0) == 0.0
+
+
+def test_vader_path_equals_polarity_scores_on_every_sentence(built):
+    """The term-level path reproduces vaderSentiment's own scores exactly (raw and masked text)."""
+    analyzer = sentiment.vader_analyzer()
+    for text in built.sentences["text"]:
+        for variant in (text, sentiment.normalise(text), sentiment.mask_names(text)):
+            ours = sentiment.vader_scores(variant, normalised=False)
+            theirs = analyzer.polarity_scores(variant)
+            assert {k: ours[k] for k in ("compound", "pos", "neu", "neg")} == theirs, variant
+
+
+def test_vader_sum_is_the_sum_of_the_listed_terms(scored):
+    """Audit trail: vader_sum = sum of the listed valences (no sentence with a lexicon word has
+    '!' or '??' emphasis here), and compound = vader_sum / sqrt(vader_sum^2 + 15)."""
+    for row in scored.itertuples():
+        for terms, total, compound in ((row.vader_terms, row.vader_sum, row.vader_compound),
+                                       (row.vader_terms_masked, row.vader_sum_masked, row.vader_compound_masked)):
+            values = [float(t.rsplit(":", 1)[1]) for t in terms.split(";") if t]
+            assert total == pytest.approx(sum(values), abs=5e-4 * max(len(values), 1)), row.sentence_id
+            assert compound == pytest.approx(sentiment.normalize_sum(total), abs=1e-4), row.sentence_id
+
+
+def test_exclamation_adds_vader_emphasis(built):
+    row = sentence_with(built, "and paying them extortion money")
+    assert sentiment.vader_scores(row["text"])["terms"] == ""  # no lexicon word: '!' adds nothing
+    assert sentiment.vader_scores("The plan is bad!")["sum"] == pytest.approx(-2.5 - 0.292)
+
+
+# --- typographic quotes ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "fragment, hidden_term",
+    [
+        ("a “rash” and a", "rash"),            # “rash” is not stripped by VADER
+        ("erroneous and futile,” Putin wrote", "futile"),
+        ("intelligent and stronger,”", "stronger"),
+    ],
+)
+def test_normalising_quotes_reveals_hidden_words(built, fragment, hidden_term):
+    text = sentence_with(built, fragment)["text"]
+    raw = sentiment.vader_scores(text, normalised=False)
+    fixed = sentiment.vader_scores(text)
+    assert hidden_term not in raw["terms"]
+    assert f"{hidden_term}:" in fixed["terms"]
+    assert fixed["compound"] != raw["compound"]
+
+
+def test_quote_style_does_not_change_scores():
+    curly, straight = "could prove “dangerous.”", 'could prove "dangerous."'
+    assert sentiment.vader_scores(curly, normalised=False)["compound"] == 0.0
+    assert sentiment.vader_scores(curly) == sentiment.vader_scores(straight)
+    assert sentiment.afinn_scores(curly) == sentiment.afinn_scores(straight)
+
+
+# --- masking names -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text_in, expected",
+    [
+        # actor aliases, case kept letter for letter, possessive 's kept
+        ("Kim Jong-un is playing a game", "Xxx Xxxx-xx is playing a game"),
+        ("warned Washington and the United States.", "warned Xxxxxxxxxx and the Xxxxxx Xxxxxx."),
+        ("members of the UN Security Council -- was", "members of the XX Xxxxxxxx Xxxxxxx -- was"),
+        ("on the Kremlin's website", "on the Xxxxxxx's website"),
+        # capitalised words not opening the sentence: multi-word names and single names
+        ("The Sydney Morning Herald notes that", "The Xxxxxx Xxxxxxx Xxxxxx notes that"),
+        ("a North Korea monitoring project at Johns Hopkins University, in Baltimore.",
+         "a Xxxxx Xxxxx monitoring project at Xxxxx Xxxxxxx Xxxxxxxxxx, in Xxxxxxxxx."),
+        ("Students at Liberty University cheered.", "Students at Xxxxxxx Xxxxxxxxxx cheered."),
+        ("He praised Liberty and Hope.", "He praised Xxxxxxx and Xxxx."),
+        # capitals that open the sentence or a quotation are grammar, not names
+        ("Provocations, pressure and bellicose rhetoric", "Provocations, pressure and bellicose rhetoric"),
+        ('when he said, "If we want to avoid a war', 'when he said, "If we want to avoid a war'),
+        ("Great powers met.", "Great powers met."),
+        # a lone ALL-CAPS word is VADER's emphasis, not a name
+        ("Analysts called it a BAD idea.", "Analysts called it a BAD idea."),
+    ],
+)
+def test_mask_names(text_in, expected):
+    assert sentiment.mask_names(text_in) == expected
+
+
+def test_mask_keeps_length_on_every_sentence(built):
+    for text in built.sentences["text"]:
+        masked = sentiment.mask_names(text)
+        assert len(masked) == len(text)
+        assert [c.isupper() for c in masked] == [c.isupper() for c in sentiment.normalise(text)]
+
+
+@pytest.mark.parametrize(
+    "fragment, name_term",
+    [
+        ("seems to intensify and Russia contributes", "united:1.8"),   # "the United States"
+        ("wield influence as permanent members", "security:1.4"),      # "UN Security Council"
+        ("(both the correspondent and the one at the United Nations)", "united:1.8"),
+    ],
+)
+def test_masking_removes_only_the_name(built, fragment, name_term):
+    text = sentence_with(built, fragment)["text"]
+    raw, masked = sentiment.vader_scores(text), sentiment.vader_scores(sentiment.mask_names(text))
+    raw_terms, masked_terms = raw["terms"].split(";"), masked["terms"].split(";")
+    assert name_term in raw_terms and name_term not in masked_terms
+    assert [t for t in raw_terms if t != name_term] == [t for t in masked_terms if t]
+    assert masked["compound"] < raw["compound"]  # united and security are positive words
+
+
+def test_masking_changes_only_sentences_with_name_words(scored):
+    changed = sentiment.masking_changes(scored)
+    assert not changed.empty
+    for row in changed.itertuples():
+        removed = set(row.vader_terms.split(";")) - set(row.vader_terms_masked.split(";"))
+        removed |= set(row.afinn_terms.split(";")) - set(row.afinn_terms_masked.split(";"))
+        assert {t.split(":")[0] for t in removed} <= {"united", "security"}, row.sentence_id
+        named = (row.vader_name_terms + ";" + row.afinn_name_terms).strip(";").split(";")
+        assert {t.split(":")[0] for t in named} <= {"united", "security"}, row.sentence_id
+
+
+def test_dropped_terms_keeps_repeats():
+    assert sentiment._dropped_terms("united:1.8;war:-2.9;united:1.8", "war:-2.9;united:1.8") == "united:1.8"
+
+
+# --- AFINN -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "fragment, terms, score",
+    [
+        ("is likely to provoke a devastating war", "pressure:-1;provoke:-1;devastating:-2;war:-2", -6),
+        # AFINN has no "won't": its word-boundary regex finds "won" (+3) inside it
+        ("won't solve the problem", "criticized:-2;warnings:-3;pressure:-1;won:3;solve:1;problem:-2", -4),
+        ("dead-end road", "pressure:-1;insulting:-2;dead:-3;strike:-1;warned:-2;threats:-2;fire:-2", -13),
+    ],
+)
+def test_afinn_terms(built, fragment, terms, score):
+    result = sentiment.afinn_scores(sentence_with(built, fragment)["text"])
+    assert result["terms"] == terms
+    assert result["score"] == score
+    assert result["compound"] == pytest.approx(score / math.sqrt(score**2 + 15), abs=5e-5)
+
+
+def test_afinn_fast_matcher_equals_afinn(built):
+    analyzer = sentiment.afinn_analyzer()
+    assert all(sentiment._WORD_CHAR.match(e) and sentiment._WORD_CHAR.match(e[-1]) for e in analyzer._dict)
+    texts = list(built.sentences["text"]) + [
+        "I can't stand it: a cover-up, no fun and it does not work", "self-confident and short-sightedness",
+        "well- being and well-being", "WON'T  stop", "",
+    ]
+    for text in texts:
+        for variant in (text, sentiment.normalise(text), sentiment.mask_names(text)):
+            assert sentiment.afinn_find_all(variant) == analyzer.find_all(variant), variant
+
+
+# --- voice -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("share, voice", [(0.0, "narration"), (0.4528, "narration"), (0.5, "quote"), (0.9765, "quote")])
+def test_voice_of(share, voice):
+    assert sentiment.voice_of(share) == voice
+
+
+@pytest.mark.parametrize(
+    "fragment, narration, quote",
+    [
+        ("are “balanced on the verge", "Putin warned that North Korea and the United States are",
+         "balanced on the verge of a large-scale conflict."),
+        ("is erroneous and futile,” Putin wrote.", "Putin wrote.", None),
+        ("a “rash” and a “wild military act.”", None, "rash wild military act."),
+        ("This prompted Japan to begin", "This prompted Japan to begin conducting regular air-raid and emergency "
+         "evacuation drills in several cities.", ""),
+    ],
+)
+def test_voice_parts(built, fragment, narration, quote):
+    from framing import corpus
+
+    row = sentence_with(built, fragment)
+    split = sentiment.voice_parts(row["text"], corpus.parse_spans(row["quote_spans"]))
+    assert len(split["narration"]) in (0, len(row["text"]))
+    if narration is not None:
+        assert " ".join(split["narration"].split()) == narration
+    if quote is not None:
+        assert split["quote"] == quote
+    assert '"' not in split["narration"]
+
+
+def test_parts_score_each_voice_alone(built, parts):
+    row = sentence_with(built, "are “balanced on the verge")
+    mine = parts[parts["sentence_id"] == row["sentence_id"]].set_index("voice")
+    assert list(mine.index) == ["narration", "quote"]
+    assert mine.loc["quote", "vader_terms_masked"] == "conflict:-1.3"  # Putin's words
+    assert mine.loc["narration", "vader_terms_masked"] == "warned:-1.1"  # the outlet's words, name masked
+    pure = parts[parts["sentence_id"] == sentence_with(built, "This prompted Japan")["sentence_id"]]
+    assert list(pure["voice"]) == ["narration"]
+
+
+# --- tables ------------------------------------------------------------------------------
+
+
+def test_scored_table_columns(scored, built):
+    required = {"sentence_id", "article_id", "voice", "vader_compound", "vader_pos", "vader_neu", "vader_neg",
+                "vader_compound_masked", "afinn_score", "afinn_compound", "vader_terms", "afinn_terms"}
+    assert required <= set(scored.columns)
+    assert list(scored["sentence_id"]) == list(built.sentences["sentence_id"])
+    assert scored["vader_compound"].between(-1, 1).all() and scored["afinn_compound_masked"].between(-1, 1).all()
+    assert ((scored["voice"] == "quote") == (built.sentences["quoted_share"].to_numpy() >= 0.5)).all()
+
+
+def test_by_outlet_shape_and_intervals(scored, parts, built):
+    table = sentiment.by_outlet(scored, parts, built.articles, seed=stats.DEFAULT_SEED)
+    n_outlets = len(built.articles)
+    assert len(table) == n_outlets * len(sentiment.SCORE_COLUMNS) * 3
+    assert {"outlet", "method", "voice", "n", "mean", "ci_low", "ci_high"} <= set(table.columns)
+    assert set(table["voice"]) == {"all", "narration", "quote"}
+    filled = table[table["n"] > 0]
+    assert ((filled["ci_low"] <= filled["mean"]) & (filled["mean"] <= filled["ci_high"])).all()
+    assert (filled["n_negative"] + filled["n_neutral"] + filled["n_positive"] == filled["n"]).all()
+    sizes = table[(table["voice"] == "all") & (table["method"] == "vader")].set_index("article_id")["n"]
+    assert sizes.to_dict() == built.articles.set_index("article_id")["n_sentences"].to_dict()
+    # groups come from the articles table, never from ids
+    assert dict(zip(table["outlet"], table["group"])) == dict(zip(built.articles["label"], built.articles["group"]))
+
+
+def test_by_outlet_mean_matches_plain_mean(scored, parts, built):
+    table = sentiment.by_outlet(scored, parts, built.articles)
+    cell = table[(table["article_id"] == "004") & (table["method"] == "vader_masked") & (table["voice"] == "all")].iloc[0]
+    assert cell["mean"] == pytest.approx(scored.loc[scored["article_id"] == "004", "vader_compound_masked"].mean())
+
+
+def test_by_actor_shape(scored, built):
+    table = sentiment.by_actor(scored, built.sentences, built.articles)
+    groups = table["actor_group"].unique()
+    assert len(table) == len(built.articles) * len(groups) * len(sentiment.SCORE_COLUMNS)
+    assert (table["small_n"] == (table["n"] < sentiment.SMALL_N)).all()
+    # a sentence naming "the United States" counts for that group
+    row = sentence_with(built, "seems to intensify and Russia contributes")
+    assert set(sentiment.actor_groups_of(row["text"])) == {"North Korea", "Russia", "United States"}
+
+
+def test_agreement(scored, built):
+    table = sentiment.agreement(scored, built.articles)
+    corpus_row = table[(table["outlet"] == "all") & (table["method_a"] == "vader_masked")].iloc[0]
+    assert corpus_row["n"] == len(scored)
+    assert -1 <= corpus_row["rho"] <= 1
+    same = sentiment.agreement(scored, built.articles, pairs=(("vader", "vader"),))
+    assert same["rho"].tolist() == pytest.approx([1.0] * len(same))
+
+
+def test_disagreements_sorted(scored):
+    top = sentiment.disagreements(scored, top=5)
+    assert len(top) == 5 and top["abs_gap"].is_monotonic_decreasing
+
+
+def test_outputs_are_deterministic(built):
+    def run():
+        scored_ = sentiment.score_sentences(built.sentences)
+        parts_ = sentiment.score_parts(built.sentences)
+        return (io.table_to_csv_text(scored_), io.table_to_csv_text(sentiment.by_outlet(scored_, parts_, built.articles)),
+                io.table_to_csv_text(sentiment.by_actor(scored_, built.sentences, built.articles)))
+
+    first = run()
+    sentiment._vader_cached.cache_clear()
+    sentiment._afinn_cached.cache_clear()
+    sentiment._name_spans_cached.cache_clear()
+    assert run() == first
+
+
+def test_minimal_input_and_a_sixth_article(built):
+    """Synthetic input without quoted_share or quote spans scores as narration; a new article
+    (metadata row + sentences) flows through the summaries with no code change."""
+    extra = built.sentences.head(3).assign(article_id="005", sentence_id=lambda t: "005-" + t["position"].astype(str).str.zfill(3))
+    minimal = extra[["sentence_id", "article_id", "text"]]
+    scored_min = sentiment.score_sentences(minimal)
+    assert (scored_min["voice"] == "narration").all() and len(scored_min) == 3
+    articles = pd.concat([built.articles, built.articles.head(1).assign(article_id="005", label="New outlet", group="analysis")])
+    sentences = pd.concat([built.sentences, extra.assign(quote_spans="", quoted_share=0.0)], ignore_index=True)
+    scored_all = sentiment.score_sentences(sentences)
+    table = sentiment.by_outlet(scored_all, sentiment.score_parts(sentences), articles)
+    new = table[(table["outlet"] == "New outlet") & (table["voice"] == "all")]
+    assert (new["n"] == 3).all() and set(new["group"]) == {"analysis"}
+    assert (table[(table["outlet"] == "New outlet") & (table["voice"] == "quote")]["n"] == 0).all()
