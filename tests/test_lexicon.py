@@ -1,0 +1,211 @@
+"""Codebook matching: pattern syntax, overlaps, negation and offsets, on real sentences of the corpus."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from framing import lexicon, resources, rhetoric
+
+
+@pytest.fixture(scope="module")
+def book():
+    return rhetoric.compiled()
+
+
+def sentence_with(built, fragment: str) -> str:
+    """The one corpus sentence containing ``fragment`` (after quote normalisation)."""
+    texts = [t for t in built.sentences["text"] if fragment in resources.normalise_same_length(t)]
+    assert len(texts) == 1, f"{fragment!r} is in {len(texts)} sentences"
+    return texts[0]
+
+
+def one_term(term: str, category: str = "c", **extra) -> pd.DataFrame:
+    return pd.DataFrame([{"category": category, "term": term, **extra}])
+
+
+def found(text: str, codebook, category: str | None = None) -> list[tuple[str, str, bool]]:
+    return [(m.category, m.matched_text, m.negated) for m in lexicon.find_matches(text, codebook)
+            if category is None or m.category == category]
+
+
+# --- syntax ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("term, text_in, expected", [
+    ("escalat*", "Russian experts put most of the blame for this escalating crisis", ["escalating"]),
+    ("escalat*", "the only way to de-escalate tensions was through talks", []),  # hyphen bounds a word
+    ("provok*", "Join thought-provoking conversations", []),
+    ("provok*", "further pressure is likely to provoke a devastating war", ["provoke"]),
+    ("fire and fury", "its threats would be met with \"fire and fury.\"", ["fire and fury"]),
+    ("fire and fury", "met with FIRE AND FURY", ["FIRE AND FURY"]),  # case-insensitive
+    ("(a|the)? road to nowhere", "bellicose, offensive rhetoric is a road to nowhere,", ["a road to nowhere"]),
+    ("(a|the)? road to nowhere", "rhetoric, road to nowhere", ["road to nowhere"]),  # optional first word absent
+    ("dead-end*", "insulting rhetoric are a dead-end road", ["dead-end"]),
+    ("dead-end*", "a dead end", ["dead end"]),  # a pattern hyphen also matches a space
+    ("large-scale conflict", "balanced on the verge of a large scale conflict", ["large scale conflict"]),
+    ("all options .. on the table", "Trump said on August 28 that \"all options\" were on the table in", ['all options" were on the table']),
+    ("all options .. on the table", "all options are on the table", ["all options are on the table"]),
+    ("all options .. on the table", "all options for a settlement of the long dispute were put on the table", []),  # gap of 4 words at most
+    ("deter;deterrence", "we need to determine the facts", []),
+    ("(talk*|dialogue)", "through direct dialogue; talks resumed", ["dialogue", "talks"]),
+    ("in _ way", "in a mild way", []),  # "_" is exactly one word
+    ("in _ _ way", "in a mild way", ["in a mild way"]),
+])
+def test_term_syntax(term, text_in, expected):
+    table = pd.DataFrame({"category": "c", "term": term.split(";")})
+    assert [m.matched_text for m in lexicon.find_matches(text_in, table)] == expected
+
+
+def test_typographic_quotes_keep_offsets(built, book):
+    text = sentence_with(built, 'Trump\'s declaration that "all options are on the table"')
+    assert "\u201c" in text  # the sentence really has typographic quotes
+    threat = [m for m in lexicon.find_matches(text, book) if m.category == "threat_fear"]
+    assert [m.matched_text for m in threat] == ["all options are on the table"]
+
+
+def test_offsets_index_the_original_text_everywhere(built, book):
+    for text in built.sentences["text"]:
+        for m in lexicon.find_matches(text, book):
+            assert text[m.start : m.end] == m.matched_text
+
+
+@pytest.mark.parametrize("term, letters", [
+    ("escalat*", {"e"}),
+    ("(a|the)? road to nowhere", {"a", "t", "r"}),
+    ("(reduc*|eas*) (the)? tension*", {"r", "e"}),
+    ("_ options", set("abcdefghijklmnopqrstuvwxyz")),
+])
+def test_first_letters(term, letters):
+    assert lexicon.first_letters(term) == letters
+
+
+def test_a_table_and_a_compiled_codebook_agree(built):
+    table = rhetoric.codebook()
+    compiled = lexicon.compile_codebook(table)
+    text = sentence_with(built, "Provocations, pressure and militarist and insulting rhetoric")
+    assert lexicon.find_matches(text, table) == lexicon.find_matches(text, compiled)
+
+
+def test_a_term_cannot_start_with_a_gap():
+    with pytest.raises(ValueError):
+        lexicon.term_regex(".. on the table")
+
+
+# --- overlaps -------------------------------------------------------------------------------
+
+def test_more_specific_term_wins_across_categories(built, book):
+    text = sentence_with(built, "a way to gradually reduce the tensions")
+    assert ("diplomacy", "reduce the tensions", False) in found(text, book)
+    assert [t for c, t, _ in found(text, book) if c == "escalation"] == []
+
+
+def test_diplomatic_tension_is_conflict_not_diplomacy(built, book):
+    text = sentence_with(built, "heightened diplomatic tension between Washington and Moscow")
+    assert ("escalation", "diplomatic tension", False) in found(text, book)
+    assert ("diplomacy", "diplomacy", False) in found(text, book)  # "North Korean diplomacy" later on
+    assert ("hedging", "not clear", False) in found(text, book)
+    assert "clear" not in [t for c, t, _ in found(text, book, "boosters")]
+
+
+def test_layers_do_not_suppress_each_other(built, book):
+    text = sentence_with(built, "Pyongyang has also threatened to surround")
+    cats = {c for c, t, _ in found(text, book) if t == "threatened"}
+    assert cats == {"threat_fear", "attribution_loaded"}
+
+
+def test_same_term_in_two_categories_of_a_layer_counts_in_each():
+    table = pd.DataFrame({"category": ["a", "b"], "term": ["war", "war"]})
+    assert [m.category for m in lexicon.find_matches("a great war", table)] == ["a", "b"]
+
+
+# --- negation -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("fragment, category, matched, negated", [
+    # rejection after the term
+    ('and "talking is not the answer."', "diplomacy", "talking", True),
+    ("Talking is not the answer!", "diplomacy", "Talking", True),
+    ("stepping up the pressure on Pyongyang won't solve the problem", "coercion", "pressure", True),
+    # the rejection of talking does not reach back over "and" into the previous quote
+    ('"all options are on the table" and', "threat_fear", "all options are on the table", False),
+    # negator before the term, within the clause
+    ("it does not have any intention of starting a great war", "escalation", "war", True),
+    ("Pyongyang should not be intimidated", "coercion", "intimidated", True),
+    ("the United States will not attack North Korea", "escalation", "attack", True),
+    ("Moscow does not actually think that an outbreak of war", "escalation", "war", True),
+    # not negated: contrastive "A not B", a clause break, a pseudo-negation
+    ("Washington not Pyongyang should take the initiative on constructive talks", "diplomacy", "constructive", False),
+    ("Washington not Pyongyang should take the initiative on constructive talks", "diplomacy", "talks", False),
+    ("(what is allegedly done by Washington) but a dialogue needs", "diplomacy", "dialogue", False),
+    ("if not hundreds of thousands of innocence people", "threat_fear", "innocence people", False),
+    ("While quietly supporting Pyongyang, Moscow plays with fire", "threat_fear", "plays with fire", False),
+    # irony is beyond a lexicon: Trump's sarcastic "talking to North Korea" counts as diplomacy
+    ("talking to North Korea, and paying them extortion money", "diplomacy", "talking", False),
+])
+def test_negation_on_real_sentences(built, book, fragment, category, matched, negated):
+    text = sentence_with(built, fragment)
+    hits = [(t, n) for c, t, n in found(text, book) if c == category]
+    assert (matched, negated) in hits
+
+
+def test_negation_cue_is_recorded(built, book):
+    text = sentence_with(built, "won't solve the problem")
+    pressure = next(m for m in lexicon.find_matches(text, book) if m.matched_text == "pressure")
+    assert pressure.negation_cue == "won't solve"
+
+
+@pytest.mark.parametrize("text_in, negated", [
+    ("Pyongyang refused to talk", True),        # explicit negated entry
+    ("Pyongyang agreed to talk", False),
+])
+def test_explicit_negated_entries(book, text_in, negated):
+    diplomacy = [m for m in lexicon.find_matches(text_in, book) if m.category == "diplomacy"]
+    assert [m.negated for m in diplomacy] == [negated]
+    assert (diplomacy[0].negation_cue == "codebook") is negated
+
+
+def test_negation_can_be_switched_off_per_row():
+    on, off = one_term("war"), one_term("war", negation="no")
+    assert found("there will be no war", on) == [("c", "war", True)]
+    assert found("there will be no war", off) == [("c", "war", False)]
+
+
+@pytest.mark.parametrize("text_in, negated", [
+    ("There is no war", True),
+    ("Sanctions will not work, and war is near", False),        # the comma ends the scope
+    ("No deal was reached but war was avoided", False),         # "but" ends the scope
+    ("The war won't end soon", True),                           # rejecting predicate
+    ("It is not only a war", False),                            # pseudo-negation "not only"
+])
+def test_negation_rules_on_hand_cases(text_in, negated):
+    assert found(text_in, one_term("war")) == [("c", "war", negated)]
+
+
+# --- the codebook as data -------------------------------------------------------------------
+
+REQUIRED_CATEGORIES = {"escalation", "threat_fear", "diplomacy", "coercion", "blame", "hedging", "boosters",
+                       "loaded_labels", "attribution_neutral", "attribution_loaded"}
+
+
+def test_codebook_columns_and_categories():
+    own = resources.load_lexicon(rhetoric.CODEBOOK_FILE)
+    assert {"category", "term", "definition", "source", "negation", "negated", "corpus_driven", "note"} <= set(own.columns)
+    assert (own["source"] != "").all() and (own["definition"] != "").all()
+    assert not own.duplicated(["category", "term"]).any()
+    table = rhetoric.codebook()
+    assert REQUIRED_CATEGORIES <= set(table["category"])
+    assert set(table["category"]) == set(rhetoric.categories()["category"])
+    assert (rhetoric.categories()["cannot_cover"] != "").all()
+
+
+def test_reporting_verbs_are_reused_not_copied():
+    verbs = resources.load_lexicon(rhetoric.REPORTING_VERBS_FILE)
+    own = resources.load_lexicon(rhetoric.CODEBOOK_FILE)
+    assert not set(own["term"]) & set(verbs["form"])
+    table = rhetoric.codebook()
+    loaded = table[table["category"] == "attribution_loaded"]
+    assert set(verbs.loc[verbs["stance"] == "loaded", "form"]) <= set(loaded["term"])
+
+
+def test_every_term_compiles():
+    for term in rhetoric.codebook()["term"]:
+        lexicon.term_regex(term)
