@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import math
 import re
+import string
 from functools import lru_cache
 
 import numpy as np
@@ -133,11 +134,12 @@ def name_spans(text: str) -> list[tuple[int, int]]:
 @lru_cache(maxsize=65536)
 def _name_spans_cached(plain: str) -> tuple[tuple[int, int], ...]:
     inside = [(m.start, m.end) for m in actors.find_mentions(plain)]
-    tokens = _token_spans(plain)
+    # Only capitalised tokens can be names. Their neighbours in this shorter list are the
+    # same as in the full token list whenever only whitespace separates them, which is all
+    # ``_in_run`` asks, so dropping lower-case tokens changes no result.
+    tokens = [t for t in _token_spans(plain) if _is_capitalised(t[2])]
     spans = []
     for index, (start, end, token) in enumerate(tokens):
-        if not _is_capitalised(token):
-            continue
         in_mention = any(a <= start and end <= b for a, b in inside)
         if in_mention or (not _is_initial(plain, start) and (not token.isupper() or _in_run(plain, tokens, index))):
             spans.append((start, end))
@@ -322,11 +324,52 @@ def _has_word(text: str) -> bool:
 # --- scoring tables ----------------------------------------------------------------------
 
 
+# VADER's rules look beyond the lexicon at these words ('but', 'least', 'never so', 'kind of', ...).
+_VADER_RULE_WORDS = frozenset({"but", "least", "at", "very", "kind", "of", "never", "so", "this", "without", "doubt"})
+
+
+@lru_cache(maxsize=1)
+def _vader_sensitive_words() -> frozenset[str]:
+    """Every lower-case token that can change a VADER score: lexicon, boosters, negators, idiom words."""
+    idioms = {word for phrase in (*vader_module.SENTIMENT_LADEN_IDIOMS, *vader_module.SPECIAL_CASES) for word in phrase.split()}
+    return frozenset(vader_analyzer().lexicon) | set(vader_module.BOOSTER_DICT) | set(vader_module.NEGATE) | idioms | _VADER_RULE_WORDS
+
+
+@lru_cache(maxsize=1)
+def _afinn_words() -> frozenset[str]:
+    """Every word that occurs in an AFINN entry."""
+    return frozenset(word for entry in afinn_analyzer()._dict for word in _WORD.findall(entry))
+
+
+def _changed_tokens(plain: str, masked: str) -> list[str]:
+    """Whitespace tokens that masking changed, both versions, lower-case (masking keeps lengths)."""
+    return [t.lower() for a, b in zip(plain.split(), masked.split()) if a != b for t in (a, b)]
+
+
+def masking_can_move_vader(plain: str, masked: str) -> bool:
+    """False when no changed token (raw or masked, with or without edge punctuation) is a word
+    VADER reacts to, so the masked text provably scores as the raw text does."""
+    sensitive = _vader_sensitive_words()
+    return any(t in sensitive or t.strip(string.punctuation) in sensitive for t in _changed_tokens(plain, masked))
+
+
+def masking_can_move_afinn(plain: str, masked: str) -> bool:
+    """False when no word of a changed token occurs in any AFINN entry."""
+    words = _afinn_words()
+    return any(w in words for t in _changed_tokens(plain, masked) for w in _WORD.findall(t))
+
+
 def _score_row(text: str) -> dict:
-    """All score columns of one piece of text (raw and name-masked)."""
-    masked = mask_names(text)
+    """All score columns of one piece of text (raw and name-masked).
+
+    The masked text is scored only where masking can move a score (a masked name holds a
+    lexicon word, like "United" or "Security"); elsewhere the raw scores are reused, which
+    ``test_sentiment`` checks against scoring every masked sentence directly.
+    """
+    plain, masked = normalise(text), mask_names(text)
     raw_v, raw_a = vader_scores(text), afinn_scores(text)
-    masked_v, masked_a = vader_scores(masked), afinn_scores(masked)
+    masked_v = vader_scores(masked) if masking_can_move_vader(plain, masked) else raw_v
+    masked_a = afinn_scores(masked) if masking_can_move_afinn(plain, masked) else raw_a
     return {
         "vader_compound": raw_v["compound"], "vader_pos": raw_v["pos"], "vader_neu": raw_v["neu"],
         "vader_neg": raw_v["neg"], "vader_sum": round(raw_v["sum"], 4), "vader_terms": raw_v["terms"],
