@@ -1,0 +1,543 @@
+"""Frames as coded items, and responsibility by voice.
+
+Two parts, both transparent rules over the corpus tables:
+
+1. **Responsibility roles.** A trigger from ``data/lexicons/responsibility_roles.csv`` (lexicon
+   syntax, ``framing.lexicon``) is attached to an actor mention (``framing.actors``) of the same
+   clause by its ``slot``: *subject* = the first actor before the trigger that is not the object
+   of a preposition (or a possessive right before it: "North Korea's violations"); *object* = the
+   first actor after it ("blame ... to the United States"); *agent* = the first actor after a
+   following "by" ("done by Washington"). Coordinated actors come along ("Russia and China",
+   "U.S.-South Korean"). Clauses end at ; and dashes, at subordinators and reporting verbs, and
+   before "and"/"but" + a new actor; a relative clause (", which ...") inherits its antecedent.
+   Roles: ``cause`` (cast as causing or escalating the crisis), ``resolver`` (cast as able or
+   called on to resolve it, or proposing a remedy). Negated triggers are dropped.
+
+2. **Voice** of any span in a sentence: ``direct quote`` (inside quotation marks; the speaker is
+   the quote's, from quotes.csv), ``attributed paraphrase`` (outside quotes but after a reporting
+   or stance cue with a source: "Moscow has ... assigned much of the blame ..., saying",
+   "According to Sergey Lavrov", "Putin said that"; or a blame/criticism trigger whose subject
+   is the blamer), else ``own narration`` (the outlet's own claim).
+
+The frame codebook (``data/lexicons/frames.csv``) codes Entman's (1993) four functions and
+Semetko & Valkenburg's (2000) generic-frame items as yes / no / 'not coded' per text, from rules
+that combine rhetoric categories (``framing.rhetoric``), item term lists (``frame_terms.csv``),
+responsibility roles and actor counts; items no rule can code say why.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import pandas as pd
+
+from framing import actors, corpus, lexicon, resources
+
+VOICES = ("own narration", "attributed paraphrase", "direct quote")
+# The comparison: this group of ``articles.group`` against all others (never article ids).
+FOCUS_GROUP = "analysis"
+ROLES = ("cause", "resolver")
+OWN_SPEAKER_GROUP = "outlet"
+# Words after which an actor mention is an object, not a subject.
+PREPOSITIONS = frozenset({
+    "of", "to", "on", "against", "with", "between", "over", "about", "by", "from", "at", "in", "into", "for",
+    "toward", "towards", "than", "behind", "near", "among", "like", "under", "including", "namely", "via", "upon",
+})
+# Verbs that take an actor as object ("encourages Kim Jong-un"); -ing and -ed forms count too.
+TRANSITIVE_VERBS = frozenset({"encourages", "encourage", "supports", "support", "helps", "help", "backs", "urges", "urge",
+                              "tells", "warns", "invites", "invite", "pressure", "pressures", "unnerve", "unnerves"})
+DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "this", "these", "those", "both"})
+# "encourages Kim Jong-un to further escalate": an object right before "to (adverb) <trigger>" is its subject
+_CONTROL = re.compile(r"^\s+to\s+(?:[a-z]+ly\s+|further\s+)?$")
+# Subordinators that end a cue's reach: "The Russian President's warning comes after Pyongyang fired ..."
+CUE_BLOCKERS = ("after", "before", "when", "while", "since", "because", "whereas", "although", "though")
+# Words that open a new clause (subordinators and contrastive conjunctions).
+CLAUSE_WORDS = ("that", "after", "before", "when", "while", "whereas", "since", "because", "although", "though",
+                "if", "as", "unless", "but", "however", "so", "whether")
+RELATIVE_WORDS = ("which", "who", "whose")
+POSSESSIVE_MAX_GAP_WORDS = 2  # "North Korea's [latest] violations"
+AGENT_MAX_GAP_CHARS = 60  # "intimidated (what is allegedly done by Washington)"
+POSTPOSED_MAX_WORDS = 5  # '..." the Russian president wrote': speaker words between a quote and its cue
+ACCORDING_TO_MAX_GAP_CHARS = 70  # "According to the subsequent statements of the representatives of Moscow"
+
+_HARD_BREAK = re.compile(r";|\s-{1,2}\s")
+_CLAUSE_WORD = re.compile(r"(?<![\w-])(?:" + "|".join(CLAUSE_WORDS) + r")(?![\w-])", re.I)
+_RELATIVE = re.compile(r",\s+(?:" + "|".join(RELATIVE_WORDS) + r")(?![\w-])", re.I)
+_AND_BEFORE = re.compile(r"(?:,\s*)?(?<![\w-])(?:and|but|or)\s+(?:the\s+)?$", re.I)
+_COORDINATION = re.compile(r"^\s*(?:,\s*)?(?:(?:and|or)\s+(?:the\s+)?)?$|^-$", re.I)
+_SUBJECTLESS = re.compile(r"\s*(?:but|and)\s+(?:also\s+)?(?:has|have|had|is|are|was|were|will|would|did|does)\b", re.I)
+_PRONOUN = re.compile(r"(?<![\w-])(?:he|she)(?![\w-])", re.I)
+_WORD = re.compile(r"[\w'-]+")
+_CUE_BLOCKER = re.compile(r"(?<![\w-])(?:" + "|".join(CUE_BLOCKERS) + r")(?![\w-])", re.I)
+
+
+# ----------------------------------------------------------------------------- codebooks
+
+@lru_cache(maxsize=1)
+def role_codebook() -> lexicon.Codebook:
+    """The responsibility triggers (``responsibility_roles.csv``), compiled."""
+    return lexicon.compile_codebook(resources.load_lexicon("responsibility_roles.csv"))
+
+
+@lru_cache(maxsize=1)
+def role_slots() -> dict[tuple[str, str], str]:
+    """(role, term) -> slot."""
+    table = resources.load_lexicon("responsibility_roles.csv")
+    return {(r.category, r.term): r.slot for r in table.itertuples()}
+
+
+@lru_cache(maxsize=1)
+def cue_codebook() -> lexicon.Codebook:
+    """Attribution cues: every form of ``reporting_verbs.csv`` plus ``attribution_cues.csv``."""
+    verbs = resources.load_lexicon("reporting_verbs.csv")
+    extra = resources.load_lexicon("attribution_cues.csv")
+    table = pd.concat([pd.DataFrame({"category": "cue", "term": verbs["form"]}), extra[["category", "term"]]])
+    return lexicon.compile_codebook(table.assign(negation="no").drop_duplicates("term"))
+
+
+@lru_cache(maxsize=1)
+def reporting_codebook() -> lexicon.Codebook:
+    """Reporting verbs only (they end a clause: what follows is the reported content)."""
+    verbs = resources.load_lexicon("reporting_verbs.csv")
+    return lexicon.compile_codebook(pd.DataFrame({"category": "cue", "term": verbs["form"], "negation": "no"}))
+
+
+# ----------------------------------------------------------------------------- sentence context
+
+@dataclass
+class Sentence:
+    """One sentence with what the rules need: masked text, quotes and their speakers, mentions, cues."""
+
+    sentence_id: str
+    article_id: str
+    text: str
+    quotes: list[tuple[int, int, str, str]]  # (start, end, speaker, speaker_group)
+    mentions: list[actors.Mention] = field(default_factory=list)
+    cues: list[lexicon.Match] = field(default_factory=list)
+    masked: str = ""
+
+    def in_quote(self, start: int, end: int) -> tuple[str, str] | None:
+        """(speaker, speaker_group) of the quote that holds [start, end), if any."""
+        for q_start, q_end, speaker, group in self.quotes:
+            if q_start <= start and end <= q_end + 1:
+                return speaker, group
+        return None
+
+
+def quote_speakers(sentences: pd.DataFrame, quotes: pd.DataFrame) -> dict[str, list[tuple[int, int, str, str]]]:
+    """Per sentence: its quote spans (from ``quote_spans``) paired in order with the quotes that cover it."""
+    covering: dict[str, list] = {}
+    for row in quotes.sort_values("quote_id").itertuples():
+        for sentence_id in str(row.sentence_ids).split(";"):
+            covering.setdefault(sentence_id, []).append((row.speaker, row.speaker_group))
+    result = {}
+    for row in sentences.itertuples():
+        spans = corpus.parse_spans(row.quote_spans)
+        who = covering.get(row.sentence_id, [])
+        result[row.sentence_id] = [(a, b, *(who[i] if i < len(who) else ("", ""))) for i, (a, b) in enumerate(spans)]
+    return result
+
+
+def mask(text: str, spans: list[tuple[int, int, str, str]]) -> str:
+    """``text`` with quoted spans and their marks blanked (offsets kept)."""
+    chars = list(text)
+    for start, end, *_ in spans:
+        for i in range(max(start - 1, 0), min(end + 1, len(chars))):
+            chars[i] = " "
+    return "".join(chars)
+
+
+def build_sentences(sentences: pd.DataFrame, quotes: pd.DataFrame) -> list[Sentence]:
+    """``Sentence`` objects for every row of the sentences table, in order."""
+    spans = quote_speakers(sentences, quotes)
+    out = []
+    for row in sentences.itertuples():
+        s = Sentence(row.sentence_id, row.article_id, row.text, spans[row.sentence_id])
+        s.masked = mask(row.text, s.quotes)
+        s.mentions = actors.find_mentions(row.text)
+        s.cues = lexicon.find_matches(s.masked, cue_codebook())
+        out.append(s)
+    return out
+
+
+# ----------------------------------------------------------------------------- clauses and slots
+
+def clause_bounds(s: Sentence) -> list[tuple[int, int, list[actors.Mention]]]:
+    """Clauses as (start, end, inherited subject mentions) covering the sentence."""
+    text = resources.normalise_same_length(s.text)
+    cuts = {m.start() for m in _HARD_BREAK.finditer(text)} | {m.start() for m in _CLAUSE_WORD.finditer(text)}
+    cuts |= {c.end for c in lexicon.find_matches(s.masked, reporting_codebook()) if not text[c.end :].lstrip().startswith("to ")}
+    ends = {m.end for m in s.mentions}
+    for m in s.mentions:
+        before = _AND_BEFORE.search(text[: m.start])
+        if before and text[: before.start()].rstrip(" ,") and not any(e <= before.start() and not text[e : before.start()].strip(" ,") for e in ends):
+            cuts.add(before.start())
+    relatives = {m.start() for m in _RELATIVE.finditer(text)}
+    cuts |= relatives
+    points = sorted(c for c in cuts if 0 < c < len(text))
+    bounds = list(zip([0, *points], [*points, len(text)]))
+    clauses = []
+    for a, b in bounds:
+        inherited = _antecedent(s, a) if a in relatives else []
+        if not inherited and clauses and _SUBJECTLESS.match(text[a:b]):
+            inherited = clauses[-1][2]  # "which has backed ... but has called for": same subject
+        clauses.append((a, b, inherited))
+    return clauses
+
+
+def _antecedent(s: Sentence, position: int) -> list[actors.Mention]:
+    """The actor (with its coordinated partners) right before a relative clause at ``position``."""
+    before = [m for m in s.mentions if m.end <= position]
+    if not before or s.text[before[-1].end : position].strip(" ,"):
+        return []
+    group = [before[-1]]
+    for m in reversed(before[:-1]):
+        if not _COORDINATION.match(s.text[m.end : group[0].start]):
+            break
+        group.insert(0, m)
+    return group
+
+
+def _preceding_word(text: str, start: int) -> str:
+    """The last word before ``start``, determiners skipped ('' at the start of ``text``)."""
+    words = [w.lower() for w in _WORD.findall(text[:start])]
+    while words and words[-1] in DETERMINERS:
+        words.pop()
+    return words[-1] if words else ""
+
+
+def _is_object_marker(word: str) -> bool:
+    """A preposition or a verb form that makes the next actor an object."""
+    return word in PREPOSITIONS or word in TRANSITIVE_VERBS or (len(word) > 4 and word.endswith(("ing", "ed")))
+
+
+def _with_coordinated(s: Sentence, first: actors.Mention, limit: int) -> list[actors.Mention]:
+    """``first`` and the actors coordinated after it ("Russia and China", "U.S.-South Korean")."""
+    chosen = [first]
+    for m in s.mentions:
+        if m.start >= chosen[-1].end and m.end <= limit:
+            if _COORDINATION.match(s.text[chosen[-1].end : m.start]):
+                chosen.append(m)
+            else:
+                break
+    return chosen
+
+
+def subject_of(s: Sentence, clause: tuple[int, int, list], start: int) -> list[actors.Mention]:
+    """The subject actors of a trigger at ``start`` (rules in order):
+
+    a possessive actor right before it ("North Korea's violations"); the antecedent of a subject
+    relative clause (", which has helped"); the first actor of the clause before it that is not
+    an object (after a preposition or a verb), unless the trigger is the infinitive right after
+    it ("encourages Kim Jong-un to further escalate"); else the antecedent.
+    """
+    c_start, _, inherited = clause
+    before = [m for m in s.mentions if c_start <= m.start and m.end <= start]
+    if before and before[-1].alias.endswith(("'s", "\u2019s")) and len(s.text[before[-1].end : start].split()) <= POSSESSIVE_MAX_GAP_WORDS:
+        return [before[-1]]
+    if inherited and not (before and len(_WORD.findall(s.text[c_start : before[0].start])) <= 1):
+        return list(inherited)
+    for m in before:
+        controlled = _CONTROL.match(s.text[m.end : start]) is not None
+        if controlled or not _is_object_marker(_preceding_word(s.text[c_start:], m.start - c_start)):
+            return _with_coordinated(s, m, start)
+    return list(inherited)
+
+
+def object_of(s: Sentence, clause: tuple[int, int, list], end: int) -> list[actors.Mention]:
+    """The first actor after the trigger in its clause (with coordinated ones)."""
+    after = [m for m in s.mentions if end <= m.start and m.end <= clause[1]]
+    return _with_coordinated(s, after[0], clause[1]) if after else []
+
+
+def agent_of(s: Sentence, start: int, end: int) -> list[actors.Mention]:
+    """The actor right after a "by" in the trigger or within ``AGENT_MAX_GAP_CHARS`` after it (passive agent)."""
+    for by in re.finditer(r"(?<![\w-])by\s+(?:both\s+)?", s.text[start : end + AGENT_MAX_GAP_CHARS]):
+        after = [m for m in s.mentions if m.start == start + by.end()]
+        if after:
+            return _with_coordinated(s, after[0], len(s.text))
+    return []
+
+
+def clause_of(bounds: list, position: int) -> tuple[int, int, list]:
+    """The clause holding ``position``."""
+    return next(b for b in bounds if b[0] <= position < b[1])
+
+
+# ----------------------------------------------------------------------------- voice
+
+def cue_speaker(s: Sentence, cue: lexicon.Match, previous_person: tuple[str, str] | None) -> tuple[str, str]:
+    """(speaker, speaker_group) of an attribution cue; ('', '') when it cannot be resolved."""
+    if cue.matched_text.lower().startswith("according to"):
+        rest = s.masked[cue.end : cue.end + ACCORDING_TO_MAX_GAP_CHARS]
+        if not re.match(r"\s*(?:whom|which)\b", rest, re.I):
+            after = [m for m in s.mentions if cue.end <= m.start < cue.end + ACCORDING_TO_MAX_GAP_CHARS]
+            return (after[0].actor, after[0].actor_group) if after else ("", "")
+        before = [m for m in s.mentions if m.end <= cue.start]
+        return (before[-1].actor, before[-1].actor_group) if before else ("", "")
+    before = [m for m in s.mentions if m.end <= cue.start and s.masked[m.start : m.end].strip()]
+    persons = [m for m in before if m.kind == "person"]
+    bodies = [m for m in before if _preceding_word(s.text, m.start) not in PREPOSITIONS]
+    chosen = persons[0] if persons else (bodies[0] if bodies else None)
+    if chosen is not None:
+        return chosen.actor, chosen.actor_group
+    if _PRONOUN.search(s.masked[: cue.start]) and previous_person:
+        return previous_person
+    return "", ""
+
+
+def _postposed(s: Sentence, cue: lexicon.Match) -> bool:
+    """A cue that attributes the quote before it ('..." the Russian president wrote, apparently
+    referencing ...'): what follows it is the outlet's own gloss, not reported content."""
+    return any(q_end <= cue.start and len(_WORD.findall(s.masked[q_end : cue.start])) <= POSTPOSED_MAX_WORDS
+               for _, q_end, *_ in s.quotes)
+
+
+def voice_at(s: Sentence, start: int, end: int, outlet: str, previous_person=None) -> tuple[str, str, str]:
+    """(voice, speaker, speaker_group) of the span [start, end) of a sentence."""
+    quoted = s.in_quote(start, end)
+    if quoted:
+        return "direct quote", quoted[0] or "(unattributed)", quoted[1] or ""
+    cues = [c for c in s.cues if c.end <= start and not _postposed(s, c)]
+    if cues and not _CUE_BLOCKER.search(s.masked[cues[-1].end : start]):
+        speaker, group = cue_speaker(s, cues[-1], previous_person)
+        return "attributed paraphrase", speaker or "(unresolved)", group
+    return "own narration", outlet, OWN_SPEAKER_GROUP
+
+
+# ----------------------------------------------------------------------------- roles
+
+def _bearers(s: Sentence, bounds: list, match: lexicon.Match, slot: str) -> list[actors.Mention]:
+    clause = clause_of(bounds, match.start)
+    if slot == "subject":
+        return subject_of(s, clause, match.start)
+    if slot == "object":
+        return object_of(s, clause, match.end)
+    return agent_of(s, match.start, match.end)
+
+
+def sentence_roles(s: Sentence, outlet: str, previous_person=None) -> list[dict]:
+    """Role attachments in one sentence: one row per (trigger, actor)."""
+    bounds = clause_bounds(s)
+    rows = []
+    for match in lexicon.find_matches(s.text, role_codebook()):
+        if match.negated:
+            continue
+        slot = role_slots()[(match.category, match.term)]
+        voice = voice_at(s, match.start, match.end, outlet, previous_person)
+        if slot == "object" and voice[0] == "own narration":
+            blamer = subject_of(s, clause_of(bounds, match.start), match.start)
+            if blamer:
+                voice = ("attributed paraphrase", blamer[0].actor, blamer[0].actor_group)
+        for m in _bearers(s, bounds, match, slot):
+            rows.append({"sentence_id": s.sentence_id, "article_id": s.article_id, "actor": m.actor,
+                         "actor_group": m.actor_group, "actor_kind": m.kind, "alias": m.alias, "role": match.category,
+                         "trigger": match.matched_text, "term": match.term, "slot": slot, "voice": voice[0],
+                         "speaker": voice[1], "speaker_group": voice[2], "start": match.start, "text": s.text})
+    return rows
+
+
+ROLE_COLUMNS = ["sentence_id", "article_id", "actor", "actor_group", "actor_kind", "alias", "role", "trigger", "term",
+                "slot", "voice", "speaker", "speaker_group", "start", "text"]
+
+
+def role_table(sentences: pd.DataFrame, quotes: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """Every role attachment in the corpus (one row per sentence, actor, role and voice)."""
+    outlet = articles.set_index("article_id")["label"]
+    rows, previous = [], {}
+    for s in build_sentences(sentences, quotes):
+        rows += sentence_roles(s, outlet[s.article_id], previous.get(s.article_id))
+        persons = [(q[2], q[3]) for q in s.quotes if q[2]] or [(m.actor, m.actor_group) for m in s.mentions if m.kind == "person"]
+        if persons:
+            previous[s.article_id] = persons[-1]
+    table = pd.DataFrame(rows, columns=ROLE_COLUMNS)
+    table = table.drop_duplicates(["sentence_id", "actor", "role", "voice"]).sort_values(["sentence_id", "start", "actor"])
+    return table.reset_index(drop=True)
+
+
+def responsibility_by_voice(roles: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """Per text, actor group, role and voice: sentences, speakers and an example sentence."""
+    labelled = corpus.with_labels(roles, articles)
+    keys = ["article_id", "label", "group", "actor_group", "role", "voice"]
+    table = labelled.groupby(keys, as_index=False).agg(
+        n_sentences=("sentence_id", "nunique"),
+        speakers=("speaker", lambda v: "; ".join(sorted(set(v)))),
+        speaker_groups=("speaker_group", lambda v: "; ".join(sorted(set(v)))),
+        sentence_ids=("sentence_id", lambda v: ";".join(sorted(set(v)))),
+        example_trigger=("trigger", "first"),
+        example_text=("text", "first"),
+    )
+    return table.sort_values(keys).reset_index(drop=True)
+
+
+# ----------------------------------------------------------------------------- frame codebook
+
+FRAME_VALUES = ("yes", "no", "not coded")
+RULE_KEYS = {"categories", "also", "or_negated", "terms", "mentions", "min_groups", "role", "actor", "kind", "reproach"}
+EVIDENCE_COLUMNS = ["item_id", "article_id", "sentence_id", "evidence", "voice", "speaker", "speaker_group", "text"]
+
+
+def frame_codebook() -> pd.DataFrame:
+    """``data/lexicons/frames.csv``: item_id, scheme, frame, question, rule_type, rule, voice, threshold, reason, source."""
+    table = resources.load_lexicon("frames.csv")
+    return table.assign(threshold=table["threshold"].astype(int))
+
+
+@lru_cache(maxsize=1)
+def frame_terms() -> lexicon.Codebook:
+    """Item term lists (``data/lexicons/frame_terms.csv``; category = item_id), compiled."""
+    return lexicon.compile_codebook(resources.load_lexicon("frame_terms.csv"))
+
+
+def parse_rule(rule: str) -> dict[str, str]:
+    """'key=value;key=value' as a dict; unknown keys raise."""
+    parsed = dict(part.split("=", 1) for part in rule.split(";") if part.strip())
+    unknown = set(parsed) - RULE_KEYS
+    if unknown:
+        raise ValueError(f"unknown rule keys {sorted(unknown)} in {rule!r}")
+    return parsed
+
+
+@dataclass
+class Evidence:
+    """Everything the item rules look at, computed once for a corpus."""
+
+    sentences: pd.DataFrame
+    rhetoric: pd.DataFrame  # rhetoric matches with the 3-way voice, speaker, speaker_group
+    terms: pd.DataFrame  # frame_terms matches (category = item_id) with voice
+    roles: pd.DataFrame  # role_table
+    groups: dict[str, set[str]]  # sentence_id -> actor groups mentioned
+
+
+def _with_voice(matches: pd.DataFrame, by_id: dict[str, Sentence], outlet: pd.Series) -> pd.DataFrame:
+    voices = [voice_at(by_id[m.sentence_id], m.start, m.end, outlet[m.article_id]) for m in matches.itertuples()]
+    return matches.assign(voice=[v[0] for v in voices], speaker=[v[1] for v in voices], speaker_group=[v[2] for v in voices])
+
+
+def term_matches(sentences: pd.DataFrame) -> pd.DataFrame:
+    """Frame item term matches: sentence_id, article_id, category (item_id), matched_text, start, end, negated."""
+    rows = [{"sentence_id": r.sentence_id, "article_id": r.article_id, "category": m.category, "matched_text": m.matched_text,
+             "start": m.start, "end": m.end, "negated": m.negated}
+            for r in sentences.itertuples() for m in lexicon.find_matches(r.text, frame_terms())]
+    return pd.DataFrame(rows, columns=["sentence_id", "article_id", "category", "matched_text", "start", "end", "negated"])
+
+
+def build_evidence(sentences: pd.DataFrame, quotes: pd.DataFrame, articles: pd.DataFrame, rhetoric_matches: pd.DataFrame) -> Evidence:
+    """Voice-tagged rhetoric and term matches, roles and actor groups per sentence."""
+    by_id = {s.sentence_id: s for s in build_sentences(sentences, quotes)}
+    outlet = articles.set_index("article_id")["label"]
+    rhetoric = _with_voice(rhetoric_matches.drop(columns=["voice"], errors="ignore"), by_id, outlet)
+    terms = _with_voice(term_matches(sentences), by_id, outlet)
+    groups = {sid: {m.actor_group for m in s.mentions} for sid, s in by_id.items()}
+    return Evidence(sentences, rhetoric, terms, role_table(sentences, quotes, articles), groups)
+
+
+def _voice_ok(voice: pd.Series, wanted: str) -> pd.Series:
+    if wanted in ("", "any"):
+        return pd.Series(True, index=voice.index)
+    if wanted == "reported":
+        return voice != "own narration"
+    return voice == wanted
+
+
+def _lexicon_hits(ev: Evidence, rule: dict) -> pd.DataFrame:
+    cats = set(rule["categories"].split("|"))
+    found = ev.rhetoric[ev.rhetoric["category"].isin(cats)]
+    affirmed = found[~found["negated"].astype(bool)]
+    if "also" in rule:
+        also = set(rule["also"].split("|"))
+        with_also = set(ev.rhetoric.loc[ev.rhetoric["category"].isin(also) & ~ev.rhetoric["negated"].astype(bool), "sentence_id"])
+        affirmed = affirmed[affirmed["sentence_id"].isin(with_also)]
+    if rule.get("or_negated") == "yes":
+        affirmed = pd.concat([affirmed, found[found["negated"].astype(bool)]])
+    return affirmed.assign(evidence=affirmed["matched_text"])
+
+
+def _term_hits(ev: Evidence, rule: dict) -> pd.DataFrame:
+    found = ev.terms[(ev.terms["category"] == rule["terms"]) & ~ev.terms["negated"].astype(bool)]
+    if "also" in rule:
+        also = set(rule["also"].split("|"))
+        keep = set(ev.rhetoric.loc[ev.rhetoric["category"].isin(also) & ~ev.rhetoric["negated"].astype(bool), "sentence_id"])
+        found = found[found["sentence_id"].isin(keep)]
+    return found.assign(evidence=found["matched_text"])
+
+
+def _role_hits(ev: Evidence, rule: dict) -> pd.DataFrame:
+    roles = ev.roles[ev.roles["role"] == rule["role"]]
+    if "actor" in rule:
+        roles = roles[roles["actor_group"] == rule["actor"]]
+    if "kind" in rule:
+        roles = roles[roles["actor_kind"] == rule["kind"]]
+    if rule.get("reproach") == "yes":
+        roles = roles[(roles["voice"] != "own narration") & (roles["speaker_group"] != roles["actor_group"]) & (roles["speaker_group"] != "")]
+    return roles.assign(evidence=roles["actor"] + " <- " + roles["trigger"])
+
+
+def item_evidence(item: pd.Series, ev: Evidence) -> pd.DataFrame:
+    """Evidence rows (``EVIDENCE_COLUMNS``) for one codebook item over the whole corpus."""
+    if item["rule_type"] == "none":
+        return pd.DataFrame(columns=EVIDENCE_COLUMNS)
+    rule = parse_rule(item["rule"])
+    hits = _role_hits(ev, rule) if "role" in rule else _term_hits(ev, rule) if "terms" in rule else _lexicon_hits(ev, rule)
+    hits = hits[_voice_ok(hits["voice"], item["voice"])]
+    if "mentions" in rule:
+        needed = set(rule["mentions"].split(","))
+        hits = hits[hits["sentence_id"].map(lambda sid: needed <= ev.groups[sid])]
+    if "min_groups" in rule:
+        hits = hits[hits["sentence_id"].map(lambda sid: len(ev.groups[sid]) >= int(rule["min_groups"]))]
+    text = ev.sentences.set_index("sentence_id")["text"]
+    hits = hits.assign(item_id=item["item_id"], text=hits["sentence_id"].map(text))
+    return hits[EVIDENCE_COLUMNS].sort_values(["sentence_id", "evidence"]).reset_index(drop=True)
+
+
+def frame_evidence(codebook: pd.DataFrame, ev: Evidence) -> pd.DataFrame:
+    """Evidence for every item (one row per matched span or role)."""
+    parts = [item_evidence(item, ev) for _, item in codebook.iterrows()]
+    return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=EVIDENCE_COLUMNS)
+
+
+def _code(item: pd.Series, sentence_ids: set[str]) -> str:
+    if item["rule_type"] == "none":
+        return "not coded"
+    return "yes" if len(sentence_ids) >= item["threshold"] else "no"
+
+
+def frame_profile(codebook: pd.DataFrame, evidence: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """Coded value per item for every article and for every group pooled (groups from ``articles.group``).
+
+    Columns: item_id, scheme, frame, question, rule_type, item_label, unit ('article' | 'group'), article_id,
+    label, group, value, n_sentences, n_articles_yes, n_articles, sentence_ids.
+    """
+    by_item = evidence.groupby(["item_id", "article_id"])["sentence_id"].agg(set).to_dict()
+    rows = []
+    for _, item in codebook.iterrows():
+        base = {k: item[k] for k in ("item_id", "scheme", "frame", "question", "rule_type")} | {"item_label": item["label"]}
+        coded = {}
+        for a in articles.sort_values("article_id").itertuples():
+            ids = by_item.get((item["item_id"], a.article_id), set())
+            coded[a.article_id] = _code(item, ids)
+            rows.append({**base, "unit": "article", "article_id": a.article_id, "label": a.label, "group": a.group,
+                         "value": coded[a.article_id], "n_sentences": len(ids), "n_articles_yes": int(coded[a.article_id] == "yes"),
+                         "n_articles": 1, "sentence_ids": ";".join(sorted(ids))})
+        for group, members in articles.groupby("group"):
+            ids = set().union(*(by_item.get((item["item_id"], aid), set()) for aid in members["article_id"]))
+            rows.append({**base, "unit": "group", "article_id": "", "label": f"{group} (pooled)", "group": group,
+                         "value": _code(item, ids), "n_sentences": len(ids),
+                         "n_articles_yes": sum(coded[aid] == "yes" for aid in members["article_id"]),
+                         "n_articles": len(members), "sentence_ids": ";".join(sorted(ids))})
+    return pd.DataFrame(rows)
+
+
+def unit_order(articles: pd.DataFrame, focus: str = FOCUS_GROUP) -> list[str]:
+    """Column order for side-by-side views: focus-group articles, the other articles, then each group pooled."""
+    ordered = articles.assign(_other=articles["group"] != focus).sort_values(["_other", "article_id"])
+    pooled = [f"{g} (pooled)" for g in sorted(articles["group"].unique(), key=lambda g: (g != focus, g))]
+    return ordered["label"].tolist() + pooled
+
+
+def profile_matrix(profile: pd.DataFrame, articles: pd.DataFrame, column: str = "value", focus: str = FOCUS_GROUP) -> pd.DataFrame:
+    """Items x units (``unit_order``) of one profile column, items in codebook order."""
+    wide = profile.pivot(index="item_id", columns="label", values=column)
+    return wide.loc[profile["item_id"].unique(), unit_order(articles, focus)]
