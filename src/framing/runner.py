@@ -27,6 +27,7 @@ OUTPUT_FOLDERS = {
     "report": Path("report"),
     "notebooks": Path("build/notebooks"),
 }
+KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=ERROR"]  # keep the kernel's transport warning off the console
 INLINE_BACKEND = "module://matplotlib_inline.backend_inline"  # figures embedded in executed notebooks
 
 
@@ -79,12 +80,14 @@ def select(stages: list[Stage], only: list[str] | None = None, start: str | None
     return list(stages)
 
 
-def _snapshot(folder: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+def _snapshot(folder: Path) -> dict[str, tuple[int, int, int]]:
+    """(inode, mtime, size) per file: a file rewritten with the same bytes still shows as written."""
+    return {str(p.relative_to(folder)): (s.st_ino, s.st_mtime_ns, s.st_size)
+            for p in sorted(folder.rglob("*")) if p.is_file() and (s := p.stat())}
 
 
-def _changed(before: dict[str, bytes], after: dict[str, bytes]) -> list[str]:
-    return sorted(name for name, data in after.items() if before.get(name) != data)
+def _written(before: dict, after: dict) -> list[str]:
+    return sorted(name for name, stamp in after.items() if before.get(name) != stamp)
 
 
 def _parameters(staging: Path, root: Path) -> dict[str, str]:
@@ -104,6 +107,7 @@ def _execute(stage: Stage, staging: Path, root: Path, kernel_name: str) -> None:
             papermill.execute_notebook(
                 str(stage.path), str(executed), parameters=_parameters(staging, root),
                 kernel_name=kernel_name, cwd=str(stage.path.parent), progress_bar=False, log_output=False,
+                extra_arguments=KERNEL_ARGUMENTS,
             )
     except papermill.PapermillExecutionError as error:
         cell = _describe_cell(executed, error.cell_index, error.source)
@@ -208,7 +212,7 @@ def run(
                 raise RunFailed(stage, failure.cell, failure.error, _keep_failed(stage, staging, root)) from None
             seconds = time.perf_counter() - started
             outputs = [f"{OUTPUT_FOLDERS[k].as_posix()}/{name}" for k in ("processed", "figures")
-                       for name in _changed(before[k], _snapshot(staging / k))]
+                       for name in _written(before[k], _snapshot(staging / k))]
             results.append(StageResult(stage, seconds, outputs))
             log(f"done in {seconds:.1f} s, {len(outputs)} output file(s)")
         if finish is not None:
