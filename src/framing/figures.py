@@ -43,7 +43,7 @@ RC_PARAMS = {
     "grid.color": "#dddddd",
     "grid.linewidth": 0.6,
     "legend.frameon": False,
-    "figure.dpi": 100,
+    "figure.dpi": 144,  # inline figures in notebooks and the report; files are saved at PNG_DPI
     "savefig.dpi": PNG_DPI,
     "image.cmap": "viridis",
 }

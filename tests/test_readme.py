@@ -1,0 +1,77 @@
+"""The README's findings quote numbers; recompute each from data/processed so they cannot go stale."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from framing import io, paths
+
+README = (paths.ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def _table(name: str) -> pd.DataFrame:
+    return io.read_table(paths.PROCESSED_DIR / f"{name}.csv")
+
+
+def _labels(frame: pd.DataFrame) -> list[str]:
+    return sorted(frame["label"])
+
+
+def test_translation_families():
+    families = _table("article_families").set_index("article_id")
+    assert families.loc[["000", "001", "003"], "family"].eq("Reuters").all()
+    assert families.loc["002", "family"] == "Kremlin English"
+    assert families.loc["004", "family"] == "not applicable"
+    assert "The aggregator (000), RFE/RL\n   and The Independent print Reuters' translation" in README
+
+
+def test_reuse_numbers():
+    pairs = _table("reuse_pairs")
+    top = pairs.loc[pairs["containment"].idxmax()]
+    assert (top["label"], top["other_label"]) == ("The Independent", "Aggregator (000)")
+    assert f"{top['containment']:.1%} of its word 5-grams" in README
+    assert f"no pair shares more than {pairs['containment_narration'].max():.1%}" in README
+
+
+def test_quoted_share_numbers():
+    articles = _table("articles")
+    analysis = articles.loc[articles["group"] == "analysis", "quoted_word_share"]
+    reports = articles.loc[articles["group"] == "wire_report", "quoted_word_share"]
+    assert f"{analysis.iloc[0]:.0%} of Russia Monitor's body against {reports.min():.0%}-{reports.max():.0%}" in README
+
+
+def test_blame_voices():
+    roles = _table("responsibility_roles")
+    us = roles[(roles["role"] == "cause") & (roles["actor_group"] == "United States") & (roles["group"] == "wire_report")]
+    assert set(us["speaker_group"]) == {"Russia"} and "own narration" not in set(us["voice"])
+    counts = us.drop_duplicates("sentence_id")["voice"].value_counts()
+    assert (len(us["sentence_id"].unique()), counts["attributed paraphrase"], counts["direct quote"]) == (3, 2, 1)
+    assert "(3 sentences: 2 attributed paraphrases, 1 direct\n   quote)" in README
+    own = roles[(roles["role"] == "cause") & (roles["actor_group"] == "Russia") & (roles["group"] == "analysis")
+                & (roles["voice"] == "own narration")]
+    n_sentences = int(_table("articles").set_index("article_id").loc["004", "n_sentences"])
+    assert f"{own['sentence_id'].nunique()} of its {n_sentences} sentences" in README
+
+
+def test_hedging_numbers():
+    tests = _table("rhetoric_group_tests")
+    hedging = tests[(tests["category"] == "hedging") & (tests["voice"] == "all")].iloc[0]
+    assert f"{hedging['analysis_rate']:.0f} per 1,000 words in Russia Monitor against {hedging['reports_rate']:.0f}" in README
+    assert f"p = {hedging['p_holm']:.3f}" in README
+    surviving = tests[(tests["voice"] == "all") & (tests["p_holm"] < 0.05)]
+    assert surviving["category"].tolist() == ["hedging"]
+
+
+def test_sentiment_range_and_overlap():
+    table = _table("sentiment_by_outlet")
+    rows = table[(table["method"] == "vader_masked") & (table["voice"] == "all")]
+    assert (rows["mean"] < 0).all()
+    assert f"from {rows['mean'].min():.2f} to {rows['mean'].max():.2f}" in README
+    lows, highs = rows["ci_low"].to_numpy(), rows["ci_high"].to_numpy()
+    assert all(lows[i] <= highs[j] and lows[j] <= highs[i] for i in range(len(rows)) for j in range(len(rows)))
+
+
+@pytest.mark.parametrize("figure", ["05_statement_families", "04_responsibility_by_voice", "02_rhetoric_by_outlet", "03_sentiment_by_outlet"])
+def test_readme_figures_exist(figure):
+    assert f"figures/{figure}.png" in README and (paths.FIGURES_DIR / f"{figure}.png").is_file()
