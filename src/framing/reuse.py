@@ -100,6 +100,8 @@ def containment_curve(segments: dict[str, list[list[str]]], ns=N_RANGE) -> pd.Da
 
 def choose_n(curve: pd.DataFrame, background: float = BACKGROUND_CONTAINMENT) -> int:
     """The smallest n whose median pair containment is below ``background``."""
+    if curve.empty:
+        raise ValueError("text reuse compares pairs of articles: the corpus needs at least two")
     medians = curve.groupby("n")["containment"].median()
     below = medians[medians < background]
     if below.empty:
