@@ -2,9 +2,9 @@
 """Benchmark the per-sentence scoring path against bare VADER (issue 3).
 
 Builds synthetic corpora of 1,000 and 10,000 articles (15 sentences each) by resampling the
-real sentences with a fixed seed. Every synthetic sentence gets a unique numeric tag appended
-("… [12345]"), which no lexicon scores, so the scorers' per-text caches cannot turn repeats
-into free hits: each sentence costs what a new sentence would. Then, in the same run:
+real sentences with a fixed seed. Every synthetic sentence gets a numeric tag unique across
+both corpora ("… [10000-12345]"), which no lexicon scores, so the scorers' per-text caches
+cannot turn repeats into free hits: each sentence costs what a new sentence would. Then, in the same run:
 
 - bare: vaderSentiment's ``polarity_scores`` on each sentence, nothing else;
 - whole path: ``rhetoric.match_sentences`` (all codebook layers, negation, voice) plus
@@ -41,7 +41,7 @@ def synthetic_sentences(real: pd.DataFrame, n_articles: int, seed: int = SEED) -
     return picked.assign(
         sentence_id=[f"s{i:07d}" for i in numbers],
         article_id=[f"a{i // SENTENCES_PER_ARTICLE:06d}" for i in numbers],
-        text=[f"{text} [{i}]" for text, i in zip(picked["text"], numbers)],
+        text=[f"{text} [{n_articles}-{i}]" for text, i in zip(picked["text"], numbers)],
     )
 
 

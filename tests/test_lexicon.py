@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pandas as pd
 import pytest
 
-from framing import lexicon, resources, rhetoric
+from framing import corpus, frames, lexicon, resources, rhetoric, sentiment
 
 
 @pytest.fixture(scope="module")
@@ -209,3 +211,86 @@ def test_reporting_verbs_are_reused_not_copied():
 def test_every_term_compiles():
     for term in rhetoric.codebook()["term"]:
         lexicon.term_regex(term)
+
+
+# --- fast paths: they must find exactly what the plain scan finds ---------------------------
+
+def _texts(built) -> list[str]:
+    """Every corpus sentence, also lower-case, upper-case, name-masked and with its quotes
+    blanked (as ``frames`` matches it), and a few hand-made ones."""
+    rows = list(zip(built.sentences["text"], built.sentences["quote_spans"]))
+    texts = [text for text, _ in rows]
+    variants = [t.lower() for t in texts] + [t.upper() for t in texts] + [sentiment.mask_names(t) for t in texts]
+    variants += [frames.mask(text, corpus.parse_spans(spans)) for text, spans in rows]
+    return texts + variants + [
+        "There is no war. Nothing will stop it; they cannot, won't and WILL NOT. Casino notes, north.",
+        "x" * 150 + " cannot war " + "y" * 10 + " war",  # negators near the 160-character window start
+        "abcnot " + "z" * 155 + " war",  # the window of "war" starts inside "abcnot": its words are "not", "zzz..."
+        "Talks are not the answer and sanctions DON'T work, said the naïve envoy.",
+    ]
+
+
+def _project_codebooks() -> list[lexicon.Codebook]:
+    return [rhetoric.compiled(), frames.cue_codebook(), frames.reporting_codebook(), frames.role_codebook(), frames.frame_terms()]
+
+
+def _without_prefix_test(book: lexicon.Codebook) -> lexicon.Codebook:
+    """``book`` with the empty prefix for every letter, so every regex is run at every word start."""
+    layers = tuple((layer, {letter: (regex, ("",)) for letter, (regex, _) in by_letter.items()}) for layer, by_letter in book.layers)
+    return dataclasses.replace(book, layers=layers)
+
+
+@pytest.mark.parametrize("term, prefixes", [
+    ("escalat*", {"escalat"}),
+    ("(a|the)? road to nowhere", {"a", "the", "road"}),
+    ("(reduc*|eas*) (the)? tension*", {"reduc", "eas"}),
+    ("Dead-end*", {"dead"}),            # a pattern hyphen may match a space or nothing
+    ("_ options", {""}),                # any word
+    ("naïve", {"na"}),                  # cut before a non-ASCII letter
+])
+def test_first_prefixes(term, prefixes):
+    assert lexicon.first_prefixes(term) == prefixes
+
+
+def test_prefix_test_changes_no_match(built):
+    """Running each letter's regex only where the text starts with one of its prefixes finds
+    the same matches as running it at every word start, for every project codebook."""
+    texts = _texts(built)
+    for book in _project_codebooks():
+        plain_scan = _without_prefix_test(book)
+        for text in texts:
+            assert lexicon.find_matches(text, book) == lexicon.find_matches(text, plain_scan), text
+
+
+def test_every_match_starts_with_a_prefix_of_its_term(built, book):
+    for text in _texts(built):
+        for m in lexicon.find_matches(text, book):
+            assert m.matched_text.lower().startswith(tuple(lexicon.first_prefixes(m.term))), (m.term, m.matched_text)
+
+
+@pytest.mark.parametrize("text_in, maybe", [
+    ("There is no war", True),
+    ("It CANNOT work", True),
+    ("Sanctions won't work", True),
+    ("North Korea notes the economic sanctions", False),  # "no" inside words is not a negator
+    ("The casino", True),                                 # a word ending in "no" counts as a maybe
+    ("A naïve plan", True),                               # non-ASCII text is always a maybe
+])
+def test_may_hold_negator(text_in, maybe):
+    assert lexicon.may_hold_negator(text_in) == maybe
+
+
+def test_no_negation_where_no_word_ends_in_a_negator(built):
+    """Where ``may_hold_negator`` says no, neither rule fires: no negator before any word start,
+    no rejecting predicate after any position."""
+    skipped = 0
+    for text in _texts(built):
+        plain = resources.normalise_same_length(text)
+        if lexicon.may_hold_negator(plain):
+            continue
+        skipped += 1
+        for word in lexicon._WORD_START.finditer(plain):
+            assert lexicon.negation_before(plain, word.start()) == "", (plain, word.start())
+        for end in range(len(plain) + 1):
+            assert lexicon.rejection_after(plain, end) == "", (plain, end)
+    assert skipped > len(built.sentences)  # the quick test does skip most sentences

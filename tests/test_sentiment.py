@@ -6,7 +6,9 @@ increment B_INCR = 0.293 (x0.95 two words away) and compound = s / sqrt(s^2 + 15
 
 from __future__ import annotations
 
+import itertools
 import math
+import re
 
 import pandas as pd
 import pytest
@@ -340,3 +342,76 @@ def test_minimal_input_and_a_sixth_article(built):
     new = table[(table["outlet"] == "New outlet") & (table["voice"] == "all")]
     assert (new["n"] == 3).all() and set(new["group"]) == {"analysis"}
     assert (table[(table["outlet"] == "New outlet") & (table["voice"] == "quote")]["n"] == 0).all()
+
+
+# --- fast paths: they must give exactly what the plain computation gives ------------------
+
+
+def _variants(built) -> list[str]:
+    """Every corpus sentence as written, normalised, name-masked, lower-case and upper-case."""
+    texts = list(built.sentences["text"])
+    return texts + [sentiment.normalise(t) for t in texts] + [sentiment.mask_names(t) for t in texts] + [
+        t.lower() for t in texts] + [t.upper() for t in texts]
+
+
+TRICKY_TOKENS = ["U.S.Army and u.s. a.b", "2017Putin iPhone McDonald's", "x-y-z -Jong-un- Kim--Jong", "A.B.C U.", "é Émile _Ab", ""]
+
+
+def test_factored_token_pattern_finds_the_same_tokens(built):
+    definition = re.compile(sentiment._TOKEN_DEFINITION)
+    for text in _variants(built) + TRICKY_TOKENS:
+        assert [m.span() for m in sentiment._TOKEN.finditer(text)] == [m.span() for m in definition.finditer(text)], text
+
+
+def test_capitalised_token_spans(built):
+    for text in _variants(built) + TRICKY_TOKENS:
+        expected = [t for t in sentiment._token_spans(text) if sentiment._is_capitalised(t[2])]
+        assert sentiment._capitalised_token_spans(text) == expected, text
+
+
+def test_ascii_mask_equals_the_letter_rule():
+    def by_rule(chunk):
+        return "".join("X" if c.isupper() else "x" if c.isalpha() else c for c in chunk)
+
+    every_ascii = "".join(chr(code) for code in range(128))
+    assert sentiment._mask_chars(every_ascii) == by_rule(every_ascii)
+    assert sentiment._mask_chars("Émile-Zoë") == by_rule("Émile-Zoë") == "Xxxxx-Xxx"
+
+
+def test_vader_path_equals_polarity_scores_on_more_variants(built):
+    """Skipping VADER's rules for words outside its lexicon changes nothing, also in ALL-CAPS
+    text (VADER's emphasis rule) and around its negation, booster, 'least', 'kind of' and 'but' rules."""
+    analyzer = sentiment.vader_analyzer()
+    hand = ["It is not a good plan but no bad plan either", "kind of bad, at least not horrible", "NOT GOOD at all!!",
+            "The BAD idea is very, very dangerous", "no no good", "never so good, without doubt", ""]
+    for text in _variants(built) + hand:
+        ours = sentiment.vader_scores(text, normalised=False)
+        assert {k: ours[k] for k in ("compound", "pos", "neu", "neg")} == analyzer.polarity_scores(text), text
+
+
+def test_scored_masked_columns_equal_scoring_the_masked_text(built):
+    """score_sentences reuses the raw scores where masking cannot move them and scores the
+    normalised text once; every row must equal scoring each text directly."""
+    sentences = pd.concat([built.sentences, built.sentences.assign(
+        sentence_id=lambda t: t["sentence_id"] + "u", text=built.sentences["text"].str.upper())], ignore_index=True)
+    scored = sentiment.score_sentences(sentences)
+    for text, row in zip(sentences["text"], scored.itertuples()):
+        raw_v, raw_a = sentiment.vader_scores(text), sentiment.afinn_scores(text)
+        masked_v, masked_a = sentiment.vader_scores(sentiment.mask_names(text)), sentiment.afinn_scores(sentiment.mask_names(text))
+        assert (row.vader_compound, row.vader_terms, row.afinn_score, row.afinn_terms) == (
+            raw_v["compound"], raw_v["terms"], raw_a["score"], raw_a["terms"])
+        assert (row.vader_compound_masked, row.vader_sum_masked, row.vader_terms_masked) == (
+            masked_v["compound"], round(masked_v["sum"], 4), masked_v["terms"])
+        assert (row.afinn_score_masked, row.afinn_compound_masked, row.afinn_terms_masked) == (
+            masked_a["score"], masked_a["compound"], masked_a["terms"])
+        assert row.masked_names == sentiment.masked_names(text)
+
+
+def test_is_initial_equals_the_regex(built):
+    """The end-of-prefix reading of ``_INITIAL_PREFIX`` agrees with the regex at every position of
+    every corpus sentence and of every short string over marks, odd spaces and letters."""
+    alphabet = " \t\n\"'!?:.a\u00a0\x1c\u2028"
+    short = ["".join(chars) for n in range(1, 5) for chars in itertools.product(alphabet, repeat=n)]
+    for text in _variants(built) + short:
+        for start in range(len(text) + 1):
+            assert sentiment._is_initial(text, start) == bool(sentiment._INITIAL_PREFIX.search(text[:start])), (text, start)

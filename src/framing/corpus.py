@@ -1,4 +1,4 @@
-"""Build the corpus tables (docs/docs/DESIGN.md §2): articles, sentences, quotes and removed lines."""
+"""Build the corpus tables (docs/DESIGN.md §2): articles, sentences, quotes and removed lines."""
 
 from __future__ import annotations
 

@@ -72,6 +72,8 @@ _WORD_START = re.compile(r"(?<![\w-])\w")
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\].!?]|\s-+\s|\s-+$|^-+\s")
 _TOKEN = re.compile(r"[\w][\w'-]*")
+# A negator followed by what ends a word (``_TOKEN``), in lower-case text: ``may_hold_negator``.
+_NEGATOR_AT_WORD_END = re.compile(r"(?:" + "|".join(re.escape(word) for word in sorted(NEGATORS)) + r")(?![\w'-])")
 # Rejecting predicates after a term ("talking is not the answer", "pressure won't solve").
 REJECTING_COPULA = r"(?:is|are|was|were|will\s+be|would\s+be)\s+(?:not|never|no\s+longer)\s+(?:the\s+|an?\s+)?(?:answer|solution|way|option)"
 REJECTING_VERB = (
@@ -105,11 +107,12 @@ class Match:
 @dataclass(frozen=True)
 class Codebook:
     """A compiled codebook. Per layer, one regex per first letter (matching is tried only at
-    word starts, with the regex for that word's letter); each named group maps to its codebook
-    rows (several when the same term is listed under two categories of a layer)."""
+    word starts, with the regex for that word's letter) and the prefixes its matches start with
+    (``first_prefixes``); each named group maps to its codebook rows (several when the same
+    term is listed under two categories of a layer)."""
 
     table: pd.DataFrame
-    layers: tuple[tuple[str, dict], ...]  # (layer, {first letter: regex}), layers in codebook order
+    layers: tuple[tuple[str, dict], ...]  # (layer, {first letter: (regex, prefixes)}), layers in codebook order
     entries: dict  # group name -> tuple of (category, term, negation rule applies, negated entry)
 
 
@@ -179,14 +182,49 @@ def first_letters(term: str) -> frozenset[str]:
     return frozenset(letters)
 
 
+def first_prefixes(term: str) -> frozenset[str]:
+    """Lower-case ASCII text that every match of ``term`` starts with, one per way to start
+    ('' when a match can start with anything: after ``_``).
+
+    The prefix of a first word is its literal part up to its first hyphen (a pattern hyphen
+    may match a space or nothing) or stem ``*``, cut before any non-ASCII letter (whose
+    case-insensitive matching is not ``str.lower``'s). Leading optional words add their own.
+    """
+    prefixes: set[str] = set()
+    for token in resources.normalise_same_length(term).lower().split():
+        optional = token.endswith("?") and len(token) > 1
+        body = token[:-1] if optional else token
+        if body == "_":
+            return frozenset({""})
+        words = body[1:-1].split("|") if body.startswith("(") and body.endswith(")") else [body]
+        prefixes |= {_ascii_start(word.removesuffix("*").split("-")[0]) for word in words}
+        if not optional:
+            break
+    return frozenset(prefixes)
+
+
+def _ascii_start(text: str) -> str:
+    """``text`` up to its first non-ASCII character."""
+    for index, char in enumerate(text):
+        if not char.isascii():
+            return text[:index]
+    return text
+
+
 def _compile_layer(rows: list[tuple]) -> dict:
-    """{first letter: regex} for one layer's (specificity, index, group name, term) rows."""
+    """{first letter: (regex, prefixes)} for one layer's (specificity, index, group name, term)
+    rows; ``prefixes`` (a tuple, for ``str.startswith``) are those of the letter's terms."""
     rows = sorted(rows, key=lambda r: (-r[0][0], -r[0][1], r[1]))
     by_letter: dict[str, list[str]] = {}
+    prefixes: dict[str, set[str]] = {}
     for _, _, name, term in rows:
         for letter in sorted(first_letters(term)):
             by_letter.setdefault(letter, []).append(f"(?P<{name}>{term_regex(term)})")
-    return {letter: re.compile(rf"(?:{'|'.join(alts)}){_RIGHT}", re.I) for letter, alts in by_letter.items()}
+            prefixes.setdefault(letter, set()).update(first_prefixes(term))
+    return {
+        letter: (re.compile(rf"(?:{'|'.join(alts)}){_RIGHT}", re.I), tuple(sorted(prefixes[letter])))
+        for letter, alts in by_letter.items()
+    }
 
 
 def compile_codebook(table: pd.DataFrame) -> Codebook:
@@ -246,10 +284,30 @@ def rejection_after(plain: str, end: int) -> str:
     return re.sub(r"\s+", " ", found.group("cue")) if found else ""
 
 
-def _negation(plain: str, start: int, end: int, applies: bool, negated_entry: bool) -> str:
+def may_hold_negator(plain: str) -> bool:
+    """False when no word of ``plain`` (ASCII) ends in a negator (no negator, in lower case,
+    is followed by what ends a word). Then neither negation rule can fire at any word start of
+    ``plain``, so ``find_matches`` skips both for the whole sentence.
+
+    ``negation_before`` returns a word of its look-back window that is a negator (any case).
+    The window's words are the text's words, except that the first may be the end of one cut
+    by the window start, and the last the beginning of one cut at ``start``; at a word start
+    that last word ends in an apostrophe, never in the letter every negator ends with.
+    ``rejection_after`` needs a rejecting predicate, and each holds a negator (not, never, no,
+    won't, cannot, ...) followed by a space, so ending a word. Non-ASCII text always counts as
+    a maybe: the regex's case-insensitive matching of other letters is not ``str.lower``'s.
+    ``test_lexicon`` checks the claim at every word start of every corpus sentence.
+    """
+    if not plain.isascii():
+        return True
+    return _NEGATOR_AT_WORD_END.search(plain.lower()) is not None
+
+
+def _negation(plain: str, start: int, end: int, applies: bool, negated_entry: bool, may_negate: bool = True) -> str:
+    """The negation cue of a match ('' if none); ``may_negate`` is ``may_hold_negator(plain)``."""
     if negated_entry:
         return "codebook"
-    if not applies:
+    if not applies or not may_negate:
         return ""
     return negation_before(plain, start) or rejection_after(plain, end)
 
@@ -264,20 +322,38 @@ def find_matches(text: str, codebook: Codebook | pd.DataFrame) -> list[Match]:
         codebook = compile_codebook(codebook)
     plain = resources.normalise_same_length(text)
     starts = [w.start() for w in _WORD_START.finditer(plain)]
+    may_negate = may_hold_negator(plain)
     matches = []
     for _, by_letter in codebook.layers:
-        covered = 0
-        for pos in starts:
-            pattern = by_letter.get(plain[pos].lower()) if pos >= covered else None
-            found = pattern.match(plain, pos) if pattern else None
-            if found is None:
-                continue
+        for found in _layer_matches(plain, starts, by_letter):
             start, end = found.span()
-            covered = end
             for category, term, applies, negated_entry in codebook.entries[found.lastgroup]:
-                cue = _negation(plain, start, end, applies, negated_entry)
+                cue = _negation(plain, start, end, applies, negated_entry, may_negate)
                 matches.append(Match(category, term, start, end, text[start:end], bool(cue), cue))
     return sorted(matches, key=lambda m: (m.start, m.category, m.end))
+
+
+def _layer_matches(plain: str, starts: list[int], by_letter: dict):
+    """One layer's matches in ``plain``, left to right, not overlapping: at each word start
+    (``starts``) not inside the last match, the regex of the word's first letter.
+
+    In ASCII text, a regex is run only where the text starts with one of its prefixes
+    (``first_prefixes``), which every match does; ``test_lexicon`` checks that this changes
+    no match on any corpus sentence.
+    """
+    lower = plain.lower() if plain.isascii() else None  # ASCII: same length, so positions hold
+    covered = 0
+    for pos in starts:
+        compiled = by_letter.get(plain[pos].lower()) if pos >= covered else None
+        if compiled is None:
+            continue
+        pattern, prefixes = compiled
+        if lower is not None and not lower.startswith(prefixes, pos):
+            continue
+        found = pattern.match(plain, pos)
+        if found is not None:
+            covered = found.end()
+            yield found
 
 
 @lru_cache(maxsize=8)

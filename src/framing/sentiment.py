@@ -3,12 +3,12 @@
 * **VADER** (Hutto & Gilbert 2014; the ``vaderSentiment`` package, whose lexicon ships in its
   wheel as ``vaderSentiment/vader_lexicon.txt``). NLTK's port is not used: it scores words
   wrapped in several punctuation marks (``"dangerous."``) as 0 and loads its lexicon through
-  ``nltk.data`` (DESIGN.md §4).
+  ``nltk.data`` (docs/DESIGN.md §4).
 * **AFINN-165** (Nielsen 2011; the ``afinn`` package, ``Afinn(language='en')``): integer
   valences -5..+5 summed over matched words and phrases, no rules.
 
 Text is normalised first: VADER strips only ASCII punctuation from a token, so ``stronger,”``
-or ``“dangerous.”`` are not found in its lexicon (typographic marks, one for one, DESIGN.md §4).
+or ``“dangerous.”`` are not found in its lexicon (typographic marks, one for one, docs/DESIGN.md §4).
 
 Names must not move sentiment ("United States", "Security Council" hold the lexicon words
 *united* and *security*), so every score is also computed on text whose proper-name tokens are
@@ -51,10 +51,15 @@ TERM_DECIMALS = 3
 
 # Same-length mask characters, case-preserving.
 MASK_UPPER, MASK_LOWER = "X", "x"
+_ASCII_MASK = str.maketrans(string.ascii_uppercase + string.ascii_lowercase, MASK_UPPER * 26 + MASK_LOWER * 26)
 
 # Name tokens: initialisms (U.S.) and hyphenated names (Jong-un) stay whole; an apostrophe
-# ends a token, so the possessive 's of "Russia's" is never masked.
-_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Za-z]\w*(?:-\w+)*")
+# ends a token, so the possessive 's of "Russia's" is never masked. ``_TOKEN`` is
+# ``_TOKEN_DEFINITION`` with the first letter of both alternatives factored out: the same
+# tokens (``test_sentiment`` checks it), found faster, as a pattern that starts with a
+# character class lets the regex engine skip straight to where a token can start.
+_TOKEN_DEFINITION = r"(?:[A-Za-z]\.){2,}|[A-Za-z]\w*(?:-\w+)*"
+_TOKEN = re.compile(r"[A-Za-z](?:\.(?:[A-Za-z]\.)+|\w*(?:-\w+)*)")
 # A token opens the sentence or a quotation when only whitespace, an opening quotation mark
 # (straight marks open at the start or after whitespace), "!", "?" or ":" precede it. A full
 # stop does not count: inside one sentence it ends an abbreviation ("U.S. Aegis").
@@ -107,7 +112,18 @@ def normalise(text: str) -> str:
 
 
 def _is_initial(text: str, start: int) -> bool:
-    return bool(_INITIAL_PREFIX.search(text[:start]))
+    """Whether the token at ``start`` opens the sentence or a quotation (``_INITIAL_PREFIX``).
+
+    The same test read from the end of the text before the token, which is faster than
+    searching all of it with the regex (``test_sentiment`` checks equality at every position):
+    after trailing whitespace, nothing, "!", "?" or ":", or a run of quotation marks that opens
+    the text or follows whitespace.
+    """
+    before = text[:start].rstrip()  # str.rstrip strips what the regex's \s matches
+    if not before or before[-1] in "!?:":
+        return True
+    unquoted = before.rstrip("\"'")
+    return len(unquoted) < len(before) and (not unquoted or unquoted[-1].isspace())
 
 
 def _is_capitalised(token: str) -> bool:
@@ -117,6 +133,16 @@ def _is_capitalised(token: str) -> bool:
 def _token_spans(text: str) -> list[tuple[int, int, str]]:
     """(start, end, token) of each word that could be part of a name."""
     return [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text)]
+
+
+def _capitalised_token_spans(text: str) -> list[tuple[int, int, str]]:
+    """The capitalised entries of ``_token_spans(text)``, in one pass (only these can be names)."""
+    spans = []
+    for m in _TOKEN.finditer(text):
+        token = m.group(0)
+        if token[0].isupper():
+            spans.append((m.start(), m.end(), token))
+    return spans
 
 
 def name_spans(text: str) -> list[tuple[int, int]]:
@@ -133,11 +159,11 @@ def name_spans(text: str) -> list[tuple[int, int]]:
 
 @lru_cache(maxsize=65536)
 def _name_spans_cached(plain: str) -> tuple[tuple[int, int], ...]:
-    inside = [(m.start, m.end) for m in actors.find_mentions(plain)]
+    inside = actors.mention_spans(plain)
     # Only capitalised tokens can be names. Their neighbours in this shorter list are the
     # same as in the full token list whenever only whitespace separates them, which is all
     # ``_in_run`` asks, so dropping lower-case tokens changes no result.
-    tokens = [t for t in _token_spans(plain) if _is_capitalised(t[2])]
+    tokens = _capitalised_token_spans(plain)
     spans = []
     for index, (start, end, token) in enumerate(tokens):
         in_mention = any(a <= start and end <= b for a, b in inside)
@@ -155,14 +181,22 @@ def _in_run(text: str, tokens: list[tuple[int, int, str]], index: int) -> bool:
 
 
 def _mask_chars(chunk: str) -> str:
+    """Upper-case letters as ``MASK_UPPER``, other letters as ``MASK_LOWER``, the rest kept."""
+    if chunk.isascii():
+        return chunk.translate(_ASCII_MASK)  # the same mapping, and fast on ASCII text
     return "".join(MASK_UPPER if c.isupper() else MASK_LOWER if c.isalpha() else c for c in chunk)
 
 
 def mask_names(text: str) -> str:
     """``text`` (normalised) with proper-name tokens masked letter for letter (``Putin`` -> ``Xxxxx``)."""
     plain = normalise(text)
+    return _mask_spans(plain, _name_spans_cached(plain))
+
+
+def _mask_spans(plain: str, spans) -> str:
+    """``plain`` (normalised) with each of the ``spans`` masked letter for letter."""
     pieces, last = [], 0
-    for start, end in name_spans(plain):
+    for start, end in spans:
         pieces += [plain[last:start], _mask_chars(plain[start:end])]
         last = end
     return "".join(pieces) + plain[last:]
@@ -171,8 +205,13 @@ def mask_names(text: str) -> str:
 def masked_names(text: str) -> str:
     """The masked names as written, adjacent tokens joined ("United States;Security Council")."""
     plain = normalise(text)
+    return _joined_names(plain, _name_spans_cached(plain))
+
+
+def _joined_names(plain: str, spans) -> str:
+    """The text of ``spans`` in ``plain`` (normalised), spans with only whitespace between them joined."""
     runs: list[list[int]] = []
-    for start, end in name_spans(plain):
+    for start, end in spans:
         if runs and not plain[runs[-1][1] : start].strip():
             runs[-1][1] = end
         else:
@@ -194,6 +233,11 @@ def _vader_valences(text: str) -> tuple[list[str], list[float]]:
     for i, item in enumerate(tokens):
         lower = item.lower()
         if lower in vader_module.BOOSTER_DICT or (lower == "kind" and i < len(tokens) - 1 and tokens[i + 1].lower() == "of"):
+            sentiments.append(0)
+            continue
+        if lower not in analyzer.lexicon:
+            # ``sentiment_valence`` only appends the valence it was given (0) for such a word;
+            # skipping the call saves most of the loop, as most words are not in the lexicon.
             sentiments.append(0)
             continue
         sentiments = analyzer.sentiment_valence(0, sentitext, item, i, sentiments)
@@ -349,27 +393,38 @@ def _changed_tokens(plain: str, masked: str) -> list[str]:
 def masking_can_move_vader(plain: str, masked: str) -> bool:
     """False when no changed token (raw or masked, with or without edge punctuation) is a word
     VADER reacts to, so the masked text provably scores as the raw text does."""
+    return _changes_move_vader(_changed_tokens(plain, masked))
+
+
+def _changes_move_vader(changed: list[str]) -> bool:
+    """``masking_can_move_vader`` on the changed tokens (``_changed_tokens``)."""
     sensitive = _vader_sensitive_words()
-    return any(t in sensitive or t.strip(string.punctuation) in sensitive for t in _changed_tokens(plain, masked))
+    return any(t in sensitive or t.strip(string.punctuation) in sensitive for t in changed)
 
 
 def masking_can_move_afinn(plain: str, masked: str) -> bool:
     """False when no word of a changed token occurs in any AFINN entry."""
+    return _changes_move_afinn(_changed_tokens(plain, masked))
+
+
+def _changes_move_afinn(changed: list[str]) -> bool:
+    """``masking_can_move_afinn`` on the changed tokens (``_changed_tokens``)."""
     words = _afinn_words()
-    return any(w in words for t in _changed_tokens(plain, masked) for w in _WORD.findall(t))
+    return any(w in words for t in changed for w in _WORD.findall(t))
 
 
-def _score_row(text: str) -> dict:
-    """All score columns of one piece of text (raw and name-masked).
+def _score_row(plain: str, masked: str) -> dict:
+    """All score columns of one normalised text (``plain``) and its name-masked version.
 
     The masked text is scored only where masking can move a score (a masked name holds a
     lexicon word, like "United" or "Security"); elsewhere the raw scores are reused, which
-    ``test_sentiment`` checks against scoring every masked sentence directly.
+    ``test_sentiment`` checks against scoring every masked sentence directly. Both texts are
+    normalised already, so they are scored as they are (normalising them again changes nothing).
     """
-    plain, masked = normalise(text), mask_names(text)
-    raw_v, raw_a = vader_scores(text), afinn_scores(text)
-    masked_v = vader_scores(masked) if masking_can_move_vader(plain, masked) else raw_v
-    masked_a = afinn_scores(masked) if masking_can_move_afinn(plain, masked) else raw_a
+    raw_v, raw_a = vader_scores(plain, normalised=False), afinn_scores(plain, normalised=False)
+    changed = _changed_tokens(plain, masked)
+    masked_v = vader_scores(masked, normalised=False) if _changes_move_vader(changed) else raw_v
+    masked_a = afinn_scores(masked, normalised=False) if _changes_move_afinn(changed) else raw_a
     return {
         "vader_compound": raw_v["compound"], "vader_pos": raw_v["pos"], "vader_neu": raw_v["neu"],
         "vader_neg": raw_v["neg"], "vader_sum": round(raw_v["sum"], 4), "vader_terms": raw_v["terms"],
@@ -390,9 +445,11 @@ def score_sentences(sentences: pd.DataFrame) -> pd.DataFrame:
     rows = []
     shares = sentences["quoted_share"] if "quoted_share" in sentences.columns else pd.Series(0.0, index=sentences.index)
     for sid, aid, text, share in zip(sentences["sentence_id"], sentences["article_id"], sentences["text"], shares.astype(float)):
+        plain = normalise(text)
+        spans = _name_spans_cached(plain)  # what mask_names and masked_names find, computed once
         rows.append({
             "sentence_id": sid, "article_id": aid, "voice": voice_of(share), "quoted_share": share,
-            **_score_row(text), "masked_names": masked_names(text),
+            **_score_row(plain, _mask_spans(plain, spans)), "masked_names": _joined_names(plain, spans),
         })
     scored = pd.DataFrame(rows)
     if "n_words" in sentences.columns:
