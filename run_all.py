@@ -44,7 +44,7 @@ def main(argv: list[str] | None = None) -> int:
     partial = len(chosen) != len(stages)
     print(f"Running {len(chosen)} notebook(s) from {paths.NOTEBOOKS_DIR} with kernel {args.kernel!r}")
     try:
-        results = runner.run(chosen, fresh=not partial, kernel_name=args.kernel, finish=report.build_into)
+        results = runner.run(chosen, fresh=not partial, kernel_name=args.kernel)
     except runner.RunFailed as failure:
         print(f"\nrun_all.py: {failure}", file=sys.stderr)
         print("The outputs of the last good run are untouched.", file=sys.stderr)

@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from framing import paths
+from framing import paths, report
 
 NOTEBOOK_NAME = re.compile(r"^(?P<number>\d{2})-[a-z0-9-]+\.ipynb$")
 KERNEL_NAME = "python3"  # jupyter_client runs a "python" kernelspec with this interpreter
@@ -180,14 +180,14 @@ def run(
     destination_root: Path | None = None,
     fresh: bool = True,
     kernel_name: str = KERNEL_NAME,
-    finish=None,
+    finish=report.build_into,
     log=print,
 ) -> list[StageResult]:
     """Execute ``stages`` in order into staging, then publish under ``destination_root`` (default: root).
 
     ``fresh`` starts from empty outputs (a full run); otherwise from a copy of the current ones,
     so that ``--only``/``--from`` have the earlier stages' tables to read. ``finish(staging)`` runs
-    after the last notebook, before publishing (the report is built there).
+    after the last notebook, before publishing: by default it builds the HTML report.
     """
     destination_root = Path(destination_root or root)
     build = root / "build"
