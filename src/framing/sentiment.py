@@ -34,7 +34,7 @@ from afinn import Afinn
 from scipy import stats as scipy_stats
 from vaderSentiment import vaderSentiment as vader_module
 
-from framing import actors, corpus, resources, stats
+from framing import actors, corpus, resources, segment, stats
 
 # VADER's normalisation constant: compound = s / sqrt(s^2 + alpha), "approximates the max
 # expected value" (Hutto & Gilbert 2014; vaderSentiment.normalize default).
@@ -479,7 +479,7 @@ def _part_scores(text: str, masked: str) -> dict:
     raw_v, raw_a = vader_scores(text), afinn_scores(text)
     masked_v, masked_a = vader_scores(masked), afinn_scores(masked)
     return {
-        "n_words": len(_TOKEN.findall(text)),
+        "n_words": len(segment.words(text)),  # the tokenizer behind sentences.n_words
         "vader_compound": raw_v["compound"], "vader_compound_masked": masked_v["compound"],
         "vader_terms_masked": masked_v["terms"], "afinn_compound": raw_a["compound"],
         "afinn_compound_masked": masked_a["compound"], "afinn_terms_masked": masked_a["terms"],
