@@ -24,11 +24,9 @@ hand-judged pairs in ``data/lexicons/alignment_judgements.csv``, see notebook 04
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy as np
 import pandas as pd
-from nltk.stem import PorterStemmer
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from framing import actors, distinctive, resources
@@ -39,11 +37,6 @@ MIN_SHARED_WORDS = 2  # a shared fact shares words, not only actors and a rhetor
 SHARED, TOPIC = "shared fact", "same topic, different reading"
 ATTRIBUTION_LAYER = "attribution"
 _SPECIAL = ("actor_", "cat_")
-
-
-@lru_cache(maxsize=1)
-def _stemmer() -> PorterStemmer:
-    return PorterStemmer()
 
 
 def only_label(group: str) -> str:
@@ -69,7 +62,7 @@ def features(text: str, extra: list[str] | None = None) -> list[str]:
         chunks.append(plain[last : m.start])
         last = m.end
     chunks.append(plain[last:])
-    words = [_stemmer().stem(w) for w in distinctive.tokens(" ".join(chunks))]
+    words = [resources.stemmer().stem(w) for w in distinctive.tokens(" ".join(chunks))]
     groups = ["actor_" + m.actor_group.lower().replace(" ", "_") for m in mentions]
     return words + groups + list(extra or [])
 

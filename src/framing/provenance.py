@@ -18,10 +18,8 @@ Two steps, both driven by data:
 
 from __future__ import annotations
 
-from functools import lru_cache
 
 import pandas as pd
-from nltk.stem import PorterStemmer
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from framing import resources, segment
@@ -49,11 +47,6 @@ STATEMENT_THRESHOLD = 0.5
 LABEL_MAX_CHARS = 80
 
 
-@lru_cache(maxsize=1)
-def _stemmer() -> PorterStemmer:
-    return PorterStemmer()
-
-
 def word_list(text: str) -> list[str]:
     """Lower-case words with typographic marks made ASCII and a final possessive 's dropped."""
     plain = resources.normalise_same_length(text).lower()
@@ -62,12 +55,12 @@ def word_list(text: str) -> list[str]:
 
 def stem_sequence(text: str, *, ignore: frozenset[str] = MARKER_IGNORED_WORDS) -> tuple[str, ...]:
     """The text's Porter stems in order, without the ``ignore`` words (for marker matching)."""
-    return tuple(_stemmer().stem(w) for w in word_list(text) if w not in ignore)
+    return tuple(resources.stemmer().stem(w) for w in word_list(text) if w not in ignore)
 
 
 def content_stems(text: str) -> frozenset[str]:
     """The set of stems of the text's content words (stop words dropped)."""
-    return frozenset(_stemmer().stem(w) for w in word_list(text) if w not in STOP_WORDS)
+    return frozenset(resources.stemmer().stem(w) for w in word_list(text) if w not in STOP_WORDS)
 
 
 def overlap_coefficient(a: frozenset, b: frozenset) -> float:

@@ -87,3 +87,11 @@ def _load_lexicon_cached(name: str, folder: str) -> pd.DataFrame:
 def load_lexicon(name: str, folder=None) -> pd.DataFrame:
     """A codebook CSV from ``data/lexicons`` (a copy, all columns as strings)."""
     return _load_lexicon_cached(name, str(folder or paths.LEXICON_DIR)).copy()
+
+
+@lru_cache(maxsize=1)
+def stemmer():
+    """NLTK's Porter stemmer (needs no downloaded data), built once for every module."""
+    from nltk.stem import PorterStemmer
+
+    return PorterStemmer()
