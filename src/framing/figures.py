@@ -8,11 +8,14 @@ PNG (report resolution) and SVG with fixed metadata and hash salt, so reruns are
 from __future__ import annotations
 
 import io as _io
+from dataclasses import dataclass
 from pathlib import Path
 
 import matplotlib
 import matplotlib.pyplot as plt
 import pandas as pd
+from matplotlib.layout_engine import PlaceHolderLayoutEngine
+from matplotlib.transforms import Bbox
 
 from framing import io
 
@@ -24,6 +27,8 @@ ACTOR_GROUP_COLOURS = {
     "Japan": "#56B4E9", "South Korea": "#0072B2", "United Nations": "#999999", "Australia": "#F0E442",
 }
 PNG_DPI = 200
+DISPLAY_DPI = 100  # a saved figure shown in a notebook: CSS pixels per inch (sharp on high-DPI screens)
+PAD_INCHES = 0.15
 SOURCE_LINE = "Source: five texts on Putin's 1 Sept 2017 article (data/raw); analysis: this project"
 PNG_METADATA = {"Software": None}
 SVG_METADATA = {"Date": None}
@@ -43,7 +48,7 @@ RC_PARAMS = {
     "grid.color": "#dddddd",
     "grid.linewidth": 0.6,
     "legend.frameon": False,
-    "figure.dpi": 144,  # inline figures in notebooks and the report; files are saved at PNG_DPI
+    "figure.dpi": 144,  # figures drawn inline (the explorer); saved ones are shown from their own PNG
     "savefig.dpi": PNG_DPI,
     "image.cmap": "viridis",
 }
@@ -72,12 +77,60 @@ def title(fig: plt.Figure, finding: str, subtitle: str = "") -> None:
         fig.text(0.01, 0.935, subtitle, ha="left", va="top", fontsize=9, color="#444444")
 
 
-def save_figure(fig: plt.Figure, name: str, figures_dir: Path, source: str = SOURCE_LINE) -> dict[str, Path]:
-    """Add the source line, then write ``name.png`` and ``name.svg`` atomically; returns their paths."""
+@dataclass(frozen=True)
+class SavedFigure:
+    """The files ``save_figure`` wrote. A notebook displays it as the saved PNG itself."""
+
+    name: str
+    paths: dict[str, Path]
+    png: bytes
+    size_px: tuple[int, int]
+
+    def _repr_png_(self) -> tuple[bytes, dict[str, int]]:
+        width, height = self.size_px
+        return self.png, {"width": round(width * DISPLAY_DPI / PNG_DPI), "height": round(height * DISPLAY_DPI / PNG_DPI)}
+
+    def __repr__(self) -> str:
+        return f"{self.name}: " + ", ".join(path.name for path in self.paths.values())
+
+
+def crop_box(fig: plt.Figure, pad_inches: float = PAD_INCHES) -> Bbox:
+    """The padded tight bounding box (inches) of ``fig``, measured once at ``PNG_DPI``.
+
+    The same box as ``bbox_inches="tight"`` gives a PNG, computed once so that the PNG and the
+    SVG share one crop and neither save has to lay the figure out again.
+    """
+    previous = fig.dpi
+    fig.dpi = PNG_DPI
+    try:
+        fig.draw_without_rendering()
+        return fig.get_tightbbox().padded(pad_inches)
+    finally:
+        fig.dpi = previous
+
+
+def save_figure(fig: plt.Figure, name: str, figures_dir: Path, source: str = SOURCE_LINE) -> SavedFigure:
+    """Add the source line, write ``name.png`` and ``name.svg`` atomically, and close ``fig``.
+
+    Both files share one crop (:func:`crop_box`). The figure is closed so that a notebook does not
+    render it a third time: the returned :class:`SavedFigure` displays the PNG file's own bytes.
+    """
     fig.text(0.01, 0.005, source, ha="left", va="bottom", fontsize=7, color="#666666")
-    written = {}
+    if isinstance(fig.get_layout_engine(), PlaceHolderLayoutEngine):
+        fig.set_layout_engine(None)  # a one-off tight_layout() has run; no layout left to redo on save
+    box = crop_box(fig)
+    written, png = {}, b""
     for fmt, meta in (("png", PNG_METADATA), ("svg", SVG_METADATA)):
         buffer = _io.BytesIO()
-        fig.savefig(buffer, format=fmt, metadata=meta, dpi=PNG_DPI, bbox_inches="tight", pad_inches=0.15)
+        fig.savefig(buffer, format=fmt, metadata=meta, dpi=PNG_DPI, bbox_inches=box)
         written[fmt] = io.atomic_write_bytes(Path(figures_dir) / f"{name}.{fmt}", buffer.getvalue())
-    return written
+        png = png or buffer.getvalue()
+    plt.close(fig)
+    return SavedFigure(name, written, png, png_size(png))
+
+
+def png_size(png: bytes) -> tuple[int, int]:
+    """(width, height) in pixels, read from a PNG's IHDR chunk."""
+    if png[:8] != b"\x89PNG\r\n\x1a\n" or png[12:16] != b"IHDR":
+        raise ValueError("not a PNG")
+    return int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")

@@ -28,7 +28,7 @@ OUTPUT_FOLDERS = {
     "notebooks": Path("build/notebooks"),
 }
 KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=ERROR"]  # keep the kernel's transport warning off the console
-INLINE_BACKEND = "module://matplotlib_inline.backend_inline"  # figures embedded in executed notebooks
+INLINE_BACKEND = "module://matplotlib_inline.backend_inline"  # a figure left unsaved still shows; saved ones show their PNG
 
 
 @dataclass(frozen=True)
@@ -134,7 +134,7 @@ def _kernel_environment(root: Path):
     current = os.environ.get("PYTHONPATH", "")
     os.environ["PYTHONPATH"] = os.pathsep.join(p for p in (str(root / "src"), current) if p)
     os.environ[paths.ROOT_ENV_VAR] = str(root)
-    os.environ["MPLBACKEND"] = INLINE_BACKEND  # even under tests' MPLBACKEND=agg: the report needs the images
+    os.environ["MPLBACKEND"] = INLINE_BACKEND  # as in JupyterLab, even under tests' MPLBACKEND=agg
     os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
     try:
         yield
