@@ -94,6 +94,15 @@ def test_unrunnable_notebook_is_reported_not_crashed(project):
     assert _outputs(project)["data/processed/a.csv"] == "old a"
 
 
+def test_dead_kernel_is_reported_as_such_and_keeps_last_good_outputs(project):
+    _notebook(project / "notebooks" / "02-write-b.ipynb", "x = 1", "import os\nos._exit(3)")
+    before = _outputs(project)
+    with pytest.raises(runner.RunFailed, match=r"02-write-b.ipynb failed in a cell it was running \(the kernel died.*DeadKernelError"):
+        runner.run(runner.discover(project / "notebooks"), root=project, log=lambda *a, **k: None)
+    assert _outputs(project) == before
+    assert not list((project / "build").glob("staging-*"))
+
+
 def test_interrupted_run_leaves_last_good_outputs(project):
     before = _outputs(project)
 

@@ -100,6 +100,7 @@ def _parameters(staging: Path, root: Path) -> dict[str, str]:
 
 def _execute(stage: Stage, staging: Path, root: Path, kernel_name: str) -> None:
     import papermill  # imported here: --help and --list stay fast
+    from nbclient.exceptions import DeadKernelError
 
     executed = staging / "notebooks" / stage.name
     try:
@@ -107,11 +108,15 @@ def _execute(stage: Stage, staging: Path, root: Path, kernel_name: str) -> None:
             papermill.execute_notebook(
                 str(stage.path), str(executed), parameters=_parameters(staging, root),
                 kernel_name=kernel_name, cwd=str(stage.path.parent), progress_bar=False, log_output=False,
+                request_save_on_cell_execute=False,  # one write at the end (or on error), not two per cell
                 extra_arguments=KERNEL_ARGUMENTS,
             )
     except papermill.PapermillExecutionError as error:
         cell = _describe_cell(executed, error.cell_index, error.source)
         raise RunFailed(stage, cell, f"{error.ename}: {error.evalue}", None) from None
+    except DeadKernelError as error:  # cells are not saved one by one (faster), so the cell is unknown
+        raise RunFailed(stage, "a cell it was running (the kernel died, so which one is not recorded)",
+                        f"{type(error).__name__}: {error}", None) from None
     except Exception as error:  # a notebook that cannot be read or a kernel that cannot start
         raise RunFailed(stage, "setup (before any cell ran)", f"{type(error).__name__}: {error}", None) from None
 
