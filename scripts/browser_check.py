@@ -3,8 +3,9 @@
 
 Starts JupyterLab on 127.0.0.1 with a random token, opens `notebooks/explore-corpus.ipynb`,
 runs all cells from the Run menu, waits for the widgets and the highlighted sentences, picks
-another outlet in the dropdown, and saves screenshots to `build/browser/`. Exits non-zero if a
-step fails. Needs Debian's `chromium` and `chromium-driver` and `pip install -r
+another outlet in the dropdown, and saves screenshots to `build/browser/`. Then opens the last
+run's executed `build/notebooks/03-score-sentiment.ipynb` and checks that each figure shown is
+the saved PNG at its full resolution. Exits non-zero if a step fails. Needs Debian's `chromium` and `chromium-driver` and `pip install -r
 requirements-browser.txt` (selenium); nothing is fetched from the network.
 
 Usage: python scripts/browser_check.py
@@ -27,8 +28,12 @@ from selenium.webdriver.support import expected_conditions as ready
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from framing import figures  # noqa: E402
 OUT = ROOT / "build" / "browser"
 NOTEBOOK = "notebooks/explore-corpus.ipynb"
+EXECUTED = "build/notebooks/03-score-sentiment.ipynb"  # written by run_all.py
 CHROMIUM_FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                   "--disable-background-networking", "--disable-component-update", "--disable-sync",
                   "--window-size=1400,1600"]
@@ -92,6 +97,24 @@ def check(driver, port: int, token: str) -> None:
     print(f"explorer ran in JupyterLab; outlet switched to Newsweek; {len(marks)} highlighted term(s) in the live view")
 
 
+def check_saved_figures(driver, port: int, token: str) -> None:
+    """The executed notebook shows each saved figure at the PNG's own pixel size."""
+    if not (ROOT / EXECUTED).is_file():
+        raise RuntimeError(f"{EXECUTED} is missing: run run_all.py first")
+    expected = sorted(figures.png_size(p.read_bytes()) for p in (ROOT / "figures").glob("03_*.png"))
+    driver.get(f"http://127.0.0.1:{port}/lab/tree/{EXECUTED}?token={token}")
+    wait = WebDriverWait(driver, 120)
+    wait.until(lambda d: len(d.find_elements(By.CSS_SELECTOR, ".jp-RenderedImage img")) >= len(expected))
+    images = driver.find_elements(By.CSS_SELECTOR, ".jp-RenderedImage img")
+    wait.until(lambda d: all(d.execute_script("return arguments[0].complete && arguments[0].naturalWidth > 0", i) for i in images))
+    shown = sorted(tuple(driver.execute_script("return [arguments[0].naturalWidth, arguments[0].naturalHeight]", i)) for i in images)
+    if shown != expected:
+        raise RuntimeError(f"{EXECUTED}: images of {shown} px, expected the saved PNGs' {expected}")
+    driver.execute_script("arguments[0].scrollIntoView({block: 'start'});", images[0])
+    driver.save_screenshot(str(OUT / "executed-03-figure.png"))
+    print(f"{EXECUTED}: {len(images)} figure(s) shown, each the saved PNG's size")
+
+
 def main() -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     port, token = free_port(), secrets.token_hex(16)
@@ -100,12 +123,13 @@ def main() -> int:
     try:
         driver = browser()
         check(driver, port, token)
+        check_saved_figures(driver, port, token)
     finally:
         if driver is not None:
             driver.quit()
         lab.terminate()
         lab.wait(timeout=30)
-    print(f"screenshots: {OUT / 'explorer-default.png'}, {OUT / 'explorer-newsweek.png'}")
+    print(f"screenshots: {', '.join(str(OUT / n) for n in ('explorer-default.png', 'explorer-newsweek.png', 'executed-03-figure.png'))}")
     return 0
 
 
