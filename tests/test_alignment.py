@@ -78,6 +78,7 @@ def test_best_matches_cover_every_sentence_of_the_group(tables, space):
     first = table[table["rank"] == 1].set_index("sentence_id")
     assert first.loc["004-017", "match_sentence_id"] == "001-006"
     assert first.loc["004-017", "shared_words"] == "capabl develop missil"
+    assert first.loc["004-017", "alignment"] == alignment.TOPIC  # the pair's label, in its own column
 
 
 def test_alignment_follows_the_group_column(tables, space):

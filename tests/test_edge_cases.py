@@ -45,7 +45,7 @@ def _rates(built: corpus.Corpus):
 def test_one_article_builds_and_scores(one_article):
     assert list(one_article.articles["article_id"]) == ["004"] and len(one_article.sentences) == 19
     _, rates = _rates(one_article)
-    assert set(rates["outlet"]) == {"Russia Monitor"}
+    assert set(rates["label"]) == {"Russia Monitor"}
     scored = sentiment.score_sentences(one_article.sentences)
     table = sentiment.by_outlet(scored, sentiment.score_parts(one_article.sentences), one_article.articles)
     assert (table["n"] > 0).any()

@@ -131,7 +131,7 @@ def test_outlet_rates_hand_case(toy):
     assert rates.loc[("b", "all"), "per_1000_words"] == pytest.approx(300)
     assert rates.loc[("b", "narration"), "per_1000_words"] == pytest.approx(2 / 7 * 1000)
     assert rates.loc[("b", "quote"), "per_1000_words"] == pytest.approx(1000 / 3)
-    assert rates.loc[("b", "all"), "outlet"] == "Outlet B" and rates.loc[("b", "all"), "group"] == "analysis"
+    assert rates.loc[("b", "all"), "label"] == "Outlet B" and rates.loc[("b", "all"), "group"] == "analysis"
     low, high = rates.loc[("a", "all"), ["ci_low", "ci_high"]]
     assert low <= a["per_1000_words"] <= high
     expected = stats.bootstrap_rate([1, 1, 0], [10, 10, 10], seed=stats.DEFAULT_SEED)

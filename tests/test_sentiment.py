@@ -273,7 +273,7 @@ def test_by_outlet_shape_and_intervals(scored, parts, built):
     table = sentiment.by_outlet(scored, parts, built.articles, seed=stats.DEFAULT_SEED)
     n_outlets = len(built.articles)
     assert len(table) == n_outlets * len(sentiment.SCORE_COLUMNS) * 3
-    assert {"outlet", "method", "voice", "n", "mean", "ci_low", "ci_high"} <= set(table.columns)
+    assert {"label", "method", "voice", "n", "mean", "ci_low", "ci_high"} <= set(table.columns)
     assert set(table["voice"]) == {"all", "narration", "quote"}
     filled = table[table["n"] > 0]
     assert ((filled["ci_low"] <= filled["mean"]) & (filled["mean"] <= filled["ci_high"])).all()
@@ -281,7 +281,7 @@ def test_by_outlet_shape_and_intervals(scored, parts, built):
     sizes = table[(table["voice"] == "all") & (table["method"] == "vader")].set_index("article_id")["n"]
     assert sizes.to_dict() == built.articles.set_index("article_id")["n_sentences"].to_dict()
     # groups come from the articles table, never from ids
-    assert dict(zip(table["outlet"], table["group"])) == dict(zip(built.articles["label"], built.articles["group"]))
+    assert dict(zip(table["label"], table["group"])) == dict(zip(built.articles["label"], built.articles["group"]))
 
 
 def test_by_outlet_mean_matches_plain_mean(scored, parts, built):
@@ -302,7 +302,7 @@ def test_by_actor_shape(scored, built):
 
 def test_agreement(scored, built):
     table = sentiment.agreement(scored, built.articles)
-    corpus_row = table[(table["outlet"] == "all") & (table["method_a"] == "vader_masked")].iloc[0]
+    corpus_row = table[(table["label"] == "all") & (table["method_a"] == "vader_masked")].iloc[0]
     assert corpus_row["n"] == len(scored)
     assert -1 <= corpus_row["rho"] <= 1
     same = sentiment.agreement(scored, built.articles, pairs=(("vader", "vader"),))
@@ -339,9 +339,9 @@ def test_minimal_input_and_a_sixth_article(built):
     sentences = pd.concat([built.sentences, extra.assign(quote_spans="", quoted_share=0.0)], ignore_index=True)
     scored_all = sentiment.score_sentences(sentences)
     table = sentiment.by_outlet(scored_all, sentiment.score_parts(sentences), articles)
-    new = table[(table["outlet"] == "New outlet") & (table["voice"] == "all")]
+    new = table[(table["label"] == "New outlet") & (table["voice"] == "all")]
     assert (new["n"] == 3).all() and set(new["group"]) == {"analysis"}
-    assert (table[(table["outlet"] == "New outlet") & (table["voice"] == "quote")]["n"] == 0).all()
+    assert (table[(table["label"] == "New outlet") & (table["voice"] == "quote")]["n"] == 0).all()
 
 
 # --- fast paths: they must give exactly what the plain computation gives ------------------

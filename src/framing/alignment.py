@@ -113,7 +113,8 @@ def best_matches(sentences: pd.DataFrame, articles: pd.DataFrame, space: Space, 
     """For every sentence of ``group``: its ``k`` closest sentences in all other groups, labelled.
 
     Columns: sentence_id, article_id, group, rank, match_sentence_id, match_article_id,
-    match_group, similarity, shared_words, label (labels use ``group``: '<group> only' below ``SAME_TOPIC_MIN``).
+    match_group, similarity, shared_words, alignment (the pair's label; it uses ``group``: '<group> only'
+    below ``SAME_TOPIC_MIN``).
     """
     groups = _group_of(sentences, articles)
     own = sentences[groups == group]
@@ -129,7 +130,7 @@ def best_matches(sentences: pd.DataFrame, articles: pd.DataFrame, space: Space, 
             rows.append({"sentence_id": row.sentence_id, "article_id": row.article_id, "group": group, "rank": rank,
                          "match_sentence_id": match, "match_article_id": article_of[match], "match_group": group_of[match],
                          "similarity": round(float(value), 4), "shared_words": " ".join(space.shared_words(row.sentence_id, match)),
-                         "label": space.label(row.sentence_id, match, group)})
+                         "alignment": space.label(row.sentence_id, match, group)})
     return pd.DataFrame(rows)
 
 

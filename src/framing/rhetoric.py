@@ -156,8 +156,8 @@ def outlet_rates(counts: pd.DataFrame, articles: pd.DataFrame, *, seed: int = st
     (``stats.bootstrap_rate``, resampling the article's sentences)."""
     keys = ["article_id", "category", "voice"]
     rows = [{**dict(zip(keys, key)), **_rate_row(unit, seed)} for key, unit in counts.groupby(keys, sort=True)]
-    table = corpus.with_labels(pd.DataFrame(rows), articles).rename(columns={"label": "outlet"})
-    columns = ["outlet", "article_id", "group", "category", "voice", "count", "n_negated", "words", "n_sentences",
+    table = corpus.with_labels(pd.DataFrame(rows), articles)
+    columns = ["label", "article_id", "group", "category", "voice", "count", "n_negated", "words", "n_sentences",
                "per_1000_words", "ci_low", "ci_high"]
     return table[columns].sort_values(keys).reset_index(drop=True)
 
@@ -234,8 +234,8 @@ def actor_summary(mentions: pd.DataFrame, sentences: pd.DataFrame, articles: pd.
     table = table.merge(size, on="article_id")
     table["share_of_sentences"] = table["sentences_with_actor"] / table["n_sentences"]
     table["per_1000_words"] = table["mentions"] / table["words"] * stats.PER_WORDS
-    table = corpus.with_labels(table, articles).rename(columns={"label": "outlet"})
-    first = ["outlet", "article_id", "group", "actor_group"]
+    table = corpus.with_labels(table, articles)
+    first = ["label", "article_id", "group", "actor_group"]
     return table[first + [c for c in table.columns if c not in first]].sort_values(keys).reset_index(drop=True)
 
 
@@ -258,6 +258,6 @@ def actor_rhetoric(mentions: pd.DataFrame, matches: pd.DataFrame, sentences: pd.
     table = table.merge(totals.reset_index()).merge(base.rename("sentences_with_category").reset_index(), how="left")
     table["sentences_with_category"] = table["sentences_with_category"].fillna(0).astype(int)
     table["baseline_share"] = table["sentences_with_category"] / table["n_sentences"]
-    table = corpus.with_labels(table, articles).rename(columns={"label": "outlet"})
-    first = ["outlet", "article_id", "group", "actor_group", "category"]
+    table = corpus.with_labels(table, articles)
+    first = ["label", "article_id", "group", "actor_group", "category"]
     return table[first + [c for c in table.columns if c not in first]].sort_values(first[1:]).reset_index(drop=True)

@@ -516,11 +516,11 @@ def by_outlet(scored: pd.DataFrame, parts: pd.DataFrame, articles: pd.DataFrame,
     """
     units = [("all", "sentence", scored)] + [(v, f"{v} part", parts[parts["voice"] == v]) for v in PART_VOICES]
     rows = []
-    for article_id, outlet, group in _outlets(articles):
+    for article_id, label, group in _outlets(articles):
         for voice, unit, table in units:
             cell = table[table["article_id"] == article_id]
             for method, column in SCORE_COLUMNS.items():
-                rows.append({"article_id": article_id, "outlet": outlet, "group": group, "method": method,
+                rows.append({"article_id": article_id, "label": label, "group": group, "method": method,
                              "voice": voice, "unit": unit, **_summary(cell[column], seed)})
     return _sorted(pd.DataFrame(rows), ["article_id", "method", "voice"])
 
@@ -549,11 +549,11 @@ def by_actor(scored: pd.DataFrame, sentences: pd.DataFrame, articles: pd.DataFra
     """
     mentions = sentence_actor_groups(sentences).merge(scored, on="sentence_id", validate="many_to_one")
     rows = []
-    for article_id, outlet, _ in _outlets(articles):
+    for article_id, label, _ in _outlets(articles):
         for group in sorted(mentions["actor_group"].unique()):
             cell = mentions[(mentions["article_id"] == article_id) & (mentions["actor_group"] == group)]
             for method, column in SCORE_COLUMNS.items():
-                rows.append({"article_id": article_id, "outlet": outlet, "actor_group": group, "method": method,
+                rows.append({"article_id": article_id, "label": label, "actor_group": group, "method": method,
                              **_summary(cell[column], seed), "small_n": len(cell) < SMALL_N})
     return _sorted(pd.DataFrame(rows), ["article_id", "actor_group", "method"])
 
@@ -568,17 +568,17 @@ def _spearman(a: pd.Series, b: pd.Series) -> tuple[float, float]:
 def agreement(scored: pd.DataFrame, articles: pd.DataFrame, *, pairs: tuple = (("vader_masked", "afinn_masked"), ("vader", "afinn"))) -> pd.DataFrame:
     """Spearman correlation between methods per sentence, over all sentences and per outlet.
 
-    Columns: outlet ('all' for the corpus), method_a, method_b, n, rho, p_value, n_same_sign
+    Columns: article_id ('' for the corpus), label ('all' for the corpus), method_a, method_b, n, rho, p_value, n_same_sign
     (both negative, both neutral or both positive at VADER's +-0.05 thresholds).
     """
     labelled = corpus.with_labels(scored, articles)
     cells = [("", "all", labelled)] + [(aid, label, cell) for (aid, label), cell in labelled.groupby(["article_id", "label"], sort=True)]
     rows = []
-    for article_id, outlet, cell in cells:
+    for article_id, label, cell in cells:
         for method_a, method_b in pairs:
             a, b = cell[SCORE_COLUMNS[method_a]], cell[SCORE_COLUMNS[method_b]]
             rho, p_value = _spearman(a, b)
-            rows.append({"article_id": article_id, "outlet": outlet, "method_a": method_a, "method_b": method_b,
+            rows.append({"article_id": article_id, "label": label, "method_a": method_a, "method_b": method_b,
                          "n": len(cell), "rho": rho, "p_value": p_value, "n_same_sign": int((_sign(a) == _sign(b)).sum())})
     return pd.DataFrame(rows)
 
