@@ -127,16 +127,17 @@ def test_partial_run_starts_from_current_outputs(project):
 
 def test_publish_rolls_back_when_a_swap_fails(tmp_path):
     staging, destination = tmp_path / "staging", tmp_path / "dest"
-    for key in ("processed", "figures"):  # 'notebooks' is missing: the third swap fails
+    for key in ("processed", "figures"):  # 'report' is missing from staging: the third swap fails
         (staging / key).mkdir(parents=True)
         (staging / key / "new.txt").write_text("new")
-    for relative in ("data/processed", "figures"):
+    for relative in ("data/processed", "figures", "report"):  # ...after the old report was moved aside
         (destination / relative).mkdir(parents=True)
         (destination / relative / "old.txt").write_text("old")
     with pytest.raises(FileNotFoundError):
         runner.publish(staging, destination)
-    for relative in ("data/processed", "figures"):
+    for relative in ("data/processed", "figures", "report"):
         assert [p.name for p in (destination / relative).iterdir()] == ["old.txt"]
+    assert not (destination / "build" / "notebooks").exists()  # never there before, not left behind
 
 
 def _run_all(*args: str, cwd: Path) -> subprocess.CompletedProcess:

@@ -160,7 +160,7 @@ def _keep_failed(stage: Stage, staging: Path, root: Path) -> Path | None:
 
 def publish(staging: Path, destination_root: Path) -> None:
     """Swap each staged folder in for its destination; roll back if a swap fails."""
-    swapped = []
+    moved = []  # (target, backup), recorded as soon as the old folder is moved aside
     try:
         for key, relative in OUTPUT_FOLDERS.items():
             target = destination_root / relative
@@ -168,11 +168,11 @@ def publish(staging: Path, destination_root: Path) -> None:
             backup = staging / f"previous-{key}"
             if target.exists():
                 os.replace(target, backup)
+            moved.append((target, backup))
             os.replace(staging / key, target)
-            swapped.append((target, backup))
     except BaseException:
-        for target, backup in reversed(swapped):
-            shutil.rmtree(target, ignore_errors=True)
+        for target, backup in reversed(moved):
+            shutil.rmtree(target, ignore_errors=True)  # the new folder, if it got in
             if backup.exists():
                 os.replace(backup, target)
         raise
