@@ -19,6 +19,8 @@ def _clean(article_id: str) -> clean.CleanArticle:
         ("Date: 26 September 2017", "2017-09-26"),
         ("September 1, 2017", "2017-09-01"),
         ("In an article published on the Kremlin’s website on September 1, Putin obliquely criticized", ""),
+        ("Posted 31 June 2017", ""),  # reads like a date, is none: not a dateline, and no crash
+        ("31 June 2017, then 2 July 2017", "2017-07-02"),
     ],
 )
 def test_parse_date(text_in, expected):

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from framing import corpus, distinctive, paths, provenance, reuse, rhetoric, sentiment
+from framing import corpus, distinctive, frames, paths, provenance, reuse, rhetoric, sentiment
 
 NO_QUOTES = (
     "Seoul Weighs Its Options\n\n"
@@ -76,3 +76,30 @@ def test_article_without_quotes_flows_through(with_unquoted):
     assert (rates.loc[(rates["article_id"] == "005") & (rates["voice"] == "quote"), "count"] == 0).all()
     pairs = reuse.reuse_pairs(with_unquoted.sentences, 5)
     assert len(pairs) == 6 * 5 and pairs.loc[pairs["article_id"] == "005", "containment"].max() == 0
+
+
+def _only(article_id: str, tmp_path: Path) -> corpus.Corpus:
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    lines = (paths.RAW_DIR / "metadata.csv").read_text(encoding="utf-8").splitlines()
+    row = next(line for line in lines if line.startswith(f"{article_id},"))
+    shutil.copyfile(paths.RAW_DIR / row.split(",")[1], raw / row.split(",")[1])
+    (raw / "metadata.csv").write_text(f"{lines[0]}\n{row}\n", encoding="utf-8")
+    return corpus.build_corpus(raw)
+
+
+@pytest.mark.parametrize("article_id", ["001", "002", "003"])
+def test_frame_evidence_on_a_one_report_corpus(article_id, tmp_path):
+    """Items whose hits all fail a 'mentions' filter used to crash on the empty selection."""
+    built = _only(article_id, tmp_path)
+    evidence = frames.build_evidence(built.sentences, built.quotes, built.articles, rhetoric.match_sentences(built.sentences))
+    found = frames.frame_evidence(frames.frame_codebook(), evidence)
+    assert set(found["sentence_id"].str[:3]) == {article_id}
+    assert "en_prob_3" not in set(found["item_id"])  # Russia-US rivalry: no sentence of this report names both
+
+
+def test_actor_rhetoric_with_no_matches(built):
+    mentions = rhetoric.actor_mentions(built.sentences)
+    no_matches = rhetoric.match_sentences(built.sentences).iloc[0:0]
+    table = rhetoric.actor_rhetoric(mentions, no_matches, built.sentences, built.articles, ["hedging"])
+    assert (table["sentences_with_both"] == 0).all() and set(table["category"]) == {"hedging"}

@@ -83,3 +83,10 @@ def test_png_size_reads_the_header_and_refuses_other_bytes(tmp_path):
     assert figures.png_size(saved.png) == saved.size_px
     with pytest.raises(ValueError, match="not a PNG"):
         figures.png_size(saved.paths["svg"].read_bytes())
+
+
+def test_bytes_do_not_depend_on_the_caller_having_applied_the_style(tmp_path):
+    with matplotlib.rc_context({"svg.hashsalt": None}):
+        figures.save_figure(_figure(), "first", tmp_path)
+        figures.save_figure(_figure(), "second", tmp_path)
+    assert (tmp_path / "first.svg").read_bytes() == (tmp_path / "second.svg").read_bytes()

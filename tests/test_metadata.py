@@ -91,6 +91,32 @@ def test_duplicate_id_is_named(raw_copy):
         metadata.load_articles(raw_copy)
 
 
+def test_duplicate_label_is_named(raw_copy):
+    table = _metadata_frame(raw_copy)
+    table.loc[1, "label"] = table.loc[2, "label"]
+    _write_metadata(raw_copy, table)
+    with pytest.raises(metadata.CorpusError, match=rf"metadata\.csv: duplicate label {re.escape(table.loc[2, 'label'])}"):
+        metadata.read_metadata(raw_copy)
+
+
+def test_metadata_with_no_rows_or_broken_csv_is_named(raw_copy):
+    path = raw_copy / "metadata.csv"
+    header = path.read_text(encoding="utf-8").splitlines()[0]
+    path.write_text(header + "\n", encoding="utf-8")
+    with pytest.raises(metadata.CorpusError, match=r"metadata\.csv: lists no articles"):
+        metadata.read_metadata(raw_copy)
+    path.write_text(header + '\n005,"005.txt,Example\n', encoding="utf-8")
+    with pytest.raises(metadata.CorpusError, match=r"metadata\.csv: not a readable CSV"):
+        metadata.read_metadata(raw_copy)
+
+
+def test_malformed_manifest_line_is_named(raw_copy):
+    with (raw_copy / "MANIFEST.sha256").open("a", encoding="utf-8") as manifest:
+        manifest.write("not-a-digest\n")
+    with pytest.raises(metadata.CorpusError, match=r"MANIFEST\.sha256: line 'not-a-digest' is not"):
+        metadata.verify_manifest(raw_copy)
+
+
 def test_unknown_group_and_bad_date_are_named(raw_copy):
     table = _metadata_frame(raw_copy)
     table.loc[2, "group"] = "opinion"

@@ -149,6 +149,14 @@ def test_holm_hand_case():
     # sorted 0.01, 0.03, 0.04 times 3, 2, 1 -> 0.03, 0.06, 0.04 -> running max 0.03, 0.06, 0.06
     assert rhetoric.holm([0.01, 0.04, 0.03]) == pytest.approx([0.03, 0.06, 0.06])
     assert rhetoric.holm([0.5, 0.9]) == pytest.approx([1.0, 1.0])
+    adjusted = rhetoric.holm([0.01, float("nan"), 0.04])  # an untestable contrast is not part of the family
+    assert adjusted[0] == pytest.approx(0.02) and np.isnan(adjusted[1]) and adjusted[2] == pytest.approx(0.04)
+
+
+@pytest.mark.filterwarnings("ignore:invalid value:RuntimeWarning")
+def test_permutation_test_gives_no_p_value_for_an_undefined_statistic():
+    rates = rhetoric.pooled_rate_difference(np.array([0.0, 0.0, 2.0, 1.0]), np.array([0.0, 0.0, 10.0, 12.0]))  # group: no words
+    assert all(np.isnan(v) for v in stats.permutation_test(np.arange(4), np.array([1, 1, 0, 0], dtype=bool), rates, permutations=50))
 
 
 def test_group_tests_hand_case(toy):

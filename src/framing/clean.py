@@ -85,13 +85,15 @@ def ends_like_a_sentence(text: str) -> bool:
 
 
 def parse_date(text: str) -> str:
-    """The first day-month-year date in ``text`` as ISO ``YYYY-MM-DD``, or '' if none."""
+    """The first valid day-month-year date in ``text`` as ISO ``YYYY-MM-DD``, or '' if none."""
     for pattern in _DATE_PATTERNS:
-        match = pattern.search(text)
-        if match:
+        for match in pattern.finditer(text):
             month = match["month"].lower()[:3]
             stamp = f"{match['day']} {month} {match['year']}"
-            return datetime.strptime(stamp, "%d %b %Y").date().isoformat()
+            try:
+                return datetime.strptime(stamp, "%d %b %Y").date().isoformat()
+            except ValueError:  # '31 June 2017' reads like a date but is none: not a dateline
+                continue
     return ""
 
 

@@ -53,6 +53,8 @@ RC_PARAMS = {
     "image.cmap": "viridis",
 }
 
+SAVE_PARAMS = {key: RC_PARAMS[key] for key in ("svg.hashsalt", "svg.fonttype")}
+
 
 def apply_style() -> None:
     """Set the project's matplotlib rcParams (call once at the top of a notebook)."""
@@ -122,7 +124,8 @@ def save_figure(fig: plt.Figure, name: str, figures_dir: Path, source: str = SOU
     written, png = {}, b""
     for fmt, meta in (("png", PNG_METADATA), ("svg", SVG_METADATA)):
         buffer = _io.BytesIO()
-        fig.savefig(buffer, format=fmt, metadata=meta, dpi=PNG_DPI, bbox_inches=box)
+        with matplotlib.rc_context(SAVE_PARAMS):  # byte-identical files even if apply_style() was not called
+            fig.savefig(buffer, format=fmt, metadata=meta, dpi=PNG_DPI, bbox_inches=box)
         written[fmt] = io.atomic_write_bytes(Path(figures_dir) / f"{name}.{fmt}", buffer.getvalue())
         png = png or buffer.getvalue()
     plt.close(fig)

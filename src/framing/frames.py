@@ -31,6 +31,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+import numpy as np
 import pandas as pd
 
 from framing import actors, corpus, lexicon, resources
@@ -484,9 +485,9 @@ def item_evidence(item: pd.Series, ev: Evidence) -> pd.DataFrame:
     hits = hits[_voice_ok(hits["voice"], item["voice"])]
     if "mentions" in rule:
         needed = set(rule["mentions"].split(","))
-        hits = hits[hits["sentence_id"].map(lambda sid: needed <= ev.groups[sid])]
+        hits = hits[np.array([needed <= ev.groups[sid] for sid in hits["sentence_id"]], dtype=bool)]  # empty stays a row mask
     if "min_groups" in rule:
-        hits = hits[hits["sentence_id"].map(lambda sid: len(ev.groups[sid]) >= int(rule["min_groups"]))]
+        hits = hits[np.array([len(ev.groups[sid]) >= int(rule["min_groups"]) for sid in hits["sentence_id"]], dtype=bool)]
     text = ev.sentences.set_index("sentence_id")["text"]
     hits = hits.assign(item_id=item["item_id"], text=hits["sentence_id"].map(text))
     return hits[EVIDENCE_COLUMNS].sort_values(["sentence_id", "evidence"]).reset_index(drop=True)

@@ -50,6 +50,8 @@ def read_metadata(raw_dir: Path) -> pd.DataFrame:
         raise CorpusError(f"{path}: not valid UTF-8 ({error.reason} at byte {error.start})") from None
     except pd.errors.EmptyDataError:
         raise CorpusError(f"{path}: metadata file is empty") from None
+    except pd.errors.ParserError as error:
+        raise CorpusError(f"{path}: not a readable CSV ({error})") from None
     missing = [c for c in REQUIRED_COLUMNS if c not in table.columns]
     if missing:
         raise CorpusError(f"{path}: missing required column(s) {', '.join(missing)}")
@@ -66,7 +68,10 @@ def read_metadata(raw_dir: Path) -> pd.DataFrame:
             raise CorpusError(f"{path}: article {row.article_id} has group {row.group!r}; expected one of {', '.join(GROUPS)}")
         if row.published and not _ISO_DATE.match(row.published):
             raise CorpusError(f"{path}: article {row.article_id} has published {row.published!r}; use YYYY-MM-DD or leave empty")
+    if table.empty:
+        raise CorpusError(f"{path}: lists no articles (one row per article is required)")
     table["label"] = [row.label or row.outlet or f"Unnamed ({row.article_id})" for row in table.itertuples()]
+    _check_unique(table, "label", path)  # every table and figure names a text by its label
     return table.sort_values("article_id", kind="stable").reset_index(drop=True)
 
 
@@ -131,6 +136,8 @@ def read_manifest(raw_dir: Path) -> dict[str, str]:
     entries = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip():
-            digest, name = line.split(maxsplit=1)
-            entries[name.lstrip("*")] = digest
+            parts = line.split(maxsplit=1)
+            if len(parts) != 2 or not re.fullmatch(r"[0-9a-fA-F]{64}", parts[0]):
+                raise CorpusError(f"{path}: line {line!r} is not '<sha256 hex digest>  <file name>'")
+            entries[parts[1].lstrip("*")] = parts[0].lower()
     return entries

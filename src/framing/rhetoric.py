@@ -163,12 +163,16 @@ def outlet_rates(counts: pd.DataFrame, articles: pd.DataFrame, *, seed: int = st
 
 
 def holm(p_values) -> np.ndarray:
-    """Holm (1979) step-down adjusted p-values, in input order."""
+    """Holm (1979) step-down adjusted p-values, in input order; NaN (untestable) stays NaN."""
     p = np.asarray(p_values, dtype=float)
-    order = np.argsort(p, kind="stable")
-    adjusted = np.maximum.accumulate((len(p) - np.arange(len(p))) * p[order])
-    out = np.empty_like(p)
-    out[order] = np.minimum(adjusted, 1.0)
+    tested = ~np.isnan(p)  # an untestable contrast (NaN) is left out of the family and stays NaN
+    q = p[tested]
+    order = np.argsort(q, kind="stable")
+    adjusted = np.maximum.accumulate((len(q) - np.arange(len(q))) * q[order])
+    within = np.empty_like(q)
+    within[order] = np.minimum(adjusted, 1.0)
+    out = np.full_like(p, np.nan)
+    out[tested] = within
     return out
 
 
@@ -183,13 +187,14 @@ def pooled_rate_difference(counts: np.ndarray, words: np.ndarray):
 def _group_test_row(unit: pd.DataFrame, seed: int, permutations: int) -> dict:
     counts, words = unit["count"].to_numpy(float), unit["words"].to_numpy(float)
     labels = (unit["group"] == TEST_GROUP).to_numpy()
-    observed, p = stats.permutation_test(np.arange(len(unit), dtype=float), labels, pooled_rate_difference(counts, words),
-                                         permutations=permutations, seed=seed)
-    row = {"difference": observed, "p_value": p}
-    for name, mask in ((TEST_GROUP, labels), ("reports", ~labels)):
-        row |= {f"{name}_count": int(counts[mask].sum()), f"{name}_words": int(words[mask].sum()),
-                f"{name}_rate": counts[mask].sum() / words[mask].sum() * stats.PER_WORDS,
-                f"{name}_sentences": int(mask.sum()), f"{name}_articles": unit.loc[mask, "article_id"].nunique()}
+    with np.errstate(invalid="ignore", divide="ignore"):  # a group with no words in the voice: NaN rate, NaN p
+        observed, p = stats.permutation_test(np.arange(len(unit), dtype=float), labels, pooled_rate_difference(counts, words),
+                                             permutations=permutations, seed=seed)
+        row = {"difference": observed, "p_value": p}
+        for name, mask in ((TEST_GROUP, labels), ("reports", ~labels)):
+            row |= {f"{name}_count": int(counts[mask].sum()), f"{name}_words": int(words[mask].sum()),
+                    f"{name}_rate": counts[mask].sum() / words[mask].sum() * stats.PER_WORDS,
+                    f"{name}_sentences": int(mask.sum()), f"{name}_articles": unit.loc[mask, "article_id"].nunique()}
     return row
 
 
@@ -249,7 +254,7 @@ def actor_rhetoric(mentions: pd.DataFrame, matches: pd.DataFrame, sentences: pd.
     with_actor = named.groupby(["article_id", "actor_group"])["sentence_id"].nunique().rename("sentences_with_actor")
     both = named.merge(hits, on="sentence_id").groupby(["article_id", "actor_group", "category"])["sentence_id"].nunique()
     names = sorted(category_names if category_names is not None else matches["category"].unique())
-    grid = with_actor.reset_index().merge(pd.DataFrame({"category": names}), how="cross")
+    grid = with_actor.reset_index().merge(pd.DataFrame({"category": pd.Series(names, dtype=matches["category"].dtype)}), how="cross")
     table = grid.merge(both.rename("sentences_with_both").reset_index(), how="left").fillna({"sentences_with_both": 0})
     table["sentences_with_both"] = table["sentences_with_both"].astype(int)
     table["share"] = table["sentences_with_both"] / table["sentences_with_actor"]

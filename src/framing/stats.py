@@ -73,6 +73,8 @@ def permutation_test(values: Sequence[float], labels: Sequence[bool], statistic:
     if labels.all() or not labels.any():
         raise ValueError("permutation test needs units in both groups")
     observed = statistic(values[labels], values[~labels])
+    if np.isnan(observed):  # e.g. a rate over zero words: no evidence either way, not p = 1/(n+1)
+        return float("nan"), float("nan")
     rng = _rng(seed)
     extreme = 0
     for _ in range(permutations):
