@@ -54,17 +54,23 @@ def write_table(table: pd.DataFrame, path: Path) -> Path:
 
 
 def read_table(path: Path) -> pd.DataFrame:
-    """Read an output table back, keeping ids such as ``000`` as strings and blanks as ''."""
-    return pd.read_csv(path, dtype=str, keep_default_na=False).pipe(_numeric_where_possible)
+    """Read an output table back: ids such as ``000`` stay strings, ``True``/``False`` columns become
+    booleans, numeric columns numbers (a blank cell in them is NaN); other blanks stay ''."""
+    return pd.read_csv(path, dtype=str, keep_default_na=False).pipe(_typed)
 
 
-def _numeric_where_possible(table: pd.DataFrame) -> pd.DataFrame:
-    id_like = {c for c in table.columns if c.endswith("_id") or c.endswith("_ids") or c == "line_no"}
+def _typed(table: pd.DataFrame) -> pd.DataFrame:
+    id_like = {c for c in table.columns if c.endswith("_id") or c.endswith("_ids")}
     for column in table.columns:
-        if column in id_like - {"line_no"}:
+        values = table[column]
+        filled = values[values != ""]
+        if column in id_like or filled.empty:
             continue
-        converted = pd.to_numeric(table[column], errors="coerce")
-        if converted.notna().all() and (table[column] != "").all():
+        if filled.isin(["True", "False"]).all() and len(filled) == len(values):
+            table[column] = values == "True"
+            continue
+        converted = pd.to_numeric(values.where(values != ""), errors="coerce")
+        if converted[values != ""].notna().all():
             table[column] = converted
     return table
 
