@@ -5,12 +5,13 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from framing import alignment, corpus, paths, resources, rhetoric
+from framing import alignment, resources, rhetoric
 
 
 @pytest.fixture(scope="module")
-def tables():
-    return corpus.read_corpus(paths.PROCESSED_DIR)
+def tables(built):
+    """The corpus tables built from data/raw by the current code (not the committed outputs)."""
+    return built
 
 
 @pytest.fixture(scope="module")

@@ -8,12 +8,13 @@ from collections import Counter
 import pandas as pd
 import pytest
 
-from framing import corpus, distinctive, paths
+from framing import distinctive
 
 
 @pytest.fixture(scope="module")
-def tables():
-    return corpus.read_corpus(paths.PROCESSED_DIR)
+def tables(built):
+    """The corpus tables built from data/raw by the current code (not the committed outputs)."""
+    return built
 
 
 @pytest.mark.parametrize(
