@@ -23,7 +23,8 @@ def test_translation_families():
     assert families.loc[["000", "001", "003"], "family"].eq("Reuters").all()
     assert families.loc["002", "family"] == "Kremlin English"
     assert families.loc["004", "family"] == "not applicable"
-    assert "The aggregator (000), RFE/RL\n   and The Independent print Reuters' translation" in README
+    assert "The aggregator (000) and The\n   Independent print Reuters'" in README
+    assert families.loc["001", "parts"] == "Reuters: 2; unknown: 1" and "one\n   of its three quotes of Putin matches no known translation" in README
 
 
 def test_reuse_numbers():
@@ -66,6 +67,12 @@ def test_hedging_numbers():
     hedging = tests[(tests["category"] == "hedging") & (tests["voice"] == "all")].iloc[0]
     assert f"{hedging['analysis_rate']:.0f} per 1,000 words in Russia Monitor against {hedging['reports_rate']:.0f}" in README
     assert f"p = {hedging['p_holm']:.3f}" in README
+    assert (hedging["analysis_count"], hedging["analysis_articles"] + hedging["reports_articles"]) == (12, 5)
+    matches = _table("rhetoric_matches")
+    reporting = set(matches.loc[matches["layer"] == "attribution", "sentence_id"])
+    own = matches[(matches["category"] == "hedging") & ~matches["negated"] & (matches["article_id"] == "004")]
+    assert own["sentence_id"].isin(reporting).sum() == 7 and "7 of its 12 hedges sit in sentences reporting" in README
+    assert ((own["sentence_id"] == "004-017") & (own["matched_text"] == "possible")).sum() == 1
     surviving = tests[(tests["voice"] == "all") & (tests["p_holm"] < 0.05)]
     assert surviving["category"].tolist() == ["hedging"]
 
