@@ -74,6 +74,7 @@ def test_a_saved_figure_displays_as_its_png_file_without_paths(tmp_path):
     data, metadata = saved._repr_png_()
     assert data == (tmp_path / "example.png").read_bytes()
     assert metadata["width"] == round(saved.size_px[0] * figures.DISPLAY_DPI / figures.PNG_DPI)
+    assert metadata["alt"] == "A title that states the finding"  # the report's alternative text
     assert repr(saved) == "example: example.png, example.svg"
     assert str(tmp_path) not in repr(saved)
 

@@ -56,3 +56,17 @@ def test_docs_sections_are_included(executed, tmp_path):
     (tmp_path / "methods.md").write_text("# Methods\n\nVADER (Hutto & Gilbert 2014).")
     page = report.build_report([executed], tmp_path / "r.html", docs_dir=tmp_path).read_text()
     assert '<a href="#methods">Methods</a>' in page and "<h2>Methods</h2>" in page
+
+
+def test_figure_alt_text_is_its_title_escaped_and_non_png_is_refused(tmp_path):
+    nb = new_notebook()
+    titled = new_output("display_data", {"image/png": PNG}, metadata={"image/png": {"alt": 'Hedges "most" <here>'}})
+    nb.cells = [new_markdown_cell("# 02 · Score"), new_code_cell("fig", outputs=[titled])]
+    path = tmp_path / "02-score.ipynb"
+    nbformat.write(nb, path)
+    page = report.build_report([path], tmp_path / "r.html", docs_dir=tmp_path).read_text()
+    assert 'alt="Hedges &quot;most&quot; &lt;here&gt;"' in page
+    nb.cells[1].outputs[0]["data"]["image/png"] = base64.b64encode(b"GIF89a not a png").decode()
+    nbformat.write(nb, path)
+    with pytest.raises(ValueError, match="not a PNG"):
+        report.build_report([path], tmp_path / "r.html", docs_dir=tmp_path)

@@ -87,10 +87,12 @@ class SavedFigure:
     paths: dict[str, Path]
     png: bytes
     size_px: tuple[int, int]
+    alt: str = ""  # the figure's title (its finding), as alternative text
 
-    def _repr_png_(self) -> tuple[bytes, dict[str, int]]:
+    def _repr_png_(self) -> tuple[bytes, dict]:
         width, height = self.size_px
-        return self.png, {"width": round(width * DISPLAY_DPI / PNG_DPI), "height": round(height * DISPLAY_DPI / PNG_DPI)}
+        return self.png, {"width": round(width * DISPLAY_DPI / PNG_DPI), "height": round(height * DISPLAY_DPI / PNG_DPI),
+                          "alt": self.alt}
 
     def __repr__(self) -> str:
         return f"{self.name}: " + ", ".join(path.name for path in self.paths.values())
@@ -129,7 +131,7 @@ def save_figure(fig: plt.Figure, name: str, figures_dir: Path, source: str = SOU
         written[fmt] = io.atomic_write_bytes(Path(figures_dir) / f"{name}.{fmt}", buffer.getvalue())
         png = png or buffer.getvalue()
     plt.close(fig)
-    return SavedFigure(name, written, png, png_size(png))
+    return SavedFigure(name, written, png, png_size(png), " ".join(fig.get_suptitle().split()))
 
 
 def png_size(png: bytes) -> tuple[int, int]:
