@@ -49,6 +49,9 @@ def test_is_dateline(text_in, expected):
         ("when he said, “If we want to avoid a war, the first step must be taken by the side that is more intelligent and stronger,” in a clear reference to the United States.", False),
         # "US" in capitals is the country
         ("Pyongyang has also threatened to surround the US territory of Guam.", False),
+        # single marks (British style) and a quote left open for the next paragraph are quotes too
+        ("Lavrov said: 'We will not accept any new sanctions,' adding that talks must go on.", False),
+        ("“We are convinced that the crisis can only be resolved by talks", False),
     ],
 )
 def test_addresses_reader(text_in, expected):

@@ -86,6 +86,8 @@ def test_pronoun_he_resolves_to_the_person_named_in_the_sentence(built):
         ("could spark ‘large-scale conflict’ with North Korea", ["large-scale conflict"]),
         # a scare quote and a partial quote in one sentence
         ("denounced as a “rash” and a “wild military act.”", ["rash", "wild military act."]),
+        # an empty pair quotes no one (it used to be attributed, and shift later quotes' speakers)
+        ('Putin wrote "" and then "pressure is futile," he said.', ["pressure is futile,"]),
     ],
 )
 def test_find_quote_spans(paragraph, expected):

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from framing import resources
+from framing import quotes, resources
 
 BODY_MIN_WORDS = 15
 STANDFIRST_MIN_WORDS = 6
@@ -73,9 +73,9 @@ def count_words(text: str) -> int:
 
 
 def strip_quoted(text: str) -> str:
-    """The text with everything between double quotation marks removed."""
-    plain = resources.normalise_same_length(text)
-    return re.sub(r'"[^"]*"', " ", plain)
+    """The text with every quoted span blanked: double or single marks, and a quote left open
+    at the end of the line (a quote running on into the next paragraph), as ``framing.quotes`` finds them."""
+    return quotes.mask_quotes(text, quotes.find_quote_spans(text))
 
 
 def ends_like_a_sentence(text: str) -> bool:

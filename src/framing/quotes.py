@@ -55,7 +55,8 @@ class Attribution:
 
 
 def find_quote_spans(paragraph: str) -> list[QuoteSpan]:
-    """Quoted spans in a paragraph, in order; single-quoted spans inside double quotes are ignored."""
+    """Quoted spans in a paragraph, in order; single-quoted spans inside double quotes, and spans
+    with no word in them, are ignored."""
     spans: list[QuoteSpan] = []
     open_double = open_single = None
     for i, char in enumerate(paragraph):
@@ -80,6 +81,7 @@ def find_quote_spans(paragraph: str) -> list[QuoteSpan]:
                 open_single = i
     if open_double is not None:
         spans.append(QuoteSpan(open_double + 1, len(paragraph), "double", False))
+    spans = [s for s in spans if _LETTER.search(paragraph, s.start, s.end)]  # an empty "" quotes no one
     return sorted(spans, key=lambda s: s.start)
 
 
