@@ -68,6 +68,3 @@ def mention_spans(text: str) -> list[tuple[int, int]]:
     return [match.span() for match in pattern.finditer(resources.normalise_same_length(text))]
 
 
-def actor_table():
-    """The actor codebook as a DataFrame (alias, actor, kind, actor_group, match_case, source)."""
-    return resources.load_lexicon("actors.csv")

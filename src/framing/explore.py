@@ -64,14 +64,9 @@ def load(processed_dir: Path) -> ExplorerData:
     return ExplorerData(sentences, tables)
 
 
-FRAME_COLUMNS = ("frame", "function", "item_id", "item")
-
-
-def _frame_sentence_ids(frames: pd.DataFrame, frame: str) -> set[str]:
-    """Evidence sentence ids of a frame, function or item (ids may be ';'-joined)."""
-    columns = [c for c in FRAME_COLUMNS if c in frames.columns]
-    rows = frames[frames[columns].astype(str).eq(frame).any(axis=1)] if columns else frames.iloc[0:0]
-    return {part for value in rows.get("sentence_id", pd.Series(dtype=str)).astype(str) for part in value.split(";") if part}
+def _frame_sentence_ids(frames: pd.DataFrame, item_id: str) -> set[str]:
+    """The sentences of ``frame_evidence.csv`` that are evidence for frame item ``item_id``."""
+    return set(frames.loc[frames["item_id"] == item_id, "sentence_id"])
 
 
 def select(data: ExplorerData, *, outlet: str | None = None, category: str | None = None,

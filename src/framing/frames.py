@@ -34,12 +34,11 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from framing import actors, corpus, lexicon, resources
+from framing import actors, corpus, lexicon, metadata, resources
 
 VOICES = ("own narration", "attributed paraphrase", "direct quote")
 # The comparison: this group of ``articles.group`` against all others (never article ids).
-FOCUS_GROUP = "analysis"
-ROLES = ("cause", "resolver")
+FOCUS_GROUP = metadata.ANALYSIS_GROUP
 OWN_SPEAKER_GROUP = "outlet"
 # Words after which an actor mention is an object, not a subject.
 PREPOSITIONS = frozenset({
@@ -375,7 +374,6 @@ def responsibility_by_voice(roles: pd.DataFrame, articles: pd.DataFrame) -> pd.D
 
 # ----------------------------------------------------------------------------- frame codebook
 
-FRAME_VALUES = ("yes", "no", "not coded")
 RULE_KEYS = {"categories", "also", "or_negated", "terms", "mentions", "min_groups", "role", "actor", "kind", "reproach"}
 EVIDENCE_COLUMNS = ["item_id", "article_id", "sentence_id", "evidence", "voice", "speaker", "speaker_group", "text"]
 

@@ -44,7 +44,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 import pandas as pd
 
@@ -356,7 +355,3 @@ def _layer_matches(plain: str, starts: list[int], by_letter: dict):
             yield found
 
 
-@lru_cache(maxsize=8)
-def compiled_lexicon(name: str) -> Codebook:
-    """``data/lexicons/<name>`` compiled once (a convenience for codebooks kept as CSV)."""
-    return compile_codebook(resources.load_lexicon(name))

@@ -15,6 +15,7 @@ import pandas as pd
 METADATA_FILE = "metadata.csv"
 TEXT_SUFFIX = ".txt"
 GROUPS = ("wire_report", "analysis")
+REPORT_GROUP, ANALYSIS_GROUP = GROUPS  # the comparison groups, named once
 REQUIRED_COLUMNS = ("article_id", "source_file", "outlet", "group")
 OPTIONAL_COLUMNS = (
     "label", "author", "published", "headline", "wire_credit",

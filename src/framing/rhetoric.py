@@ -23,7 +23,7 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from framing import actors, corpus, lexicon, resources, segment, stats
+from framing import actors, corpus, lexicon, metadata, resources, segment, stats
 
 CODEBOOK_FILE = "rhetoric.csv"
 CATEGORIES_FILE = "rhetoric_categories.csv"
@@ -32,7 +32,7 @@ ATTRIBUTION_PREFIX = "attribution_"
 ATTRIBUTION_SOURCE = "data/lexicons/reporting_verbs.csv; Caldas-Coulthard (1994); Bell (1991)"
 VOICES = ("narration", "quote")
 ALL = "all"
-TEST_GROUP, REFERENCE_GROUP = "analysis", "wire_report"  # values of articles.group
+TEST_GROUP, REFERENCE_GROUP = metadata.ANALYSIS_GROUP, metadata.REPORT_GROUP  # values of articles.group
 
 MATCH_COLUMNS = ["match_id", "sentence_id", "article_id", "category", "term", "matched_text", "start", "end",
                  "voice", "negated", "negation_cue", "stance", "layer"]

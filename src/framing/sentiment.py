@@ -390,25 +390,15 @@ def _changed_tokens(plain: str, masked: str) -> list[str]:
     return [t.lower() for a, b in zip(plain.split(), masked.split()) if a != b for t in (a, b)]
 
 
-def masking_can_move_vader(plain: str, masked: str) -> bool:
-    """False when no changed token (raw or masked, with or without edge punctuation) is a word
-    VADER reacts to, so the masked text provably scores as the raw text does."""
-    return _changes_move_vader(_changed_tokens(plain, masked))
-
-
 def _changes_move_vader(changed: list[str]) -> bool:
-    """``masking_can_move_vader`` on the changed tokens (``_changed_tokens``)."""
+    """False when no changed token (``_changed_tokens``: raw or masked, with or without edge
+    punctuation) is a word VADER reacts to, so the masked text provably scores as the raw text does."""
     sensitive = _vader_sensitive_words()
     return any(t in sensitive or t.strip(string.punctuation) in sensitive for t in changed)
 
 
-def masking_can_move_afinn(plain: str, masked: str) -> bool:
-    """False when no word of a changed token occurs in any AFINN entry."""
-    return _changes_move_afinn(_changed_tokens(plain, masked))
-
-
 def _changes_move_afinn(changed: list[str]) -> bool:
-    """``masking_can_move_afinn`` on the changed tokens (``_changed_tokens``)."""
+    """False when no word of a changed token (``_changed_tokens``) occurs in any AFINN entry."""
     words = _afinn_words()
     return any(w in words for t in changed for w in _WORD.findall(t))
 

@@ -84,6 +84,3 @@ def permutation_test(values: Sequence[float], labels: Sequence[bool], statistic:
     return float(observed), (1 + extreme) / (1 + permutations)
 
 
-def difference_in_means(a: np.ndarray, b: np.ndarray) -> float:
-    """mean(a) - mean(b): the default statistic for sentence-level scores."""
-    return float(np.mean(a) - np.mean(b))
