@@ -1,7 +1,7 @@
 """Atomic, deterministic writing of tables and text.
 
-Every output goes to a temporary file in the destination folder and is renamed into place,
-so a crash never leaves a half-written file behind.
+Every output goes to a temporary file in the destination folder, is synced to disk and is
+renamed into place, so a crash never leaves a half-written file behind.
 """
 
 from __future__ import annotations
@@ -24,7 +24,9 @@ def atomic_write_bytes(path: Path, data: bytes) -> Path:
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
-        os.chmod(tmp, 0o644 & ~_current_umask())
+            handle.flush()
+            os.fsync(handle.fileno())  # the bytes are on disk before the name points to them
+        os.chmod(tmp, 0o644 & ~_UMASK)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -36,6 +38,9 @@ def _current_umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+_UMASK = _current_umask()  # read once: os.umask can only be read by setting it
 
 
 def atomic_write_text(path: Path, text: str) -> Path:
