@@ -146,14 +146,3 @@ def test_text_without_a_body_is_named(raw_copy):
         rows.write("005,005_new.txt,Example,Example,analysis,,,,,,,,,\n")
     with pytest.raises(metadata.CorpusError, match=r"005_new\.txt: no article body found"):
         corpus.build_corpus(raw_copy)
-
-
-def test_bad_input_writes_nothing(raw_copy, tmp_path):
-    out = tmp_path / "processed"
-    out.mkdir()
-    (out / "articles.csv").write_text("last good run\n", encoding="utf-8")
-    (raw_copy / "000_d6b51712348bd2dc.txt").write_bytes(b"")
-    with pytest.raises(metadata.CorpusError):
-        corpus.write_corpus(corpus.build_corpus(raw_copy), out)
-    assert (out / "articles.csv").read_text(encoding="utf-8") == "last good run\n"
-    assert sorted(p.name for p in out.iterdir()) == ["articles.csv"]

@@ -10,8 +10,10 @@ import itertools
 import math
 import re
 
+import numpy as np
 import pandas as pd
 import pytest
+from scipy import stats as scipy_stats
 
 from framing import io, sentiment, stats
 
@@ -302,11 +304,15 @@ def test_by_actor_shape(scored, built):
 
 def test_agreement(scored, built):
     table = sentiment.agreement(scored, built.articles)
+    assert len(table) == 2 * (1 + len(built.articles))  # two method pairs, corpus and each text
     corpus_row = table[(table["label"] == "all") & (table["method_a"] == "vader_masked")].iloc[0]
+    vader, afinn = scored["vader_compound_masked"], scored["afinn_compound_masked"]
     assert corpus_row["n"] == len(scored)
-    assert -1 <= corpus_row["rho"] <= 1
-    same = sentiment.agreement(scored, built.articles, pairs=(("vader", "vader"),))
-    assert same["rho"].tolist() == pytest.approx([1.0] * len(same))
+    assert corpus_row["rho"] == pytest.approx(scipy_stats.spearmanr(vader, afinn).statistic)
+    sign = lambda v: np.where(v >= 0.05, 1, np.where(v <= -0.05, -1, 0))  # VADER's thresholds
+    assert corpus_row["n_same_sign"] == int((sign(vader) == sign(afinn)).sum())
+    newsweek = table[(table["label"] == "Newsweek") & (table["method_a"] == "vader_masked")].iloc[0]
+    assert newsweek["n"] == int(built.articles.set_index("label").at["Newsweek", "n_sentences"])
 
 
 def test_disagreements_sorted(scored):
