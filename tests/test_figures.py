@@ -91,3 +91,9 @@ def test_bytes_do_not_depend_on_the_caller_having_applied_the_style(tmp_path):
         figures.save_figure(_figure(), "first", tmp_path)
         figures.save_figure(_figure(), "second", tmp_path)
     assert (tmp_path / "first.svg").read_bytes() == (tmp_path / "second.svg").read_bytes()
+
+
+def test_readable_names_groups_as_figures_do():
+    assert figures.readable("wire_report (pooled)") == "news reports (pooled)"
+    assert figures.readable("analysis only / wire_report only") == "analysis only / news reports only"
+    assert figures.readable("Russia Monitor") == "Russia Monitor"

@@ -61,6 +61,16 @@ def apply_style() -> None:
     matplotlib.rcParams.update(RC_PARAMS)
 
 
+GROUP_NAMES = {"wire_report": "news reports", "analysis": "analysis"}  # how figures name the groups
+
+
+def readable(text: str) -> str:
+    """``text`` with group ids ('wire_report') replaced by the names figures use ('news reports')."""
+    for group, name in GROUP_NAMES.items():
+        text = text.replace(group, name)
+    return text
+
+
 def outlet_order(articles: pd.DataFrame) -> list[str]:
     """Outlet labels in ``article_id`` order: the same order in every figure."""
     return articles.sort_values("article_id")["label"].tolist()
