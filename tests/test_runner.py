@@ -71,6 +71,10 @@ def test_successful_run_publishes_everything(project):
     assert [r.outputs for r in results] == [["data/processed/a.csv", "figures/f.png"], ["data/processed/b.csv"]]
     assert sorted(p.name for p in (project / "build" / "notebooks").iterdir()) == ["01-write-a.ipynb", "02-write-b.ipynb"]
     assert not list((project / "build").glob("staging-*"))
+    executed = nbformat.read(project / "build" / "notebooks" / "02-write-b.ipynb", as_version=4)
+    injected = next(c.source for c in executed.cells if "injected-parameters" in c.metadata.get("tags", []))
+    assert "staging-" not in injected  # the executed copy names the folders that now hold its outputs
+    assert f'PROCESSED_DIR = "{project / "data" / "processed"}"' in injected and f'FIGURES_DIR = "{project / "figures"}"' in injected
 
 
 def test_failing_notebook_names_cell_and_error_and_keeps_last_good_outputs(project):

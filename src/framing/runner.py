@@ -158,6 +158,27 @@ def _keep_failed(stage: Stage, staging: Path, root: Path) -> Path | None:
     return kept
 
 
+def point_parameters_at(staging: Path, destination_root: Path) -> None:
+    """In each executed notebook, show the folders its outputs are published to, not the staging ones.
+
+    Without this the injected parameters name ``build/staging-*`` folders that are deleted after the
+    run, and a reader rerunning an executed notebook would write nowhere useful.
+    """
+    import nbformat
+
+    moves = {str(staging / key): str(destination_root / OUTPUT_FOLDERS[key]) for key in ("processed", "figures")}
+    note = "# Staged under build/ while run_all.py ran; published to the folders below.\n"
+    for path in sorted((staging / "notebooks").glob("*.ipynb")):
+        nb = nbformat.read(path, as_version=4)
+        for cell in nb.cells:
+            if "injected-parameters" in cell.metadata.get("tags", []):
+                source = cell.source
+                for old, new in moves.items():
+                    source = source.replace(f'"{old}"', f'"{new}"')
+                cell.source = source if source == cell.source else note + source
+        nbformat.write(nb, path)
+
+
 def publish(staging: Path, destination_root: Path) -> None:
     """Swap each staged folder in for its destination; roll back if a swap fails."""
     moved = []  # (target, backup), recorded as soon as the old folder is moved aside
@@ -222,6 +243,7 @@ def run(
             log(f"done in {seconds:.1f} s, {len(outputs)} output file(s)")
         if finish is not None:
             finish(staging)
+        point_parameters_at(staging, destination_root)
         publish(staging, destination_root)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
