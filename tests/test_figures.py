@@ -97,3 +97,9 @@ def test_readable_names_groups_as_figures_do():
     assert figures.readable("wire_report (pooled)") == "news reports (pooled)"
     assert figures.readable("analysis only / wire_report only") == "analysis only / news reports only"
     assert figures.readable("Russia Monitor") == "Russia Monitor"
+
+
+def test_actor_colours_are_distinct_and_never_a_voice_colour():
+    colours = list(figures.ACTOR_GROUP_COLOURS.values())
+    assert len(set(colours)) == len(colours)
+    assert not set(colours) & set(figures.VOICE_COLOURS.values())  # figure 01 shows both side by side

@@ -22,9 +22,11 @@ from framing import io
 OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#F0E442", "#000000")
 GROUP_COLOURS = {"wire_report": "#0072B2", "analysis": "#D55E00"}
 VOICE_COLOURS = {"narration": "#333333", "quote": "#E69F00"}
+# Actor groups are shown beside voices (figure 01), so they avoid the voice colours: Okabe-Ito
+# without orange and black, grey, and Paul Tol's colour-blind-safe wine for the eighth.
 ACTOR_GROUP_COLOURS = {
-    "Russia": "#009E73", "United States": "#CC79A7", "North Korea": "#E69F00", "China": "#D55E00",
-    "Japan": "#56B4E9", "South Korea": "#0072B2", "United Nations": "#999999", "Australia": "#F0E442",
+    "Russia": "#009E73", "United States": "#CC79A7", "North Korea": "#56B4E9", "China": "#D55E00",
+    "Japan": "#882255", "South Korea": "#0072B2", "United Nations": "#999999", "Australia": "#F0E442",
 }
 PNG_DPI = 200
 DISPLAY_DPI = 100  # a saved figure shown in a notebook: CSS pixels per inch (sharp on high-DPI screens)
