@@ -71,7 +71,9 @@ def test_hedging_numbers():
     matches = _table("rhetoric_matches")
     reporting = set(matches.loc[matches["layer"] == "attribution", "sentence_id"])
     own = matches[(matches["category"] == "hedging") & ~matches["negated"] & (matches["article_id"] == "004")]
-    assert own["sentence_id"].isin(reporting).sum() == 7 and "7 of its 12 hedges sit in sentences reporting" in README
+    assert own["sentence_id"].isin(reporting).sum() == 7 and "7 of its 12 hedges sit in sentences with a reporting cue" in README
+    lavrov = ["004-010", "004-011", "004-012", "004-013"]  # read: Russia Monitor reporting Lavrov (notebook 02)
+    assert own["sentence_id"].isin(lavrov).sum() == 5 and "5 of them in its accounts of what Lavrov said" in README
     assert ((own["sentence_id"] == "004-017") & (own["matched_text"] == "possible")).sum() == 1
     surviving = tests[(tests["voice"] == "all") & (tests["p_holm"] < 0.05)]
     assert surviving["category"].tolist() == ["hedging"]
