@@ -125,29 +125,40 @@ def crop_box(fig: plt.Figure, pad_inches: float = PAD_INCHES) -> Bbox:
         fig.dpi = previous
 
 
+FORMATS = (("png", PNG_METADATA), ("svg", SVG_METADATA))
+
+
+def finish_for_saving(fig: plt.Figure, source: str = SOURCE_LINE) -> None:
+    """Add the source line and drop a spent one-off layout, so saving does not lay ``fig`` out again."""
+    fig.text(0.01, 0.005, source, ha="left", va="bottom", fontsize=7, color="#666666")
+    if isinstance(fig.get_layout_engine(), PlaceHolderLayoutEngine):
+        fig.set_layout_engine(None)  # a one-off tight_layout() has run; no layout left to redo on save
+
+
+def render(fig: plt.Figure, fmt: str, metadata: dict, box: Bbox) -> bytes:
+    """``fig`` as ``fmt`` bytes over the crop ``box``, at ``PNG_DPI``, with the project's fixed metadata."""
+    buffer = _io.BytesIO()
+    with matplotlib.rc_context(SAVE_PARAMS):  # byte-identical files even if apply_style() was not called
+        fig.savefig(buffer, format=fmt, metadata=metadata, dpi=PNG_DPI, bbox_inches=box)
+    return buffer.getvalue()
+
+
 def save_figure(fig: plt.Figure, name: str, figures_dir: Path, source: str = SOURCE_LINE) -> SavedFigure:
     """Add the source line, write ``name.png`` and ``name.svg`` atomically, and close ``fig``.
 
     Both files share one crop (:func:`crop_box`). The figure is closed so that a notebook does not
     render it a third time: the returned :class:`SavedFigure` displays the PNG file's own bytes.
     """
-    fig.text(0.01, 0.005, source, ha="left", va="bottom", fontsize=7, color="#666666")
-    if isinstance(fig.get_layout_engine(), PlaceHolderLayoutEngine):
-        fig.set_layout_engine(None)  # a one-off tight_layout() has run; no layout left to redo on save
+    finish_for_saving(fig, source)
     box = crop_box(fig)
-    written, png = {}, b""
-    for fmt, meta in (("png", PNG_METADATA), ("svg", SVG_METADATA)):
-        buffer = _io.BytesIO()
-        with matplotlib.rc_context(SAVE_PARAMS):  # byte-identical files even if apply_style() was not called
-            fig.savefig(buffer, format=fmt, metadata=meta, dpi=PNG_DPI, bbox_inches=box)
-        written[fmt] = io.atomic_write_bytes(Path(figures_dir) / f"{name}.{fmt}", buffer.getvalue())
-        png = png or buffer.getvalue()
+    files = {fmt: render(fig, fmt, meta, box) for fmt, meta in FORMATS}
+    written = {fmt: io.atomic_write_bytes(Path(figures_dir) / f"{name}.{fmt}", data) for fmt, data in files.items()}
     plt.close(fig)
-    return SavedFigure(name, written, png, png_size(png), " ".join(fig.get_suptitle().split()))
+    return SavedFigure(name, written, files["png"], png_size(files["png"]), " ".join(fig.get_suptitle().split()))
 
 
 def png_size(png: bytes) -> tuple[int, int]:
     """(width, height) in pixels, read from a PNG's IHDR chunk."""
-    if png[:8] != b"\x89PNG\r\n\x1a\n" or png[12:16] != b"IHDR":
+    if png[:8] != io.PNG_SIGNATURE or png[12:16] != b"IHDR":
         raise ValueError("not a PNG")
     return int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")

@@ -14,6 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 FLOAT_FORMAT = "%.6g"
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"  # the first eight bytes of every PNG file
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> Path:

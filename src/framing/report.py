@@ -21,7 +21,6 @@ from framing import io, paths
 
 REPORT_FILE = "report.html"
 REPORT_TAG = "report"
-PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 DOCS_DIR = paths.ROOT / "docs"
 TITLE = "How five texts framed Putin's warning on Korea (1 September 2017)"
 
@@ -62,7 +61,7 @@ def _output_html(output, tagged: bool) -> str:
     data = output.get("data", {})
     if "image/png" in data:
         png = "".join(data["image/png"].split())
-        if base64.b64decode(png, validate=True)[:8] != PNG_SIGNATURE:
+        if base64.b64decode(png, validate=True)[:8] != io.PNG_SIGNATURE:
             raise ValueError("an image/png output that is not a PNG")
         alt = output.get("metadata", {}).get("image/png", {}).get("alt") or "figure"
         return f'<figure><img src="data:image/png;base64,{png}" alt="{html.escape(alt, quote=True)}"></figure>'
