@@ -42,10 +42,10 @@ for path in notebooks:
 """
 
 
-def import_cell_count(nb) -> int:
-    """Code cells above the notebook's ``parameters`` cell: its imports."""
+def import_cell_count(cells) -> int:
+    """Code cells above a notebook's ``parameters`` cell: its imports."""
     count = 0
-    for cell in nb.cells:
+    for cell in cells:
         if "parameters" in cell.metadata.get("tags", []):
             return count
         count += cell.cell_type == "code"
@@ -55,7 +55,7 @@ def import_cell_count(nb) -> int:
 def import_only_copy(stage: runner.Stage, folder: Path) -> Path:
     """The notebook cut down to its import cells."""
     nb = nbformat.read(stage.path, as_version=4)
-    nb.cells = [c for c in nb.cells if c.cell_type == "code"][:import_cell_count(nb)]
+    nb.cells = [c for c in nb.cells if c.cell_type == "code"][:import_cell_count(nb.cells)]
     path = folder / stage.name
     nbformat.write(nb, path)
     return path
@@ -80,8 +80,7 @@ def run_all_seconds() -> float:
 def cell_seconds(executed: Path) -> dict[str, float]:
     """Seconds spent in import cells, figure cells and other cells of one executed notebook."""
     nb = nbformat.read(executed, as_version=4)
-    source = [c for c in nb.cells if "injected-parameters" not in c.metadata.get("tags", [])]
-    n_imports = import_cell_count(nbformat.from_dict({"cells": source}))
+    n_imports = import_cell_count(c for c in nb.cells if "injected-parameters" not in c.metadata.get("tags", []))
     split = {"import cells": 0.0, "figure cells": 0.0, "other analysis cells": 0.0}
     for index, cell in enumerate(c for c in nb.cells if c.cell_type == "code"):
         seconds = cell.metadata.get("papermill", {}).get("duration") or 0.0
