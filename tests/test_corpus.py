@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from framing import corpus, io
+from framing import corpus, io, spans
 
 CONTRACT = {
     "articles": ["article_id", "source_file", "outlet", "group", "author", "published", "headline", "wire_credit",
@@ -56,5 +56,5 @@ def test_tables_round_trip(built, tmp_path):
 
 
 def test_spans_round_trip():
-    assert corpus.parse_spans(corpus.format_spans([(0, 4), (10, 22)])) == [(0, 4), (10, 22)]
-    assert corpus.parse_spans("") == []
+    assert spans.parse_spans(spans.format_spans([(0, 4), (10, 22)])) == [(0, 4), (10, 22)]
+    assert spans.parse_spans("") == []

@@ -7,7 +7,7 @@ import dataclasses
 import pandas as pd
 import pytest
 
-from framing import corpus, frames, lexicon, resources, rhetoric, sentiment
+from framing import corpus, frames, lexicon, resources, rhetoric, sentiment, spans
 
 
 @pytest.fixture(scope="module")
@@ -221,7 +221,7 @@ def _texts(built) -> list[str]:
     rows = list(zip(built.sentences["text"], built.sentences["quote_spans"]))
     texts = [text for text, _ in rows]
     variants = [t.lower() for t in texts] + [t.upper() for t in texts] + [sentiment.mask_names(t) for t in texts]
-    variants += [frames.mask(text, corpus.parse_spans(spans)) for text, spans in rows]
+    variants += [frames.mask(text, spans.parse_spans(spans)) for text, spans in rows]
     return texts + variants + [
         "There is no war. Nothing will stop it; they cannot, won't and WILL NOT. Casino notes, north.",
         "x" * 150 + " cannot war " + "y" * 10 + " war",  # negators near the 160-character window start

@@ -15,7 +15,7 @@ import pandas as pd
 import pytest
 from scipy import stats as scipy_stats
 
-from framing import io, sentiment, stats
+from framing import io, sentiment, spans, stats
 
 
 def sentence_with(built, fragment: str) -> pd.Series:
@@ -240,7 +240,7 @@ def test_voice_parts(built, fragment, narration, quote):
     from framing import corpus
 
     row = sentence_with(built, fragment)
-    split = sentiment.voice_parts(row["text"], corpus.parse_spans(row["quote_spans"]))
+    split = sentiment.voice_parts(row["text"], spans.parse_spans(row["quote_spans"]))
     assert len(split["narration"]) in (0, len(row["text"]))
     if narration is not None:
         assert " ".join(split["narration"].split()) == narration

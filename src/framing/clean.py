@@ -8,6 +8,14 @@ Rules are general and readable, applied in two passes:
 2. position rules on what is left: before the first body paragraph (a punctuated line of at
    least ``BODY_MIN_WORDS`` words) come masthead, headline, standfirst and labels; inside the body
    a short line without a final stop is the title of an embedded video or graphic.
+
+Headline, standfirst and captions (of images and embedded media) are framing devices (Pan &
+Kosicki 1993), so they leave the body but are kept as *display units* (``unit_type``), each
+listed in ``removed`` with the rule that found it and ``kept_as`` set.
+
+Dates: a page can show several date lines (``story_dateline``): the story's own date, the site's
+date banner (the day the page was saved), update times, comment timestamps. Only the story's
+date becomes ``published``; a date line above it is listed as the date banner.
 """
 
 from __future__ import annotations
@@ -23,6 +31,7 @@ STANDFIRST_MIN_WORDS = 6
 HEADLINE_MIN_WORDS = 4  # shorter lines above the headline are section labels ("World News")
 BYLINE_MAX_WORDS = 4
 DATELINE_MAX_WORDS = 10
+LABELLED_DATELINE_MAX_WORDS = 16  # "Posted by Martha Day on September 2, 2017 at 11:20 pm"
 MASTHEAD_MAX_WORDS = 4
 
 _MONTHS = (
@@ -30,27 +39,41 @@ _MONTHS = (
     "|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
 )
 _DATE_PATTERNS = (
+    re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)\b"),
     re.compile(rf"\b(?P<day>\d{{1,2}})\s+(?P<month>{_MONTHS})\.?\s+(?P<year>\d{{4}})\b", re.I),
     re.compile(rf"\b(?P<month>{_MONTHS})\.?\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}})\b", re.I),
 )
+_DATE_LABEL = re.compile(r"^\W*(date|published|first published|posted|updated|last updated)\b", re.I)
+_UPDATED = re.compile(r"^\W*(updated|last updated)\b", re.I)
+_CHROME = re.compile(r"\s\|\s|\u00b0|today.s paper|sign in|subscribe|\bweather\b", re.I)
 _FIRST_OR_SECOND_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]ur|us|[Yy]ou|[Yy]our|[Yy]ours)\b")
 _NAME_WORD = re.compile(r"^[A-Z][a-z'\-]+$|^[A-Z]\.$")
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 
 
+UNIT_TYPES = ("headline", "standfirst", "caption", "body")  # display units first, then the body
+CAPTION_RULES = ("repeated_caption", "image_credit", "media_title")
+CAPTION_MIN_WORDS = 3  # "Russian President Vladimir Putin (file photo)" is a caption; "16x9 Image" is not
+_CREDIT_TAIL = re.compile(  # a trailing "(file photo)" / "(Reuters)", or "Saul Loeb/AFP/Getty Images" after a full stop
+    r"\s*\([^)]*\)\s*$|(?:^|(?<=\.\s))(?:[A-Z][\w.'-]*\s+){0,3}[A-Z][\w.'-]*(?:\s*/\s*[\w.'-]+(?:\s+[\w.'-]+)*)+\s*$"
+)
+
+
 @dataclass(frozen=True)
 class Removal:
-    """One line dropped from an article, with the rule that dropped it."""
+    """One line dropped from the body, with the rule that dropped it; ``kept_as`` names the
+    display unit it became ('' when it is page furniture)."""
 
     line_no: int
     text: str
     rule: str
     reason: str
+    kept_as: str = ""
 
 
 @dataclass
 class CleanArticle:
-    """An article split into body paragraphs, extracted front matter and removed lines."""
+    """An article split into body paragraphs, display units, extracted front matter and removed lines."""
 
     paragraphs: list[tuple[int, str]] = field(default_factory=list)  # (line_no, text)
     removed: list[Removal] = field(default_factory=list)
@@ -58,8 +81,15 @@ class CleanArticle:
     standfirst: str = ""
     byline: str = ""
     dateline: str = ""
+    dateline_no: int = 0
     published: str = ""
     wire_credit: str = ""
+
+    def units(self) -> list[tuple[int, str, str]]:
+        """Display units and body paragraphs in reading order: (line_no, text, unit_type)."""
+        shown = [(r.line_no, caption_text(r.text) if r.kept_as == "caption" else r.text, r.kept_as)
+                 for r in self.removed if r.kept_as]
+        return sorted(shown + [(no, text, "body") for no, text in self.paragraphs])
 
 
 def display_line(line: str) -> str:
@@ -85,21 +115,23 @@ def ends_like_a_sentence(text: str) -> bool:
 
 
 def parse_date(text: str) -> str:
-    """The first valid day-month-year date in ``text`` as ISO ``YYYY-MM-DD``, or '' if none."""
+    """The first valid date in ``text`` (ISO, day month year, month day year) as ``YYYY-MM-DD``, or '' if none."""
     for pattern in _DATE_PATTERNS:
         for match in pattern.finditer(text):
             month = match["month"].lower()[:3]
             stamp = f"{match['day']} {month} {match['year']}"
             try:
-                return datetime.strptime(stamp, "%d %b %Y").date().isoformat()
+                return datetime.strptime(stamp, "%d %m %Y" if month.isdigit() else "%d %b %Y").date().isoformat()
             except ValueError:  # '31 June 2017' reads like a date but is none: not a dateline
                 continue
     return ""
 
 
 def is_dateline(text: str) -> bool:
-    """A short line that is mostly a date ('Saturday 02 September 2017 05:41 EDT', 'Date: ...')."""
-    return bool(parse_date(text)) and count_words(text) <= DATELINE_MAX_WORDS and not ends_like_a_sentence(text)
+    """A short line that is mostly a date ('Saturday 02 September 2017 05:41 EDT', 'Date: ...'),
+    or a labelled one ('Posted by ... on September 2, 2017 at 11:20 pm')."""
+    limit = LABELLED_DATELINE_MAX_WORDS if _DATE_LABEL.match(text) else DATELINE_MAX_WORDS
+    return bool(parse_date(text)) and count_words(text) <= limit and not ends_like_a_sentence(text)
 
 
 def byline_name(text: str) -> str:
@@ -108,9 +140,10 @@ def byline_name(text: str) -> str:
 
 
 def looks_like_name(text: str) -> bool:
-    """Two to four capitalised words, optionally after 'By': 'Harry Cockburn', 'By Jane Doe'."""
+    """Two to four capitalised words, optionally after 'By': 'Harry Cockburn', 'By Jane Doe'
+    (not 'The ...': a masthead)."""
     words = byline_name(text).split()
-    return 2 <= len(words) <= BYLINE_MAX_WORDS and all(_NAME_WORD.match(w) for w in words)
+    return 2 <= len(words) <= BYLINE_MAX_WORDS and all(_NAME_WORD.match(w) for w in words) and words[0] != "The"
 
 
 def addresses_reader(text: str) -> bool:
@@ -155,6 +188,43 @@ def _repeated_caption_lines(lines: dict[int, str]) -> set[int]:
     return repeated
 
 
+def caption_text(line: str) -> str:
+    """A caption line without its trailing credit: '(file photo)', '(Reuters)', 'Saul Loeb/AFP/Getty Images'."""
+    text = line
+    while (trimmed := _CREDIT_TAIL.sub("", text)) != text and trimmed:
+        text = trimmed
+    return text.rstrip(" .,;") if text != line else line
+
+
+def is_caption(line: str) -> bool:
+    """A caption says something in words once its credit is gone ('© KCNA / JUSTIN LANE' and
+    '16x9 Image' do not): at least ``CAPTION_MIN_WORDS`` words, some in lower case."""
+    text = caption_text(line)
+    return not text.lstrip().startswith("\u00a9") and count_words(text) >= CAPTION_MIN_WORDS and any(c.islower() for c in text)
+
+
+def is_page_chrome(text: str) -> bool:
+    """An unlabelled date line that is part of the site's header strip: separators, weather,
+    'Today's Paper' ("Posted: ... | Updated: ..." is labelled, so the story's)."""
+    return not _DATE_LABEL.match(text) and bool(_CHROME.search(text))
+
+
+def story_dateline(lines: dict[int, str], datelines: list[int], bylines: set[int]) -> int | None:
+    """The line number of the story's date among ``datelines`` (None if there is none).
+
+    Date lines after the last body-length line are page furniture (comment timestamps, related
+    stories). Of the rest, a labelled one wins ("Published ...", "Posted ...", "Date: ...", not
+    "Updated"), then one within two lines of a byline, then the first that is not part of the
+    site's header strip (``is_page_chrome``: the date banner of the day the page was saved).
+    """
+    long_lines = [no for no in sorted(lines) if count_words(lines[no]) >= BODY_MIN_WORDS]
+    candidates = [no for no in datelines if not long_lines or no < long_lines[-1]]
+    labelled = [no for no in candidates if _DATE_LABEL.match(lines[no]) and not _UPDATED.match(lines[no])]
+    near_byline = [no for no in candidates if any(0 < no - b <= 2 or 0 < b - no <= 1 for b in bylines)]
+    plain = [no for no in candidates if not is_page_chrome(lines[no])]
+    return next(iter(labelled + near_byline + plain), None)
+
+
 def _first_pass(lines: dict[int, str], article: CleanArticle) -> dict[int, str]:
     """Apply line rules; return the lines that survive."""
     removed: dict[int, tuple[str, str]] = {}
@@ -169,17 +239,24 @@ def _first_pass(lines: dict[int, str], article: CleanArticle) -> dict[int, str]:
     for no in _repeated_caption_lines(lines):
         removed.setdefault(no, ("repeated_caption", "image caption (line repeated below)"))
     datelines = [no for no, text in lines.items() if no not in removed and is_dateline(text)]
-    for no in datelines:
-        removed[no] = ("dateline", "date line")
-        if not article.published:
-            article.dateline, article.published = lines[no], parse_date(lines[no])
     numbers = sorted(lines)
-    for no in datelines:
+    bylines = set()
+    for no in (d for d in datelines if not is_page_chrome(lines[d])):
         index = numbers.index(no)
-        for neighbour in numbers[max(index - 1, 0) : index + 2]:
-            if neighbour not in removed and looks_like_name(lines[neighbour]):
+        for neighbour in numbers[max(index - 2, 0) : index + 2]:
+            if neighbour not in removed and neighbour not in datelines and looks_like_name(lines[neighbour]):
                 removed[neighbour] = ("byline", "byline (name beside the date line)")
+                bylines.add(neighbour)
                 article.byline = article.byline or byline_name(lines[neighbour])
+    story = story_dateline(lines, datelines, bylines)
+    for no in datelines:
+        if no == story:
+            removed[no] = ("dateline", "date line")
+            article.dateline, article.dateline_no, article.published = lines[no], no, parse_date(lines[no])
+        elif story is not None and no < story:
+            removed[no] = ("date_banner", "the site's date banner above the story's date line (not the story's date)")
+        else:
+            removed[no] = ("dateline", "another date line (an update, a comment, a related story)")
     for no, text in lines.items():
         if no not in removed and addresses_reader(text):
             removed[no] = ("reader_appeal", "appeal to the reader (first or second person outside quotes)")
@@ -202,7 +279,7 @@ def _second_pass(lines: dict[int, str], article: CleanArticle) -> None:
         text = lines[no]
         if no < body_start:
             rule, reason = _front_matter_role(text, article)
-            article.removed.append(Removal(no, text, rule, reason))
+            article.removed.append(Removal(no, text, rule, reason, rule if rule in ("headline", "standfirst") else ""))
         elif not ends_like_a_sentence(text) and count_words(text) < BODY_MIN_WORDS:
             article.removed.append(Removal(no, text, "media_title", "title of an embedded video or graphic (short line, no final stop)"))
         else:
@@ -223,6 +300,17 @@ def _front_matter_role(text: str, article: CleanArticle) -> tuple[str, str]:
     return "front_matter_label", "label above the body (image alt text or section label)"
 
 
+def _keep_captions(article: CleanArticle) -> None:
+    """Mark each distinct caption among the removed lines as a display unit (first copy kept)."""
+    seen = set()
+    for index, removal in enumerate(article.removed):
+        if removal.rule in CAPTION_RULES and is_caption(removal.text):
+            key = " ".join(caption_text(removal.text).split()).lower()
+            if key not in seen:
+                seen.add(key)
+                article.removed[index] = Removal(removal.line_no, removal.text, removal.rule, removal.reason, "caption")
+
+
 def clean_article(raw_text: str) -> CleanArticle:
     """Clean one article's raw text; ``removed`` is sorted by line number."""
     article = CleanArticle()
@@ -230,4 +318,5 @@ def clean_article(raw_text: str) -> CleanArticle:
     survivors = _first_pass(lines, article)
     _second_pass(survivors, article)
     article.removed.sort(key=lambda r: r.line_no)
+    _keep_captions(article)
     return article

@@ -7,9 +7,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from framing import clean, io, metadata, quotes, segment
+from framing import clean, io, metadata, quotes, segment, spans, voice
 
 TABLE_NAMES = ("articles", "sentences", "quotes", "removed_lines")
+QUOTE_COLUMNS = ["quote_id", "article_id", "sentence_id", "sentence_ids", "unit_type", "paragraph", "text", "speaker",
+                 "speaker_kind", "speaker_group", "speaker_alias", "cue", "cue_stance", "attribution",
+                 "kind", "marks", "closed", "n_words"]
 
 
 @dataclass
@@ -25,73 +28,80 @@ class Corpus:
         return {name: getattr(self, name) for name in TABLE_NAMES}
 
 
-def format_spans(spans: list[tuple[int, int]]) -> str:
-    """Spans as 'start-end;start-end' (empty string for none)."""
-    return ";".join(f"{start}-{end}" for start, end in spans)
-
-
-def parse_spans(text: str) -> list[tuple[int, int]]:
-    """Inverse of ``format_spans``."""
-    return [tuple(int(x) for x in part.split("-")) for part in text.split(";") if part]
-
-
-def _overlap(a: tuple[int, int], b: tuple[int, int]) -> tuple[int, int] | None:
-    start, end = max(a[0], b[0]), min(a[1], b[1])
-    return (start, end) if start < end else None
+def _unit_spans(text: str, unit_type: str) -> list[tuple[int, int]]:
+    """Sentence spans of a body paragraph; a display unit (headline, caption ...) is one unit."""
+    return segment.sentence_spans(text) if unit_type == "body" else [(0, len(text))]
 
 
 def _article_rows(article: metadata.Article):
     cleaned = clean.clean_article(article.raw_text)
     aid = article.article_id
-    paragraphs = [(text, segment.sentence_spans(text)) for _, text in cleaned.paragraphs]
+    units = cleaned.units()
+    paragraphs = [(text, _unit_spans(text, unit_type)) for _, text, unit_type in units]
     quoted = quotes.attribute_quotes(paragraphs)
     sentence_rows, quote_rows = [], []
     position = 0
-    for p_index, ((line_no, text), (_, spans), found) in enumerate(zip(cleaned.paragraphs, paragraphs, quoted), start=1):
+    for p_index, ((line_no, text, unit_type), (_, unit_spans), found) in enumerate(zip(units, paragraphs, quoted), start=1):
         ids = []
-        for s_index, (start, end) in enumerate(spans, start=1):
+        for s_index, (start, end) in enumerate(unit_spans, start=1):
             position += 1
             ids.append(f"{aid}-{position:03d}")
-            inside = [o for q in found if (o := _overlap((q[0].start, q[0].end), (start, end)))]
+            inside = [o for q in found if (o := spans.overlap((q[0].start, q[0].end), (start, end)))]
             relative = [(a - start, b - start) for a, b in inside]
             sentence_rows.append({
-                "sentence_id": ids[-1], "article_id": aid, "paragraph": p_index, "position": position,
-                "position_in_paragraph": s_index, "line_no": line_no, "char_start": start, "char_end": end,
-                "text": text[start:end], "n_words": len(segment.words(text[start:end])),
+                "sentence_id": ids[-1], "article_id": aid, "unit_type": unit_type, "paragraph": p_index,
+                "position": position, "position_in_paragraph": s_index, "line_no": line_no, "char_start": start,
+                "char_end": end, "text": text[start:end], "n_words": len(segment.words(text[start:end])),
                 "quoted_share": round(sum(b - a for a, b in inside) / (end - start), 4),
-                "quote_spans": format_spans(relative),
+                "quote_spans": spans.format_spans(relative),
             })
         for span, who, first, last in found:
             inner = text[span.start : span.end].strip()
             quote_rows.append({
                 "article_id": aid, "sentence_id": ids[first], "sentence_ids": ";".join(ids[first : last + 1]),
-                "paragraph": p_index, "text": inner, "speaker": who.speaker, "speaker_kind": who.speaker_kind,
-                "speaker_group": who.speaker_group, "speaker_alias": who.speaker_alias, "cue": who.cue,
-                "cue_stance": who.cue_stance, "attribution": who.method, "kind": quotes.quote_kind(inner),
+                "unit_type": unit_type, "paragraph": p_index, "text": inner, "speaker": who.speaker,
+                "speaker_kind": who.speaker_kind, "speaker_group": who.speaker_group, "speaker_alias": who.speaker_alias,
+                "cue": who.cue, "cue_stance": who.cue_stance, "attribution": who.method, "kind": quotes.quote_kind(inner),
                 "marks": span.marks, "closed": span.closed, "n_words": len(segment.words(inner)),
             })
     for number, row in enumerate(quote_rows, start=1):
         row["quote_id"] = f"{aid}-q{number:02d}"
-    removed_rows = [{"article_id": aid, "line_no": r.line_no, "text": r.text, "rule": r.rule, "reason": r.reason} for r in cleaned.removed]
+    removed_rows = [{"article_id": aid, "line_no": r.line_no, "text": r.text, "rule": r.rule, "reason": r.reason,
+                     "kept_as": r.kept_as} for r in cleaned.removed]
     return cleaned, sentence_rows, quote_rows, removed_rows
 
 
 def _article_row(article: metadata.Article, cleaned: clean.CleanArticle, sentences: list[dict], quote_rows: list[dict]) -> dict:
     meta = article.meta
-    n_words = sum(s["n_words"] for s in sentences)
-    quoted_words = sum(q["n_words"] for q in quote_rows)
+    body = [s for s in sentences if s["unit_type"] == "body"]
+    body_ids = {s["sentence_id"] for s in body}
+    body_quotes = [q for q in quote_rows if q["sentence_id"] in body_ids]
+    n_words = sum(s["n_words"] for s in body)
+    quoted_words = sum(q["n_words"] for q in body_quotes)
     return {
         "article_id": meta["article_id"], "source_file": meta["source_file"], "outlet": meta["outlet"],
         "label": meta["label"], "group": meta["group"], "author": meta["author"] or cleaned.byline,
         "published": meta["published"] or cleaned.published, "headline": meta["headline"] or cleaned.headline,
         "wire_credit": meta["wire_credit"] or cleaned.wire_credit,
-        "n_paragraphs": len(cleaned.paragraphs), "n_sentences": len(sentences), "n_words": n_words,
-        "n_quotes": len(quote_rows), "quoted_word_share": round(quoted_words / n_words, 4) if n_words else 0.0,
+        "n_paragraphs": len(cleaned.paragraphs), "n_sentences": len(body), "n_words": n_words,
+        "n_display_units": len(sentences) - len(body),
+        "n_quotes": len(body_quotes), "quoted_word_share": round(quoted_words / n_words, 4) if n_words else 0.0,
         "extracted_headline": cleaned.headline, "extracted_standfirst": cleaned.standfirst,
         "extracted_byline": cleaned.byline, "extracted_published": cleaned.published,
         "extracted_wire_credit": cleaned.wire_credit, "n_removed_lines": len(cleaned.removed),
         **{key: meta[key] for key in ("outlet_evidence", "author_evidence", "published_evidence", "wire_credit_evidence", "notes")},
     }
+
+
+def check_published(article: metadata.Article, cleaned: clean.CleanArticle, raw_dir: Path) -> None:
+    """The metadata's date must be the page's story date when both exist (a banner does not count)."""
+    given, shown = article.meta["published"], cleaned.published
+    if given and shown and given != shown:
+        raise metadata.CorpusError(
+            f"{Path(raw_dir) / article.meta['source_file']}: metadata.csv gives published {given}, but the page's "
+            f"date line {cleaned.dateline_no} ('{cleaned.dateline}') says {shown}. Correct `published` in "
+            f"{Path(raw_dir) / metadata.METADATA_FILE}, or leave it empty to use the page's date."
+        )
 
 
 def build_corpus(raw_dir: Path) -> Corpus:
@@ -100,7 +110,8 @@ def build_corpus(raw_dir: Path) -> Corpus:
     article_rows, sentence_rows, quote_rows, removed_rows = [], [], [], []
     for article in metadata.load_articles(raw_dir):
         cleaned, sentences, found, removed = _article_rows(article)
-        if not sentences:
+        check_published(article, cleaned, raw_dir)
+        if not any(s["unit_type"] == "body" for s in sentences):
             raise metadata.CorpusError(
                 f"{Path(raw_dir) / article.meta['source_file']}: no article body found "
                 f"(no line of {clean.BODY_MIN_WORDS}+ words ending in a full stop)"
@@ -109,14 +120,15 @@ def build_corpus(raw_dir: Path) -> Corpus:
         sentence_rows += sentences
         quote_rows += found
         removed_rows += removed
-    quote_columns = ["quote_id", "article_id", "sentence_id", "sentence_ids", "paragraph", "text", "speaker",
-                     "speaker_kind", "speaker_group", "speaker_alias", "cue", "cue_stance", "attribution",
-                     "kind", "marks", "closed", "n_words"]
+    sentences = pd.DataFrame(sentence_rows)
+    voices = voice.unit_voices(sentences, pd.DataFrame(quote_rows, columns=QUOTE_COLUMNS)).drop(columns="article_id")
+    voices = voices.rename(columns={"speaker": "voice_speaker", "speaker_group": "voice_speaker_group"})
+
     return Corpus(
         articles=pd.DataFrame(article_rows),
-        sentences=pd.DataFrame(sentence_rows),
-        quotes=pd.DataFrame(quote_rows, columns=quote_columns),
-        removed_lines=pd.DataFrame(removed_rows, columns=["article_id", "line_no", "text", "rule", "reason"]),
+        sentences=sentences.merge(voices, on="sentence_id", how="left", validate="one_to_one"),
+        quotes=pd.DataFrame(quote_rows, columns=QUOTE_COLUMNS),
+        removed_lines=pd.DataFrame(removed_rows, columns=["article_id", "line_no", "text", "rule", "reason", "kept_as"]),
     )
 
 
@@ -128,6 +140,12 @@ def write_corpus(corpus: Corpus, out_dir: Path) -> dict[str, Path]:
 def read_corpus(processed_dir: Path) -> Corpus:
     """Read the four tables back from ``processed_dir``."""
     return Corpus(**{name: io.read_table(Path(processed_dir) / f"{name}.csv") for name in TABLE_NAMES})
+
+
+def body(sentences: pd.DataFrame) -> pd.DataFrame:
+    """The body sentences only (display units such as headlines and captions left out): every
+    per-text summary (rates, means, shares) is over the body, so texts with and without a headline compare."""
+    return sentences[sentences["unit_type"] == "body"]
 
 
 def with_labels(table: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:

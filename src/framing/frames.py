@@ -13,11 +13,9 @@ Two parts, both transparent rules over the corpus tables:
    Roles: ``cause`` (cast as causing or escalating the crisis), ``resolver`` (cast as able or
    called on to resolve it, or proposing a remedy). Negated triggers are dropped.
 
-2. **Voice** of any span in a sentence: ``direct quote`` (inside quotation marks; the speaker is
-   the quote's, from quotes.csv), ``attributed paraphrase`` (outside quotes but after a reporting
-   or stance cue with a source: "Moscow has ... assigned much of the blame ..., saying",
-   "According to Sergey Lavrov", "Putin said that"; or a blame/criticism trigger whose subject
-   is the blamer), else ``own narration`` (the outlet's own claim).
+2. **Voice** of each role: ``framing.voice`` (one definition for every stage), with one addition
+   here: a blame trigger whose object is the blamed actor and whose subject is the blamer
+   ("Moscow assigned the blame to the United States") is voiced by that subject.
 
 The frame codebook (``data/lexicons/frames.csv``) codes Entman's (1993) four functions and
 Semetko & Valkenburg's (2000) generic-frame items as yes / no / 'not coded' per text, from rules
@@ -34,33 +32,20 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from framing import actors, corpus, lexicon, metadata, resources
+from framing import actors, corpus, lexicon, resources, voice
 
-VOICES = ("own narration", "attributed paraphrase", "direct quote")
-# The comparison: this group of ``articles.group`` against all others (never article ids).
-FOCUS_GROUP = metadata.ANALYSIS_GROUP
-OWN_SPEAKER_GROUP = "outlet"
-# Words after which an actor mention is an object, not a subject.
-PREPOSITIONS = frozenset({
-    "of", "to", "on", "against", "with", "between", "over", "about", "by", "from", "at", "in", "into", "for",
-    "toward", "towards", "than", "behind", "near", "among", "like", "under", "including", "namely", "via", "upon",
-})
+PREPOSITIONS = voice.PREPOSITIONS
 # Verbs that take an actor as object ("encourages Kim Jong-un"); -ing and -ed forms count too.
 TRANSITIVE_VERBS = frozenset({"encourages", "encourage", "supports", "support", "helps", "help", "backs", "urges", "urge",
                               "tells", "warns", "invites", "invite", "pressure", "pressures", "unnerve", "unnerves"})
-DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "this", "these", "those", "both"})
 # "encourages Kim Jong-un to further escalate": an object right before "to (adverb) <trigger>" is its subject
 _CONTROL = re.compile(r"^\s+to\s+(?:[a-z]+ly\s+|further\s+)?$")
-# Subordinators that end a cue's reach: "The Russian President's warning comes after Pyongyang fired ..."
-CUE_BLOCKERS = ("after", "before", "when", "while", "since", "because", "whereas", "although", "though")
 # Words that open a new clause (subordinators and contrastive conjunctions).
 CLAUSE_WORDS = ("that", "after", "before", "when", "while", "whereas", "since", "because", "although", "though",
                 "if", "as", "unless", "but", "however", "so", "whether")
 RELATIVE_WORDS = ("which", "who", "whose")
 POSSESSIVE_MAX_GAP_WORDS = 2  # "North Korea's [latest] violations"
 AGENT_MAX_GAP_CHARS = 60  # "intimidated (what is allegedly done by Washington)"
-POSTPOSED_MAX_WORDS = 5  # '..." the Russian president wrote': speaker words between a quote and its cue
-ACCORDING_TO_MAX_GAP_CHARS = 70  # "According to the subsequent statements of the representatives of Moscow"
 
 _HARD_BREAK = re.compile(r";|\s-{1,2}\s")
 _CLAUSE_WORD = re.compile(r"(?<![\w-])(?:" + "|".join(CLAUSE_WORDS) + r")(?![\w-])", re.I)
@@ -68,9 +53,7 @@ _RELATIVE = re.compile(r",\s+(?:" + "|".join(RELATIVE_WORDS) + r")(?![\w-])", re
 _AND_BEFORE = re.compile(r"(?:,\s*)?(?<![\w-])(?:and|but|or)\s+(?:the\s+)?$", re.I)
 _COORDINATION = re.compile(r"^\s*(?:,\s*)?(?:(?:and|or)\s+(?:the\s+)?)?$|^-$", re.I)
 _SUBJECTLESS = re.compile(r"\s*(?:but|and)\s+(?:also\s+)?(?:has|have|had|is|are|was|were|will|would|did|does)\b", re.I)
-_PRONOUN = re.compile(r"(?<![\w-])(?:he|she)(?![\w-])", re.I)
 _WORD = re.compile(r"[\w'-]+")
-_CUE_BLOCKER = re.compile(r"(?<![\w-])(?:" + "|".join(CUE_BLOCKERS) + r")(?![\w-])", re.I)
 
 
 # ----------------------------------------------------------------------------- codebooks
@@ -89,82 +72,15 @@ def role_slots() -> dict[tuple[str, str], str]:
 
 
 @lru_cache(maxsize=1)
-def cue_codebook() -> lexicon.Codebook:
-    """Attribution cues: every form of ``reporting_verbs.csv`` plus ``attribution_cues.csv``."""
-    verbs = resources.load_lexicon("reporting_verbs.csv")
-    extra = resources.load_lexicon("attribution_cues.csv")
-    table = pd.concat([pd.DataFrame({"category": "cue", "term": verbs["form"]}), extra[["category", "term"]]])
-    return lexicon.compile_codebook(table.assign(negation="no").drop_duplicates("term"))
-
-
-@lru_cache(maxsize=1)
 def reporting_codebook() -> lexicon.Codebook:
     """Reporting verbs only (they end a clause: what follows is the reported content)."""
     verbs = resources.load_lexicon("reporting_verbs.csv")
     return lexicon.compile_codebook(pd.DataFrame({"category": "cue", "term": verbs["form"], "negation": "no"}))
 
 
-# ----------------------------------------------------------------------------- sentence context
-
-@dataclass
-class Sentence:
-    """One sentence with what the rules need: masked text, quotes and their speakers, mentions, cues."""
-
-    sentence_id: str
-    article_id: str
-    text: str
-    quotes: list[tuple[int, int, str, str]]  # (start, end, speaker, speaker_group)
-    mentions: list[actors.Mention] = field(default_factory=list)
-    cues: list[lexicon.Match] = field(default_factory=list)
-    masked: str = ""
-
-    def in_quote(self, start: int, end: int) -> tuple[str, str] | None:
-        """(speaker, speaker_group) of the quote that holds [start, end), if any."""
-        for q_start, q_end, speaker, group in self.quotes:
-            if q_start <= start and end <= q_end + 1:
-                return speaker, group
-        return None
-
-
-def quote_speakers(sentences: pd.DataFrame, quotes: pd.DataFrame) -> dict[str, list[tuple[int, int, str, str]]]:
-    """Per sentence: its quote spans (from ``quote_spans``) paired in order with the quotes that cover it."""
-    covering: dict[str, list] = {}
-    for row in quotes.sort_values("quote_id").itertuples():
-        for sentence_id in str(row.sentence_ids).split(";"):
-            covering.setdefault(sentence_id, []).append((row.speaker, row.speaker_group))
-    result = {}
-    for row in sentences.itertuples():
-        spans = corpus.parse_spans(row.quote_spans)
-        who = covering.get(row.sentence_id, [])
-        result[row.sentence_id] = [(a, b, *(who[i] if i < len(who) else ("", ""))) for i, (a, b) in enumerate(spans)]
-    return result
-
-
-def mask(text: str, spans: list[tuple[int, int, str, str]]) -> str:
-    """``text`` with quoted spans and their marks blanked (offsets kept)."""
-    chars = list(text)
-    for start, end, *_ in spans:
-        for i in range(max(start - 1, 0), min(end + 1, len(chars))):
-            chars[i] = " "
-    return "".join(chars)
-
-
-def build_sentences(sentences: pd.DataFrame, quotes: pd.DataFrame) -> list[Sentence]:
-    """``Sentence`` objects for every row of the sentences table, in order."""
-    spans = quote_speakers(sentences, quotes)
-    out = []
-    for row in sentences.itertuples():
-        s = Sentence(row.sentence_id, row.article_id, row.text, spans[row.sentence_id])
-        s.masked = mask(row.text, s.quotes)
-        s.mentions = actors.find_mentions(row.text)
-        s.cues = lexicon.find_matches(s.masked, cue_codebook())
-        out.append(s)
-    return out
-
-
 # ----------------------------------------------------------------------------- clauses and slots
 
-def clause_bounds(s: Sentence) -> list[tuple[int, int, list[actors.Mention]]]:
+def clause_bounds(s: voice.Unit) -> list[tuple[int, int, list[actors.Mention]]]:
     """Clauses as (start, end, inherited subject mentions) covering the sentence."""
     text = resources.normalise_same_length(s.text)
     cuts = {m.start() for m in _HARD_BREAK.finditer(text)} | {m.start() for m in _CLAUSE_WORD.finditer(text)}
@@ -187,7 +103,7 @@ def clause_bounds(s: Sentence) -> list[tuple[int, int, list[actors.Mention]]]:
     return clauses
 
 
-def _antecedent(s: Sentence, position: int) -> list[actors.Mention]:
+def _antecedent(s: voice.Unit, position: int) -> list[actors.Mention]:
     """The actor (with its coordinated partners) right before a relative clause at ``position``."""
     before = [m for m in s.mentions if m.end <= position]
     if not before or s.text[before[-1].end : position].strip(" ,"):
@@ -200,20 +116,12 @@ def _antecedent(s: Sentence, position: int) -> list[actors.Mention]:
     return group
 
 
-def _preceding_word(text: str, start: int) -> str:
-    """The last word before ``start``, determiners skipped ('' at the start of ``text``)."""
-    words = [w.lower() for w in _WORD.findall(text[:start])]
-    while words and words[-1] in DETERMINERS:
-        words.pop()
-    return words[-1] if words else ""
-
-
 def _is_object_marker(word: str) -> bool:
     """A preposition or a verb form that makes the next actor an object."""
     return word in PREPOSITIONS or word in TRANSITIVE_VERBS or (len(word) > 4 and word.endswith(("ing", "ed")))
 
 
-def _with_coordinated(s: Sentence, first: actors.Mention, limit: int) -> list[actors.Mention]:
+def _with_coordinated(s: voice.Unit, first: actors.Mention, limit: int) -> list[actors.Mention]:
     """``first`` and the actors coordinated after it ("Russia and China", "U.S.-South Korean")."""
     chosen = [first]
     for m in s.mentions:
@@ -225,7 +133,7 @@ def _with_coordinated(s: Sentence, first: actors.Mention, limit: int) -> list[ac
     return chosen
 
 
-def subject_of(s: Sentence, clause: tuple[int, int, list], start: int) -> list[actors.Mention]:
+def subject_of(s: voice.Unit, clause: tuple[int, int, list], start: int) -> list[actors.Mention]:
     """The subject actors of a trigger at ``start`` (rules in order):
 
     a possessive actor right before it ("North Korea's violations"); the antecedent of a subject
@@ -241,18 +149,18 @@ def subject_of(s: Sentence, clause: tuple[int, int, list], start: int) -> list[a
         return list(inherited)
     for m in before:
         controlled = _CONTROL.match(s.text[m.end : start]) is not None
-        if controlled or not _is_object_marker(_preceding_word(s.text[c_start:], m.start - c_start)):
+        if controlled or not _is_object_marker(voice.preceding_word(s.text[c_start:], m.start - c_start)):
             return _with_coordinated(s, m, start)
     return list(inherited)
 
 
-def object_of(s: Sentence, clause: tuple[int, int, list], end: int) -> list[actors.Mention]:
+def object_of(s: voice.Unit, clause: tuple[int, int, list], end: int) -> list[actors.Mention]:
     """The first actor after the trigger in its clause (with coordinated ones)."""
     after = [m for m in s.mentions if end <= m.start and m.end <= clause[1]]
     return _with_coordinated(s, after[0], clause[1]) if after else []
 
 
-def agent_of(s: Sentence, start: int, end: int) -> list[actors.Mention]:
+def agent_of(s: voice.Unit, start: int, end: int) -> list[actors.Mention]:
     """The actor right after a "by" in the trigger or within ``AGENT_MAX_GAP_CHARS`` after it (passive agent)."""
     for by in re.finditer(r"(?<![\w-])by\s+(?:both\s+)?", s.text[start : end + AGENT_MAX_GAP_CHARS]):
         after = [m for m in s.mentions if m.start == start + by.end()]
@@ -266,50 +174,9 @@ def clause_of(bounds: list, position: int) -> tuple[int, int, list]:
     return next(b for b in bounds if b[0] <= position < b[1])
 
 
-# ----------------------------------------------------------------------------- voice
-
-def cue_speaker(s: Sentence, cue: lexicon.Match, previous_person: tuple[str, str] | None) -> tuple[str, str]:
-    """(speaker, speaker_group) of an attribution cue; ('', '') when it cannot be resolved."""
-    if cue.matched_text.lower().startswith("according to"):
-        rest = s.masked[cue.end : cue.end + ACCORDING_TO_MAX_GAP_CHARS]
-        if not re.match(r"\s*(?:whom|which)\b", rest, re.I):
-            after = [m for m in s.mentions if cue.end <= m.start < cue.end + ACCORDING_TO_MAX_GAP_CHARS]
-            return (after[0].actor, after[0].actor_group) if after else ("", "")
-        before = [m for m in s.mentions if m.end <= cue.start]
-        return (before[-1].actor, before[-1].actor_group) if before else ("", "")
-    before = [m for m in s.mentions if m.end <= cue.start and s.masked[m.start : m.end].strip()]
-    persons = [m for m in before if m.kind == "person"]
-    bodies = [m for m in before if _preceding_word(s.text, m.start) not in PREPOSITIONS]
-    chosen = persons[0] if persons else (bodies[0] if bodies else None)
-    if chosen is not None:
-        return chosen.actor, chosen.actor_group
-    if _PRONOUN.search(s.masked[: cue.start]) and previous_person:
-        return previous_person
-    return "", ""
-
-
-def _postposed(s: Sentence, cue: lexicon.Match) -> bool:
-    """A cue that attributes the quote before it ('..." the Russian president wrote, apparently
-    referencing ...'): what follows it is the outlet's own gloss, not reported content."""
-    return any(q_end <= cue.start and len(_WORD.findall(s.masked[q_end : cue.start])) <= POSTPOSED_MAX_WORDS
-               for _, q_end, *_ in s.quotes)
-
-
-def voice_at(s: Sentence, start: int, end: int, outlet: str, previous_person=None) -> tuple[str, str, str]:
-    """(voice, speaker, speaker_group) of the span [start, end) of a sentence."""
-    quoted = s.in_quote(start, end)
-    if quoted:
-        return "direct quote", quoted[0] or "(unattributed)", quoted[1] or ""
-    cues = [c for c in s.cues if c.end <= start and not _postposed(s, c)]
-    if cues and not _CUE_BLOCKER.search(s.masked[cues[-1].end : start]):
-        speaker, group = cue_speaker(s, cues[-1], previous_person)
-        return "attributed paraphrase", speaker or "(unresolved)", group
-    return "own narration", outlet, OWN_SPEAKER_GROUP
-
-
 # ----------------------------------------------------------------------------- roles
 
-def _bearers(s: Sentence, bounds: list, match: lexicon.Match, slot: str) -> list[actors.Mention]:
+def _bearers(s: voice.Unit, bounds: list, match: lexicon.Match, slot: str) -> list[actors.Mention]:
     clause = clause_of(bounds, match.start)
     if slot == "subject":
         return subject_of(s, clause, match.start)
@@ -318,24 +185,24 @@ def _bearers(s: Sentence, bounds: list, match: lexicon.Match, slot: str) -> list
     return agent_of(s, match.start, match.end)
 
 
-def sentence_roles(s: Sentence, outlet: str, previous_person=None) -> list[dict]:
-    """Role attachments in one sentence: one row per (trigger, actor)."""
+def sentence_roles(s: voice.Unit, previous_person=None) -> list[dict]:
+    """Role attachments in one unit: one row per (trigger, actor), with the voice they are cast in."""
     bounds = clause_bounds(s)
     rows = []
     for match in lexicon.find_matches(s.text, role_codebook()):
         if match.negated:
             continue
         slot = role_slots()[(match.category, match.term)]
-        voice = voice_at(s, match.start, match.end, outlet, previous_person)
-        if slot == "object" and voice[0] == "own narration":
+        who = voice.span_voice(s, match.start, match.end, previous_person)
+        if slot == "object" and who[0] == "own_narration":  # "X assigned the blame to Y": X voices it
             blamer = subject_of(s, clause_of(bounds, match.start), match.start)
             if blamer:
-                voice = ("attributed paraphrase", blamer[0].actor, blamer[0].actor_group)
+                who = ("attributed_paraphrase", blamer[0].actor, blamer[0].actor_group)
         for m in _bearers(s, bounds, match, slot):
             rows.append({"sentence_id": s.sentence_id, "article_id": s.article_id, "actor": m.actor,
                          "actor_group": m.actor_group, "actor_kind": m.kind, "alias": m.alias, "role": match.category,
-                         "trigger": match.matched_text, "term": match.term, "slot": slot, "voice": voice[0],
-                         "speaker": voice[1], "speaker_group": voice[2], "start": match.start, "text": s.text})
+                         "trigger": match.matched_text, "term": match.term, "slot": slot, "voice": who[0],
+                         "speaker": who[1], "speaker_group": who[2], "start": match.start, "text": s.text})
     return rows
 
 
@@ -343,15 +210,11 @@ ROLE_COLUMNS = ["sentence_id", "article_id", "actor", "actor_group", "actor_kind
                 "slot", "voice", "speaker", "speaker_group", "start", "text"]
 
 
-def role_table(sentences: pd.DataFrame, quotes: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+def role_table(sentences: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFrame:
     """Every role attachment in the corpus (one row per sentence, actor, role and voice)."""
-    outlet = articles.set_index("article_id")["label"]
-    rows, previous = [], {}
-    for s in build_sentences(sentences, quotes):
-        rows += sentence_roles(s, outlet[s.article_id], previous.get(s.article_id))
-        persons = [(q[2], q[3]) for q in s.quotes if q[2]] or [(m.actor, m.actor_group) for m in s.mentions if m.kind == "person"]
-        if persons:
-            previous[s.article_id] = persons[-1]
+    units = voice.build_units(sentences, quotes)
+    before = voice.previous_persons(units)
+    rows = [row for s in units for row in sentence_roles(s, before[s.sentence_id])]
     table = pd.DataFrame(rows, columns=ROLE_COLUMNS)
     table = table.drop_duplicates(["sentence_id", "actor", "role", "voice"]).sort_values(["sentence_id", "start", "actor"])
     return table.reset_index(drop=True)
@@ -410,8 +273,8 @@ class Evidence:
     groups: dict[str, set[str]]  # sentence_id -> actor groups mentioned
 
 
-def _with_voice(matches: pd.DataFrame, by_id: dict[str, Sentence], outlet: pd.Series) -> pd.DataFrame:
-    voices = [voice_at(by_id[m.sentence_id], m.start, m.end, outlet[m.article_id]) for m in matches.itertuples()]
+def _with_voice(matches: pd.DataFrame, by_id: dict[str, voice.Unit]) -> pd.DataFrame:
+    voices = [voice.span_voice(by_id[m.sentence_id], m.start, m.end) for m in matches.itertuples()]
     return matches.assign(voice=[v[0] for v in voices], speaker=[v[1] for v in voices], speaker_group=[v[2] for v in voices])
 
 
@@ -423,21 +286,20 @@ def term_matches(sentences: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["sentence_id", "article_id", "category", "matched_text", "start", "end", "negated"])
 
 
-def build_evidence(sentences: pd.DataFrame, quotes: pd.DataFrame, articles: pd.DataFrame, rhetoric_matches: pd.DataFrame) -> Evidence:
-    """Voice-tagged rhetoric and term matches, roles and actor groups per sentence."""
-    by_id = {s.sentence_id: s for s in build_sentences(sentences, quotes)}
-    outlet = articles.set_index("article_id")["label"]
-    rhetoric = _with_voice(rhetoric_matches.drop(columns=["voice"], errors="ignore"), by_id, outlet)
-    terms = _with_voice(term_matches(sentences), by_id, outlet)
+def build_evidence(sentences: pd.DataFrame, quotes: pd.DataFrame, rhetoric_matches: pd.DataFrame) -> Evidence:
+    """Rhetoric matches (with their voice, ``rhetoric.match_sentences``), voice-tagged item term
+    matches, roles and actor groups per unit."""
+    by_id = {s.sentence_id: s for s in voice.build_units(sentences, quotes)}
+    terms = _with_voice(term_matches(sentences), by_id)
     groups = {sid: {m.actor_group for m in s.mentions} for sid, s in by_id.items()}
-    return Evidence(sentences, rhetoric, terms, role_table(sentences, quotes, articles), groups)
+    return Evidence(sentences, rhetoric_matches, terms, role_table(sentences, quotes), groups)
 
 
 def _voice_ok(voice: pd.Series, wanted: str) -> pd.Series:
     if wanted in ("", "any"):
         return pd.Series(True, index=voice.index)
     if wanted == "reported":
-        return voice != "own narration"
+        return voice != "own_narration"
     return voice == wanted
 
 
@@ -470,7 +332,7 @@ def _role_hits(ev: Evidence, rule: dict) -> pd.DataFrame:
     if "kind" in rule:
         roles = roles[roles["actor_kind"] == rule["kind"]]
     if rule.get("reproach") == "yes":
-        roles = roles[(roles["voice"] != "own narration") & (roles["speaker_group"] != roles["actor_group"]) & (roles["speaker_group"] != "")]
+        roles = roles[(roles["voice"] != "own_narration") & (roles["speaker_group"] != roles["actor_group"]) & (roles["speaker_group"] != "")]
     return roles.assign(evidence=roles["actor"] + " <- " + roles["trigger"])
 
 
@@ -529,14 +391,14 @@ def frame_profile(codebook: pd.DataFrame, evidence: pd.DataFrame, articles: pd.D
     return pd.DataFrame(rows)
 
 
-def unit_order(articles: pd.DataFrame, focus: str = FOCUS_GROUP) -> list[str]:
+def unit_order(articles: pd.DataFrame, focus: str) -> list[str]:
     """Column order for side-by-side views: focus-group articles, the other articles, then each group pooled."""
     ordered = articles.assign(_other=articles["group"] != focus).sort_values(["_other", "article_id"])
     pooled = [f"{g} (pooled)" for g in sorted(articles["group"].unique(), key=lambda g: (g != focus, g))]
     return ordered["label"].tolist() + pooled
 
 
-def profile_matrix(profile: pd.DataFrame, articles: pd.DataFrame, column: str = "value", focus: str = FOCUS_GROUP) -> pd.DataFrame:
+def profile_matrix(profile: pd.DataFrame, articles: pd.DataFrame, focus: str, column: str = "value") -> pd.DataFrame:
     """Items x units (``unit_order``) of one profile column, items in codebook order."""
     wide = profile.pivot(index="item_id", columns="label", values=column)
     return wide.loc[profile["item_id"].unique(), unit_order(articles, focus)]

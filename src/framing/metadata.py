@@ -14,8 +14,7 @@ import pandas as pd
 
 METADATA_FILE = "metadata.csv"
 TEXT_SUFFIX = ".txt"
-GROUPS = ("wire_report", "analysis")
-REPORT_GROUP, ANALYSIS_GROUP = GROUPS  # the comparison groups, named once
+GROUP_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")  # any label: the seeds use wire_report and analysis
 REQUIRED_COLUMNS = ("article_id", "source_file", "outlet", "group")
 OPTIONAL_COLUMNS = (
     "label", "author", "published", "headline", "wire_credit",
@@ -41,7 +40,7 @@ class Article:
 
 
 def read_metadata(raw_dir: Path) -> pd.DataFrame:
-    """The metadata table, checked: required columns, unique ids and files, known groups, ISO dates."""
+    """The metadata table, checked: required columns, unique ids and files, group labels, ISO dates."""
     path = Path(raw_dir) / METADATA_FILE
     if not path.is_file():
         raise CorpusError(f"{path}: metadata file is missing (one row per article is required)")
@@ -65,8 +64,9 @@ def read_metadata(raw_dir: Path) -> pd.DataFrame:
     for row in table.itertuples():
         if not row.article_id or not row.source_file:
             raise CorpusError(f"{path}: row {row.Index + 2} has an empty article_id or source_file")
-        if row.group not in GROUPS:
-            raise CorpusError(f"{path}: article {row.article_id} has group {row.group!r}; expected one of {', '.join(GROUPS)}")
+        if not GROUP_PATTERN.match(row.group):
+            raise CorpusError(f"{path}: article {row.article_id} has group {row.group!r}; a group is a lower-case "
+                              "label of letters, digits and underscores (e.g. wire_report, analysis)")
         if row.published and not _ISO_DATE.match(row.published):
             raise CorpusError(f"{path}: article {row.article_id} has published {row.published!r}; use YYYY-MM-DD or leave empty")
     if table.empty:

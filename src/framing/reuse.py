@@ -22,7 +22,7 @@ from itertools import permutations
 
 import pandas as pd
 
-from framing import corpus, resources, segment
+from framing import resources, segment, spans
 
 PARTS = ("full", "narration", "quotes")
 N_RANGE = tuple(range(1, 9))
@@ -46,10 +46,10 @@ def sentence_pieces(text: str, quote_spans: str, part: str) -> list[str]:
     """The pieces of one sentence that belong to ``part`` (quote spans as in sentences.csv)."""
     if part == "full":
         return [text]
-    spans = corpus.parse_spans(quote_spans)
+    quoted = spans.parse_spans(quote_spans)
     if part == "quotes":
-        return [text[a:b] for a, b in spans]
-    edges = [0, *[x for span in spans for x in span], len(text)]
+        return [text[a:b] for a, b in quoted]
+    edges = [0, *[x for span in quoted for x in span], len(text)]
     return [text[edges[i] : edges[i + 1]] for i in range(0, len(edges), 2)]
 
 

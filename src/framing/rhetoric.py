@@ -1,4 +1,4 @@
-"""Rhetoric per sentence and per outlet, auditable to the sentence and the codebook term.
+"""Rhetoric per sentence and per text, auditable to the sentence and the codebook term.
 
 The codebook is data: ``data/lexicons/rhetoric.csv`` (categories and terms, with definition and
 source; syntax and negation rules in ``framing.lexicon``), plus every form in
@@ -6,10 +6,11 @@ source; syntax and negation rules in ``framing.lexicon``), plus every form in
 1991; Caldas-Coulthard 1994). Category labels, definitions and what a lexicon cannot cover are in
 ``data/lexicons/rhetoric_categories.csv``.
 
-Voice: a match is ``quote`` when more than half of its characters lie inside the sentence's
-quoted spans (``sentences.quote_spans``), else ``narration``. Words are split the same way.
-Rates count affirmed (not negated) matches per 1,000 words, with bootstrap intervals that
-resample sentences (``framing.stats``); negated matches are counted apart.
+Voice is ``framing.voice``'s, for every match and every word, so a rate in a voice is matches in
+that voice per 1,000 words in that voice. Rates count affirmed (not negated) matches in the body
+(display units are framing devices, reported apart), with exact Poisson intervals: each text is
+one observation. Groups of texts are compared only by shuffling texts, and only when each group has
+at least ``stats.MIN_TEXTS_PER_GROUP`` texts.
 
 Actors (``framing.actors``) co-occur with a category when both are in the same sentence; that
 is proximity, not agency ("Washington not Pyongyang should take the initiative" puts both
@@ -23,20 +24,20 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from framing import actors, corpus, lexicon, metadata, resources, segment, stats
+from framing import actors, corpus, lexicon, resources, stats, voice
 
 CODEBOOK_FILE = "rhetoric.csv"
 CATEGORIES_FILE = "rhetoric_categories.csv"
 REPORTING_VERBS_FILE = "reporting_verbs.csv"
 ATTRIBUTION_PREFIX = "attribution_"
 ATTRIBUTION_SOURCE = "data/lexicons/reporting_verbs.csv; Caldas-Coulthard (1994); Bell (1991)"
-VOICES = ("narration", "quote")
 ALL = "all"
-TEST_GROUP, REFERENCE_GROUP = metadata.ANALYSIS_GROUP, metadata.REPORT_GROUP  # values of articles.group
+VOICES = (ALL, *voice.VOICES)
 
 MATCH_COLUMNS = ["match_id", "sentence_id", "article_id", "category", "term", "matched_text", "start", "end",
-                 "voice", "negated", "negation_cue", "stance", "layer"]
-MENTION_COLUMNS = ["mention_id", "sentence_id", "article_id", "actor", "actor_group", "kind", "alias", "start", "end", "voice"]
+                 "voice", "speaker", "speaker_group", "negated", "negation_cue", "stance", "layer"]
+MENTION_COLUMNS = ["mention_id", "sentence_id", "article_id", "actor", "actor_group", "kind", "alias", "start", "end",
+                   "voice"]
 
 
 # --- codebook ---------------------------------------------------------------------------------
@@ -73,21 +74,6 @@ def compiled(folder: str | None = None) -> lexicon.Codebook:
 
 # --- matching ---------------------------------------------------------------------------------
 
-def voice_of(start: int, end: int, spans: list[tuple[int, int]]) -> str:
-    """'quote' if more than half of [start, end) lies inside the quoted ``spans``, else 'narration'."""
-    inside = sum(max(0, min(end, b) - max(start, a)) for a, b in spans)
-    return "quote" if 2 * inside > end - start else "narration"
-
-
-def _spans(value) -> list[tuple[int, int]]:
-    """Parsed ``quote_spans`` ('' or NaN, as pandas may read an empty cell, means none)."""
-    return corpus.parse_spans(value) if isinstance(value, str) and value else []
-
-
-def _quote_spans_column(sentences: pd.DataFrame):
-    return sentences["quote_spans"] if "quote_spans" in sentences else [""] * len(sentences)
-
-
 def _codebook_lookup(book: lexicon.Codebook) -> dict:
     table = book.table
     stance = table["stance"] if "stance" in table else pd.Series("", index=table.index)
@@ -95,142 +81,118 @@ def _codebook_lookup(book: lexicon.Codebook) -> dict:
     return {(c, t): (s, l or "rhetoric") for c, t, s, l in zip(table["category"], table["term"], stance.fillna(""), layer.fillna(""))}
 
 
-def match_sentences(sentences: pd.DataFrame, codebook: lexicon.Codebook | pd.DataFrame | None = None) -> pd.DataFrame:
-    """One row per codebook match in ``sentences`` (columns ``MATCH_COLUMNS``).
+def match_sentences(sentences: pd.DataFrame, quotes: pd.DataFrame,
+                    codebook: lexicon.Codebook | pd.DataFrame | None = None) -> pd.DataFrame:
+    """One row per codebook match in ``sentences`` (columns ``MATCH_COLUMNS``), with the voice,
+    speaker and speaker group of the matched words (``framing.voice``).
 
-    ``sentences`` needs sentence_id, article_id and text (quote_spans, if present, sets the
-    voice; without it every match is narration); ``codebook`` defaults to
-    the project codebook (compiled once); a table is compiled here, once per call.
+    ``codebook`` defaults to the project codebook (compiled once); a table is compiled here.
     """
     book = compiled() if codebook is None else codebook
     book = book if isinstance(book, lexicon.Codebook) else lexicon.compile_codebook(book)
     lookup = _codebook_lookup(book)
+    units = voice.build_units(sentences, quotes)
+    before = voice.previous_persons(units)
     rows = []
-    for sid, aid, text, spans in zip(sentences["sentence_id"], sentences["article_id"], sentences["text"], _quote_spans_column(sentences)):
-        found = lexicon.find_matches(text, book)
-        parsed = _spans(spans) if found else []
-        for number, m in enumerate(found, start=1):
+    for unit in units:
+        for number, m in enumerate(lexicon.find_matches(unit.text, book), start=1):
             stance, layer = lookup[(m.category, m.term)]
-            rows.append((f"{sid}-m{number:02d}", sid, aid, m.category, m.term, m.matched_text, m.start, m.end,
-                         voice_of(m.start, m.end, parsed), m.negated, m.negation_cue, stance, layer))
+            who = voice.span_voice(unit, m.start, m.end, before[unit.sentence_id])
+            rows.append((f"{unit.sentence_id}-m{number:02d}", unit.sentence_id, unit.article_id, m.category, m.term,
+                         m.matched_text, m.start, m.end, *who, m.negated, m.negation_cue, stance, layer))
     return pd.DataFrame(rows, columns=MATCH_COLUMNS)
 
 
 def words_by_voice(sentences: pd.DataFrame) -> pd.DataFrame:
-    """Per sentence: words inside quoted spans, words outside, and all words."""
-    quoted = [
-        min(n, sum(len(segment.words(text[a:b])) for a, b in _spans(spans)))
-        for text, spans, n in zip(sentences["text"], _quote_spans_column(sentences), sentences["n_words"])
-    ]
-    out = sentences[["sentence_id", "article_id"]].copy()
-    out["quote"] = quoted
-    out["all"] = sentences["n_words"].astype(int).to_numpy()
-    out["narration"] = out["all"] - out["quote"]
-    return out.reset_index(drop=True)
+    """Per sentence: its words in each voice (``sentences.words_<voice>``, written by notebook 01)
+    and in all (``n_words``); long form: sentence_id, article_id, voice, words."""
+    wide = sentences[["sentence_id", "article_id"]].assign(
+        **{ALL: sentences["n_words"].astype(int)}, **{v: sentences[f"words_{v}"].astype(int) for v in voice.VOICES})
+    return wide.melt(["sentence_id", "article_id"], var_name="voice", value_name="words")
 
 
 # --- counts and rates -------------------------------------------------------------------------
 
 def sentence_counts(matches: pd.DataFrame, sentences: pd.DataFrame, category_names: list[str]) -> pd.DataFrame:
-    """Long table: every sentence x category x voice (narration, quote, all) with affirmed
+    """Long table: every sentence of ``sentences`` x category x voice (``VOICES``) with affirmed
     ``count``, ``n_negated`` and the sentence's ``words`` in that voice."""
-    words = words_by_voice(sentences).melt(["sentence_id", "article_id"], var_name="voice", value_name="words")
+    words = words_by_voice(sentences)
     grid = words.merge(pd.DataFrame({"category": category_names}), how="cross")
-    tagged = pd.concat([matches, matches.assign(voice=ALL)], ignore_index=True)
-    tally = (tagged.assign(count=~tagged["negated"].astype(bool), n_negated=tagged["negated"].astype(bool))
+    mine = matches[matches["sentence_id"].isin(set(sentences["sentence_id"]))]
+    tagged = pd.concat([mine, mine.assign(voice=ALL)], ignore_index=True)
+    negated = tagged["negated"].astype(bool)
+    tally = (tagged.assign(count=~negated, n_negated=negated)
              .groupby(["sentence_id", "category", "voice"], as_index=False)[["count", "n_negated"]].sum())
     out = grid.merge(tally, on=["sentence_id", "category", "voice"], how="left").fillna({"count": 0, "n_negated": 0})
     out[["count", "n_negated"]] = out[["count", "n_negated"]].astype(int)
     return out.sort_values(["sentence_id", "category", "voice"]).reset_index(drop=True)
 
 
-def _rate_row(unit: pd.DataFrame, seed: int) -> dict:
-    rate, low, high = stats.bootstrap_rate(unit["count"], unit["words"], seed=seed)
-    return {"count": int(unit["count"].sum()), "n_negated": int(unit["n_negated"].sum()),
-            "words": int(unit["words"].sum()), "n_sentences": int((unit["words"] > 0).sum()),
-            "per_1000_words": rate, "ci_low": low, "ci_high": high}
-
-
-def outlet_rates(counts: pd.DataFrame, articles: pd.DataFrame, *, seed: int = stats.DEFAULT_SEED) -> pd.DataFrame:
-    """Per article x category x voice: count, words and rate per 1,000 words with a 95% interval
-    (``stats.bootstrap_rate``, resampling the article's sentences)."""
+def outlet_rates(counts: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """Per article x category x voice: count, words and rate per 1,000 words with its exact 95%
+    Poisson interval (``stats.poisson_interval``; NaN where the text has no words in that voice)."""
     keys = ["article_id", "category", "voice"]
-    rows = [{**dict(zip(keys, key)), **_rate_row(unit, seed)} for key, unit in counts.groupby(keys, sort=True)]
-    table = corpus.with_labels(pd.DataFrame(rows), articles)
+    summed = counts.groupby(keys, as_index=False, sort=True).agg(
+        count=("count", "sum"), n_negated=("n_negated", "sum"), words=("words", "sum"),
+        n_sentences=("words", lambda w: int((w > 0).sum())))
+    intervals = [stats.poisson_interval(int(c), float(w)) for c, w in zip(summed["count"], summed["words"])]
+    summed[["per_1000_words", "ci_low", "ci_high"]] = pd.DataFrame(intervals, index=summed.index)
+    table = corpus.with_labels(summed, articles)
     columns = ["label", "article_id", "group", "category", "voice", "count", "n_negated", "words", "n_sentences",
                "per_1000_words", "ci_low", "ci_high"]
     return table[columns].sort_values(keys).reset_index(drop=True)
 
 
-def holm(p_values) -> np.ndarray:
-    """Holm (1979) step-down adjusted p-values, in input order; NaN (untestable) stays NaN."""
-    p = np.asarray(p_values, dtype=float)
-    tested = ~np.isnan(p)  # an untestable contrast (NaN) is left out of the family and stays NaN
-    q = p[tested]
-    order = np.argsort(q, kind="stable")
-    adjusted = np.maximum.accumulate((len(q) - np.arange(len(q))) * q[order])
-    within = np.empty_like(q)
-    within[order] = np.minimum(adjusted, 1.0)
-    out = np.full_like(p, np.nan)
-    out[tested] = within
-    return out
-
-
-def pooled_rate_difference(counts: np.ndarray, words: np.ndarray):
-    """A ``permutation_test`` statistic over sentence indices: rate(group) - rate(rest) per 1,000 words."""
-    def statistic(a: np.ndarray, b: np.ndarray) -> float:
-        ia, ib = a.astype(int), b.astype(int)
-        return float(counts[ia].sum() / words[ia].sum() * stats.PER_WORDS - counts[ib].sum() / words[ib].sum() * stats.PER_WORDS)
-    return statistic
-
-
-def _group_test_row(unit: pd.DataFrame, seed: int, permutations: int) -> dict:
-    counts, words = unit["count"].to_numpy(float), unit["words"].to_numpy(float)
-    labels = (unit["group"] == TEST_GROUP).to_numpy()
-    with np.errstate(invalid="ignore", divide="ignore"):  # a group with no words in the voice: NaN rate, NaN p
-        observed, p = stats.permutation_test(np.arange(len(unit), dtype=float), labels, pooled_rate_difference(counts, words),
-                                             permutations=permutations, seed=seed)
-        row = {"difference": observed, "p_value": p}
-        for name, mask in ((TEST_GROUP, labels), ("reports", ~labels)):
-            row |= {f"{name}_count": int(counts[mask].sum()), f"{name}_words": int(words[mask].sum()),
-                    f"{name}_rate": counts[mask].sum() / words[mask].sum() * stats.PER_WORDS,
-                    f"{name}_sentences": int(mask.sum()), f"{name}_articles": unit.loc[mask, "article_id"].nunique()}
-    return row
-
-
-def group_tests(counts: pd.DataFrame, articles: pd.DataFrame, *, voices=(ALL, "narration"), seed: int = stats.DEFAULT_SEED,
+def group_tests(rates: pd.DataFrame, focus: str, *, voices=(ALL, "own_narration"), seed: int = stats.DEFAULT_SEED,
                 permutations: int = stats.DEFAULT_RESAMPLES) -> pd.DataFrame:
-    """Analysis vs. wire reports per category and voice: pooled rates, their difference, a
-    two-sided permutation p-value over sentences and Holm's adjustment across categories."""
-    labelled = counts.merge(articles[["article_id", "group"]], on="article_id")
-    labelled = labelled[labelled["group"].isin([TEST_GROUP, REFERENCE_GROUP]) & labelled["voice"].isin(voices)]
-    rows = [{"category": c, "voice": v, **_group_test_row(unit, seed, permutations)}
-            for (c, v), unit in labelled.groupby(["category", "voice"], sort=True)]
+    """Group ``focus`` against all other texts, per category and voice: each group's mean of the
+    texts' rates, their difference, a permutation p that shuffles whole texts
+    (``stats.text_permutation_test``), its smallest attainable value and Holm's adjustment across
+    categories (within a voice). Untestable contrasts (a group under ``stats.MIN_TEXTS_PER_GROUP``
+    texts, or a text with no words in the voice) have NaN p and say why in ``note``."""
+    rows = []
+    for (category, voice_name), cell in rates[rates["voice"].isin(voices)].groupby(["category", "voice"], sort=True):
+        labels = (cell["group"] == focus).to_numpy()
+        values = cell["per_1000_words"].to_numpy(float)
+        difference, p, smallest = stats.text_permutation_test(values, labels, permutations=permutations, seed=seed)
+        rows.append({"category": category, "voice": voice_name, "focus_texts": int(labels.sum()),
+                     "other_texts": int((~labels).sum()), "focus_mean_rate": np.nanmean(values[labels]) if labels.any() else np.nan,
+                     "other_mean_rate": np.nanmean(values[~labels]) if (~labels).any() else np.nan,
+                     "difference": difference, "p_value": p, "smallest_p": smallest,
+                     "note": "" if p == p else _untestable_reason(labels, values)})
     table = pd.DataFrame(rows)
-    table["p_holm"] = table.groupby("voice")["p_value"].transform(lambda p: holm(p.to_numpy()))
+    table["p_holm"] = table.groupby("voice")["p_value"].transform(lambda p: stats.holm(p.to_numpy()))
     return table.sort_values(["voice", "category"]).reset_index(drop=True)
+
+
+def _untestable_reason(labels: np.ndarray, values: np.ndarray) -> str:
+    smaller = min(int(labels.sum()), int((~labels).sum()))
+    if smaller < stats.MIN_TEXTS_PER_GROUP:
+        return f"not tested: a group has {smaller} text(s); shuffling texts needs {stats.MIN_TEXTS_PER_GROUP}+ per group"
+    return "not tested: a text has no words in this voice"
 
 
 # --- actors -----------------------------------------------------------------------------------
 
-def actor_mentions(sentences: pd.DataFrame) -> pd.DataFrame:
-    """One row per actor mention (``framing.actors.find_mentions``) with its voice."""
+def actor_mentions(sentences: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFrame:
+    """One row per actor mention (``framing.actors.find_mentions``) with the voice it is in."""
     rows = []
-    for sid, aid, text, spans in zip(sentences["sentence_id"], sentences["article_id"], sentences["text"], _quote_spans_column(sentences)):
-        parsed = _spans(spans)
-        for number, m in enumerate(actors.find_mentions(text), start=1):
-            rows.append((f"{sid}-a{number:02d}", sid, aid, m.actor, m.actor_group, m.kind, m.alias, m.start, m.end,
-                         voice_of(m.start, m.end, parsed)))
+    units = voice.build_units(sentences, quotes)
+    before = voice.previous_persons(units)
+    for unit in units:
+        for number, m in enumerate(unit.mentions, start=1):
+            rows.append((f"{unit.sentence_id}-a{number:02d}", unit.sentence_id, unit.article_id, m.actor, m.actor_group,
+                         m.kind, m.alias, m.start, m.end, voice.span_voice(unit, m.start, m.end, before[unit.sentence_id])[0]))
     return pd.DataFrame(rows, columns=MENTION_COLUMNS)
 
 
 def actor_summary(mentions: pd.DataFrame, sentences: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
-    """Per article x actor group (every group named anywhere in the corpus): mentions (all,
-    narration, quote), sentences naming the group, their share of the article's sentences, and
-    mentions per 1,000 words."""
+    """Per article x actor group (every group named anywhere in the corpus): mentions (all and by
+    voice), sentences naming the group, their share of the article's sentences, and mentions per
+    1,000 words. ``sentences`` and ``mentions`` should be the body's."""
     keys = ["article_id", "actor_group"]
     by_voice = mentions.pivot_table(index=keys, columns="voice", values="mention_id", aggfunc="count", fill_value=0)
-    by_voice = by_voice.reindex(columns=list(VOICES), fill_value=0).add_prefix("mentions_")
+    by_voice = by_voice.reindex(columns=list(voice.VOICES), fill_value=0).add_prefix("mentions_")
     table = mentions.groupby(keys).agg(mentions=("mention_id", "count"), sentences_with_actor=("sentence_id", "nunique"))
     table = table.join(by_voice)
     grid = pd.MultiIndex.from_product([sorted(sentences["article_id"].unique()), sorted(mentions["actor_group"].unique())], names=keys)

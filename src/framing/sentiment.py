@@ -34,7 +34,7 @@ from afinn import Afinn
 from scipy import stats as scipy_stats
 from vaderSentiment import vaderSentiment as vader_module
 
-from framing import actors, corpus, resources, segment, stats
+from framing import actors, corpus, resources, segment, spans, stats
 
 # VADER's normalisation constant: compound = s / sqrt(s^2 + alpha), "approximates the max
 # expected value" (Hutto & Gilbert 2014; vaderSentiment.normalize default).
@@ -455,9 +455,9 @@ def score_parts(sentences: pd.DataFrame) -> pd.DataFrame:
     """
     rows = []
     for row in sentences.itertuples(index=False):
-        spans = corpus.parse_spans(row.quote_spans)
-        parts = voice_parts(row.text, spans)
-        masked = voice_parts(mask_names(row.text), spans)
+        quoted = spans.parse_spans(row.quote_spans)
+        parts = voice_parts(row.text, quoted)
+        masked = voice_parts(mask_names(row.text), quoted)
         for voice in PART_VOICES:
             if parts[voice]:
                 rows.append({"sentence_id": row.sentence_id, "article_id": row.article_id, "voice": voice,

@@ -1,8 +1,14 @@
-"""Uncertainty for small samples: bootstrap intervals and permutation tests, all seeded.
+"""Uncertainty for small samples, honest about the design: all seeded, all deterministic.
 
-Sentences are the resampling unit: with five texts, article-level resampling would have
-almost no information. Sentences within one article are not independent, so the intervals
-are optimistic; the notebooks say so wherever they use them.
+- Counts in one text (matches of a category per 1,000 words) get exact Poisson intervals
+  (``poisson_interval``): the text is one observation, and the interval describes its rate.
+- Means of sentence scores within a text get percentile bootstrap intervals over its
+  sentences (``bootstrap_mean``); sentences of one text are not independent, so these are
+  optimistic, and the notebooks say so.
+- Groups of texts are compared only by shuffling whole texts (``text_permutation_test``), and
+  only when each group has at least ``MIN_TEXTS_PER_GROUP`` texts; the smallest attainable p is
+  reported with every p.
+- Keyness: Dunning's log-likelihood (``log_likelihood``) beside ``framing.distinctive``'s log-odds.
 """
 
 from __future__ import annotations
@@ -84,3 +90,85 @@ def permutation_test(values: Sequence[float], labels: Sequence[bool], statistic:
     return float(observed), (1 + extreme) / (1 + permutations)
 
 
+
+
+def poisson_interval(count: int, exposure: float, *, per: int = PER_WORDS, level: float = LEVEL) -> tuple[float, float, float]:
+    """Rate ``per`` units of exposure with the exact (Garwood 1936) Poisson interval: (rate, low, high).
+
+    Treats the count as one Poisson draw, which is what one text gives; with no exposure, NaNs.
+    """
+    from scipy.stats import chi2
+
+    if exposure <= 0:
+        return float("nan"), float("nan"), float("nan")
+    tail = (1 - level) / 2
+    low = chi2.ppf(tail, 2 * count) / 2 if count > 0 else 0.0
+    high = chi2.ppf(1 - tail, 2 * (count + 1)) / 2
+    scale = per / exposure
+    return count * scale, float(low * scale), float(high * scale)
+
+
+def holm(p_values) -> np.ndarray:
+    """Holm (1979) step-down adjusted p-values, in input order; NaN (untestable) stays NaN."""
+    p = np.asarray(p_values, dtype=float)
+    tested = ~np.isnan(p)  # an untestable contrast (NaN) is left out of the family and stays NaN
+    q = p[tested]
+    order = np.argsort(q, kind="stable")
+    adjusted = np.maximum.accumulate((len(q) - np.arange(len(q))) * q[order])
+    within = np.empty_like(q)
+    within[order] = np.minimum(adjusted, 1.0)
+    out = np.full_like(p, np.nan)
+    out[tested] = within
+    return out
+
+
+MIN_TEXTS_PER_GROUP = 3  # below this a shuffle of texts has too few arrangements to test anything
+EXACT_MAX_ARRANGEMENTS = 20000  # enumerate every arrangement up to this many, else sample
+
+
+def text_permutation_test(values: Sequence[float], labels: Sequence[bool], *, permutations: int = DEFAULT_RESAMPLES,
+                          seed: int = DEFAULT_SEED) -> tuple[float, float, float]:
+    """Two-sided test of the difference in means of per-text ``values`` between two groups, by
+    shuffling the group labels of whole texts (the texts are the independent units).
+
+    Returns (observed difference, p, smallest attainable p). Every arrangement is enumerated when
+    there are at most ``EXACT_MAX_ARRANGEMENTS`` (exact p; smallest = 1 / arrangements, or 2 /
+    arrangements when the groups are the same size); otherwise
+    ``permutations`` are sampled (add-one p). A group of fewer than ``MIN_TEXTS_PER_GROUP`` texts
+    gives NaNs: one analysis against four reports cannot be tested.
+    """
+    from itertools import combinations
+    from math import comb
+
+    values = np.asarray(values, dtype=float)
+    labels = np.asarray(labels, dtype=bool)
+    n, k = len(values), int(labels.sum())
+    if min(k, n - k) < MIN_TEXTS_PER_GROUP or np.isnan(values).any():
+        return float("nan"), float("nan"), float("nan")
+    observed = values[labels].mean() - values[~labels].mean()
+    total = values.sum()
+
+    def difference(in_group: np.ndarray) -> float:
+        inside = values[in_group].sum()
+        return inside / k - (total - inside) / (n - k)
+
+    arrangements = comb(n, k)
+    if arrangements <= EXACT_MAX_ARRANGEMENTS:
+        diffs = np.array([difference(np.fromiter(c, dtype=int)) for c in combinations(range(n), k)])
+        p = float(np.mean(np.abs(diffs) >= abs(observed) - 1e-12))
+        mirrored = 2 if 2 * k == n else 1  # with equal groups every arrangement has a mirror image
+        return float(observed), p, mirrored / arrangements
+    rng = _rng(seed)
+    extreme = sum(abs(difference(rng.choice(n, k, replace=False))) >= abs(observed) - 1e-12 for _ in range(permutations))
+    return float(observed), (1 + extreme) / (1 + permutations), 1 / (1 + permutations)
+
+
+def log_likelihood(count_a: np.ndarray, count_b: np.ndarray, total_a: float, total_b: float) -> np.ndarray:
+    """Dunning's (1993) log-likelihood G2 for each word's counts in two corpora, signed: positive
+    where the word is relatively more frequent in corpus a (quanteda's ``textstat_keyness``, ``lr``)."""
+    a, b = np.asarray(count_a, dtype=float), np.asarray(count_b, dtype=float)
+    expected_a = total_a * (a + b) / (total_a + total_b)
+    expected_b = total_b * (a + b) / (total_a + total_b)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        terms = np.where(a > 0, a * np.log(a / expected_a), 0.0) + np.where(b > 0, b * np.log(b / expected_b), 0.0)
+    return np.sign(a / total_a - b / total_b) * 2 * terms

@@ -1,0 +1,136 @@
+"""How well the quote and speaker rules do against a hand-written gold, on pages they were not written from.
+
+The gold (``data/validation/quote_gold.csv`` for the test pages, ``seed_quote_gold.csv`` for the
+five seeds) lists every quoted span a reader finds, whether it is speech, and whose words it is.
+A predicted quote matches a gold quote of the same article when their words agree (edge
+punctuation and typographic marks ignored) or one holds the other and they share at least
+``MIN_WORD_OVERLAP`` of the shorter one's words.
+
+Scores, over gold quotes in the article (``scope`` = article: link lines and reader comments
+that the cleaning rightly drops, and quotes with no quotation marks, are left out and counted):
+
+- quote recall: speech quotes found / speech quotes in the gold;
+- quote precision: predicted quotes that are gold speech quotes / all predicted quotes;
+- speaker exact: found speech quotes whose predicted speaker is the gold speaker (a person's name
+  through ``actors.csv`` aliases; a body by its name; an unnamed speaker as no speaker);
+  ``country only`` when the prediction is the speaker's country or body instead of the person.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+
+from framing import corpus, paths, resources, segment
+
+GOLD_FILE = "quote_gold.csv"
+SEED_GOLD_FILE = "seed_quote_gold.csv"
+FAMILY_GOLD_FILE = "family_gold.csv"
+MIN_WORD_OVERLAP = 0.8
+ARTICLE_SCOPE = "article"
+OUTCOMES = ("exact", "country only", "wrong", "none")
+_EDGE = re.compile(r"^[\s\"'.,;:!?()\[\]\u00ab\u00bb\u201e]+|[\s\"'.,;:!?()\[\]\u00ab\u00bb\u201e]+$")
+
+
+def validation_dir() -> Path:
+    return paths.ROOT / "data" / "validation"
+
+
+def load_gold(path: Path) -> pd.DataFrame:
+    """A quote gold table (all columns as strings)."""
+    return pd.read_csv(path, dtype=str, keep_default_na=False)
+
+
+def quote_words(text: str) -> list[str]:
+    """The lower-case words of a quote, edge punctuation and typographic marks ignored."""
+    return [w.lower() for w in segment.words(resources.normalise_same_length(_EDGE.sub("", text)))]
+
+
+def same_quote(a: str, b: str) -> bool:
+    """Whether two quoted strings are the same quote (see the module docstring)."""
+    wa, wb = quote_words(a), quote_words(b)
+    if not wa or not wb:
+        return False
+    if wa == wb:
+        return True
+    short, long = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    joined_short, joined_long = " ".join(short), " ".join(long)
+    shared = len(set(short) & set(long)) / len(set(short))
+    return joined_short in joined_long and shared >= MIN_WORD_OVERLAP and len(short) >= MIN_WORD_OVERLAP * len(long)
+
+
+def canonical_name(name: str) -> str:
+    """A speaker name in comparable form: a known alias (actors.csv) as its canonical actor, else
+    the name lower-cased without a leading 'the', typographic marks as ASCII."""
+    plain = " ".join(resources.normalise_same_length(name).split())
+    aliases = resources.load_lexicon("actors.csv")
+    persons = {resources.normalise_same_length(a).lower(): actor for a, actor, kind in
+               zip(aliases["alias"], aliases["actor"], aliases["kind"]) if kind == "person"}
+    known = persons.get(plain.lower())
+    return (known or re.sub(r"^the\s+", "", plain, flags=re.I)).lower()
+
+
+def speaker_outcome(gold: pd.Series, predicted: pd.Series | None) -> str:
+    """'exact', 'country only', 'wrong' or 'none' for one gold speech quote and its match."""
+    if predicted is None:
+        return "none"
+    said = predicted.get("speaker", "") or ""
+    if gold["speaker_type"] == "unnamed":
+        return "exact" if not said else "wrong"
+    if not said:
+        return "none"
+    if canonical_name(said) == canonical_name(gold["speaker"]):
+        return "exact"
+    if gold["speaker_type"] == "person" and predicted.get("speaker_kind", "") == "body" and _same_country(gold, predicted):
+        return "country only"
+    return "wrong"
+
+
+def _same_country(gold: pd.Series, predicted: pd.Series) -> bool:
+    aliases = resources.load_lexicon("actors.csv")
+    group_of = dict(zip(aliases["actor"].str.lower(), aliases["actor_group"]))
+    return group_of.get(canonical_name(gold["speaker"])) == predicted.get("speaker_group", "")
+
+
+def match(gold: pd.DataFrame, predicted: pd.DataFrame) -> pd.DataFrame:
+    """Every gold quote with its matched predicted quote (first unused match in the article) and
+    the speaker outcome; columns of the gold plus quote_id, predicted_text, predicted_speaker, outcome."""
+    used: set[str] = set()
+    rows = []
+    for row in gold.itertuples(index=False):
+        g = pd.Series(row._asdict())
+        candidates = predicted[(predicted["article_id"] == g["article_id"]) & ~predicted["quote_id"].isin(used)]
+        hit = next((p for _, p in candidates.iterrows() if same_quote(g["quote"], p["text"])), None)
+        if hit is not None:
+            used.add(hit["quote_id"])
+        outcome = speaker_outcome(g, hit) if g["is_speech"] == "yes" else ""
+        rows.append({**g.to_dict(), "quote_id": "" if hit is None else hit["quote_id"],
+                     "predicted_text": "" if hit is None else hit["text"],
+                     "predicted_speaker": "" if hit is None else hit["speaker"], "outcome": outcome})
+    return pd.DataFrame(rows)
+
+
+def scores(matched: pd.DataFrame, predicted: pd.DataFrame) -> dict:
+    """Quote recall and precision and speaker accuracy (see the module docstring)."""
+    in_scope = matched[matched["scope"] == ARTICLE_SCOPE]
+    speech = in_scope[in_scope["is_speech"] == "yes"]
+    found = speech[speech["quote_id"] != ""]
+    true_quotes = set(found["quote_id"])
+    outcomes = found["outcome"].value_counts()
+    return {
+        "gold_speech_quotes": len(speech), "found": len(found), "predicted": len(predicted),
+        "quote_recall": len(found) / len(speech) if len(speech) else float("nan"),
+        "quote_precision": len(true_quotes) / len(predicted) if len(predicted) else float("nan"),
+        "speaker_exact": outcomes.get("exact", 0) / len(found) if len(found) else float("nan"),
+        **{f"n_speaker_{o.replace(' ', '_')}": int(outcomes.get(o, 0)) for o in OUTCOMES},
+        "left_out_of_scope": int((matched["scope"] != ARTICLE_SCOPE).sum()),
+    }
+
+
+def evaluate(raw_dir: Path, gold_path: Path) -> tuple[pd.DataFrame, dict]:
+    """Build the corpus of ``raw_dir`` (texts and metadata.csv) and score its quotes against the gold."""
+    built = corpus.build_corpus(raw_dir)
+    matched = match(load_gold(gold_path), built.quotes)
+    return matched, scores(matched, built.quotes)

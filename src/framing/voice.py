@@ -1,0 +1,238 @@
+"""Voice: whose words carry a span of text. One definition, used by every stage.
+
+The values follow ``docs/codebook.md`` (3.1):
+
+- ``direct_quote``: inside quotation marks (more than half of the span); the speaker is the quote's
+  (``quotes.csv``);
+- ``attributed_paraphrase``: outside quotes, after a reporting cue with a source that governs the
+  span ("Putin said that ...", "According to Sergey Lavrov, ...", "Moscow has assigned the blame
+  ..., saying ..."); the speaker is the cue's subject;
+- ``imputation``: outside quotes, after a cue by which the outlet ascribes a belief, wish or
+  motive to an actor without citing a statement ("Moscow does not actually think ...", "Russia
+  wants ...", "according to whom ...", "was presumably responding to ...");
+- ``own_narration``: neither: the outlet's own assertion.
+
+A cue governs what follows it in its sentence, unless a subordinator ("after", "when" ...) starts
+a new clause first, or the cue only attributes a quote that ends right before it ('..." Putin
+wrote, apparently referencing ...': what follows is the outlet's gloss).
+
+Copy shared with another text or a wire is a separate, corpus-level property (``framing.copy``):
+a sentence keeps its voice, and "own narration" in the findings means own narration that is not
+shared copy.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import pandas as pd
+
+from framing import actors, lexicon, resources, segment, spans
+
+VOICES = ("direct_quote", "attributed_paraphrase", "imputation", "own_narration")
+LABELS = {"direct_quote": "direct quote", "attributed_paraphrase": "attributed paraphrase",
+          "imputation": "imputation (the outlet ascribes a view)", "own_narration": "own narration"}
+OUTLET = "outlet"  # the speaker group of the outlet's own voice
+UNRESOLVED = "(unresolved)"  # a cue whose source the rules cannot name
+CUES_FILE = "attribution_cues.csv"
+REPORTING_VERBS_FILE = "reporting_verbs.csv"
+# Words after which an actor mention is an object, not the subject of a cue.
+PREPOSITIONS = frozenset({
+    "of", "to", "on", "against", "with", "between", "over", "about", "by", "from", "at", "in", "into", "for",
+    "toward", "towards", "than", "behind", "near", "among", "like", "under", "including", "namely", "via", "upon",
+})
+# Subordinators that end a cue's reach: "The Russian President's warning comes after Pyongyang fired ..."
+CUE_BLOCKERS = ("after", "before", "when", "while", "since", "because", "whereas", "although", "though")
+POSTPOSED_MAX_WORDS = 5  # '..." the Russian president wrote': speaker words between a quote and its cue
+ACCORDING_TO_MAX_GAP_CHARS = 70  # "According to the subsequent statements of the representatives of Moscow"
+
+_WORD = re.compile(r"[\w'-]+")
+_PRONOUN = re.compile(r"(?<![\w-])(?:he|she)(?![\w-])", re.I)
+_CUE_BLOCKER = re.compile(r"(?<![\w-])(?:" + "|".join(CUE_BLOCKERS) + r")(?![\w-])", re.I)
+_DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "this", "these", "those", "both"})
+
+
+# ----------------------------------------------------------------------------- cues
+
+@lru_cache(maxsize=1)
+def cue_codebook() -> lexicon.Codebook:
+    """Voice cues: every reporting verb (category ``reporting``) and ``attribution_cues.csv``
+    (``reporting`` or ``imputation``), matched without negation."""
+    verbs = resources.load_lexicon(REPORTING_VERBS_FILE)
+    extra = resources.load_lexicon(CUES_FILE)
+    table = pd.concat([pd.DataFrame({"category": "reporting", "term": verbs["form"]}), extra[["category", "term"]]])
+    return lexicon.compile_codebook(table.assign(negation="no").drop_duplicates("term"))
+
+
+# ----------------------------------------------------------------------------- unit context
+
+@dataclass
+class Unit:
+    """One unit with what voice needs: text, quotes with speakers, actor mentions, cues."""
+
+    sentence_id: str
+    article_id: str
+    text: str
+    quotes: list[tuple[int, int, str, str]]  # (start, end, speaker, speaker_group)
+    mentions: list[actors.Mention] = field(default_factory=list)
+    cues: list[lexicon.Match] = field(default_factory=list)
+    masked: str = ""
+
+    def in_quote(self, start: int, end: int) -> tuple[str, str] | None:
+        """(speaker, speaker_group) of the quote holding most of [start, end), if any."""
+        for q_start, q_end, speaker, group in self.quotes:
+            inside = max(0, min(end, q_end) - max(start, q_start))
+            if 2 * inside > end - start:
+                return speaker, group
+        return None
+
+
+def quote_speakers(sentences: pd.DataFrame, quotes: pd.DataFrame) -> dict[str, list[tuple[int, int, str, str]]]:
+    """Per sentence: its quote spans (``quote_spans``) paired in order with the quotes that cover it."""
+    covering: dict[str, list] = {}
+    for row in quotes.sort_values("quote_id").itertuples():
+        for sentence_id in str(row.sentence_ids).split(";"):
+            covering.setdefault(sentence_id, []).append((row.speaker, row.speaker_group))
+    result = {}
+    for sid, spans_text in zip(sentences["sentence_id"], sentences["quote_spans"]):
+        quoted = spans.parse_spans(spans_text)
+        who = covering.get(sid, [])
+        result[sid] = [(a, b, *(who[i] if i < len(who) else ("", ""))) for i, (a, b) in enumerate(quoted)]
+    return result
+
+
+def mask(text: str, spans) -> str:
+    """``text`` with quoted spans and their marks blanked (offsets kept)."""
+    chars = list(text)
+    for start, end, *_ in spans:
+        for i in range(max(start - 1, 0), min(end + 1, len(chars))):
+            chars[i] = " "
+    return "".join(chars)
+
+
+def build_units(sentences: pd.DataFrame, quotes: pd.DataFrame) -> list[Unit]:
+    """A ``Unit`` for every row of the sentences table, in order."""
+    spans = quote_speakers(sentences, quotes)
+    book = cue_codebook()
+    out = []
+    for sid, aid, text in zip(sentences["sentence_id"], sentences["article_id"], sentences["text"]):
+        unit = Unit(sid, aid, text, spans[sid])
+        unit.masked = mask(text, unit.quotes)
+        unit.mentions = actors.find_mentions(text)
+        unit.cues = lexicon.find_matches(unit.masked, book)
+        out.append(unit)
+    return out
+
+
+# ----------------------------------------------------------------------------- speakers of cues
+
+def preceding_word(text: str, start: int) -> str:
+    """The last word before ``start``, determiners skipped ('' at the start of ``text``)."""
+    words = [w.lower() for w in _WORD.findall(text[:start])]
+    while words and words[-1] in _DETERMINERS:
+        words.pop()
+    return words[-1] if words else ""
+
+
+def cue_speaker(unit: Unit, cue: lexicon.Match, previous_person: tuple[str, str] | None) -> tuple[str, str]:
+    """(speaker, speaker_group) of a cue; ('', '') when the rules cannot name it."""
+    if cue.matched_text.lower().startswith("according to"):
+        relative = re.search(r"\b(?:whom|which)$", cue.matched_text, re.I)  # "..., according to whom X"
+        after = [m for m in unit.mentions if cue.end <= m.start < cue.end + ACCORDING_TO_MAX_GAP_CHARS]
+        if after and not relative:
+            return after[0].actor, after[0].actor_group
+        before = [m for m in unit.mentions if m.end <= cue.start]
+        return (before[-1].actor, before[-1].actor_group) if before else ("", "")
+    before = [m for m in unit.mentions if m.end <= cue.start and unit.masked[m.start : m.end].strip()]
+    persons = [m for m in before if m.kind == "person"]
+    bodies = [m for m in before if preceding_word(unit.text, m.start) not in PREPOSITIONS]
+    chosen = persons[0] if persons else (bodies[0] if bodies else None)
+    if chosen is not None:
+        return chosen.actor, chosen.actor_group
+    if _PRONOUN.search(unit.masked[: cue.start]) and previous_person:
+        return previous_person
+    return "", ""
+
+
+def _postposed(unit: Unit, cue: lexicon.Match) -> bool:
+    """A cue that attributes the quote right before it: what follows is the outlet's gloss."""
+    return any(q_end <= cue.start and len(_WORD.findall(unit.masked[q_end : cue.start])) <= POSTPOSED_MAX_WORDS
+               for _, q_end, *_ in unit.quotes)
+
+
+def governing_cue(unit: Unit, start: int) -> lexicon.Match | None:
+    """The cue that governs a span starting at ``start`` (the last one before it in reach), if any."""
+    cues = [c for c in unit.cues if c.end <= start and not _postposed(unit, c)]
+    if cues and not _CUE_BLOCKER.search(unit.masked[cues[-1].end : start]):
+        return cues[-1]
+    return None
+
+
+# ----------------------------------------------------------------------------- voice
+
+def span_voice(unit: Unit, start: int, end: int, previous_person=None) -> tuple[str, str, str]:
+    """(voice, speaker, speaker_group) of the span [start, end) of a unit."""
+    quoted = unit.in_quote(start, end)
+    if quoted:
+        return "direct_quote", quoted[0] or UNRESOLVED, quoted[1] or ""
+    cue = governing_cue(unit, start)
+    if cue is None:
+        return "own_narration", OUTLET, OUTLET
+    speaker, group = cue_speaker(unit, cue, previous_person)
+    kind = "imputation" if cue.category == "imputation" else "attributed_paraphrase"
+    return kind, speaker or UNRESOLVED, group
+
+
+def word_voices(unit: Unit, previous_person=None) -> list[tuple[str, str, str]]:
+    """The voice of every word of the unit (``segment.words``), in order."""
+    spans = segment.word_tokenizer().span_tokenize(resources.normalise_same_length(unit.text))
+    return [span_voice(unit, a, b, previous_person) for a, b in spans]
+
+
+def unit_voice(unit: Unit, previous_person=None) -> tuple[str, str, str]:
+    """(voice, speaker, speaker_group) of a whole unit's main proposition.
+
+    ``direct_quote`` when at least half of its words are quoted; otherwise the unit reports
+    someone (``attributed_paraphrase`` or ``imputation``) when any unquoted word is in that voice,
+    the paraphrase winning a tie; else ``own_narration``.
+    """
+    voices = word_voices(unit, previous_person)
+    if not voices:
+        return "own_narration", OUTLET, OUTLET
+    quoted = [v for v in voices if v[0] == "direct_quote"]
+    if 2 * len(quoted) >= len(voices):
+        return quoted[0]
+    for kind in ("attributed_paraphrase", "imputation"):
+        found = [v for v in voices if v[0] == kind]
+        if found:
+            return found[0]
+    return "own_narration", OUTLET, OUTLET
+
+
+def previous_persons(units: list[Unit]) -> dict[str, tuple[str, str] | None]:
+    """Per unit: the last person named (as a quote's speaker or a mention) before it in its article,
+    for resolving "he" / "she" in a cue."""
+    result, last = {}, {}
+    for unit in units:
+        result[unit.sentence_id] = last.get(unit.article_id)
+        persons = [(q[2], q[3]) for q in unit.quotes if q[2]] or [(m.actor, m.actor_group) for m in unit.mentions if m.kind == "person"]
+        if persons:
+            last[unit.article_id] = persons[-1]
+    return result
+
+
+def unit_voices(sentences: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFrame:
+    """Per unit: sentence_id, article_id, voice, speaker, speaker_group, and the words in each voice."""
+    units = build_units(sentences, quotes)
+    before = previous_persons(units)
+    rows = []
+    for unit in units:
+        voice, speaker, group = unit_voice(unit, before[unit.sentence_id])
+        counts = {v: 0 for v in VOICES}
+        for v in word_voices(unit, before[unit.sentence_id]):
+            counts[v[0]] += 1
+        rows.append({"sentence_id": unit.sentence_id, "article_id": unit.article_id, "voice": voice,
+                     "speaker": speaker, "speaker_group": group, **{f"words_{v}": n for v, n in counts.items()}})
+    return pd.DataFrame(rows)
