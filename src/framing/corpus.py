@@ -104,14 +104,19 @@ def check_published(article: metadata.Article, cleaned: clean.CleanArticle, raw_
         )
 
 
-def build_corpus(raw_dir: Path) -> Corpus:
-    """Read, check, clean and segment every article under ``raw_dir``."""
+def build_corpus(raw_dir: Path, *, check_dates: bool = True, skip_bodiless: bool = False) -> Corpus:
+    """Read, check, clean and segment every article under ``raw_dir``. For measuring the quote rules
+    on test pages, ``check_dates=False`` skips the metadata-versus-page date check and
+    ``skip_bodiless=True`` leaves out a page where no body is found instead of stopping."""
     metadata.verify_manifest(raw_dir)
     article_rows, sentence_rows, quote_rows, removed_rows = [], [], [], []
     for article in metadata.load_articles(raw_dir):
         cleaned, sentences, found, removed = _article_rows(article)
-        check_published(article, cleaned, raw_dir)
+        if check_dates:
+            check_published(article, cleaned, raw_dir)
         if not any(s["unit_type"] == "body" for s in sentences):
+            if skip_bodiless:
+                continue
             raise metadata.CorpusError(
                 f"{Path(raw_dir) / article.meta['source_file']}: no article body found "
                 f"(no line of {clean.BODY_MIN_WORDS}+ words ending in a full stop)"
@@ -153,33 +158,86 @@ def with_labels(table: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     return table.merge(articles[["article_id", "label", "group"]], on="article_id", how="left", validate="many_to_one")
 
 
+NO_SPEAKER = "(no speaker named)"  # how tables and figures show a quote the rules could not attribute
+EXTRACTED_FIELDS = ("author", "headline", "wire_credit")  # metadata a page also shows (published is checked on load)
+
+
 def outlet_summary(corpus: Corpus) -> pd.DataFrame:
-    """Per article: size, quotes, quoted share of words and the distinct speakers quoted."""
-    speakers = (
-        corpus.quotes[corpus.quotes["speaker"] != ""]
-        .groupby("article_id")["speaker"]
-        .agg(lambda s: ", ".join(s.value_counts().sort_index().index))
-        .rename("speakers")
-    )
-    columns = ["article_id", "label", "group", "n_paragraphs", "n_sentences", "n_words", "n_quotes", "quoted_word_share"]
-    summary = corpus.articles[columns].merge(speakers, on="article_id", how="left").fillna({"speakers": ""})
+    """Per text: body size, display units, quotes (body), quoted share of words, the share of its
+    body words in each voice (``framing.voice``) and the distinct named speakers quoted."""
+    body_sentences = body(corpus.sentences)
+    quoted = corpus.quotes[corpus.quotes["sentence_id"].isin(set(body_sentences["sentence_id"]))]
+    speakers = (quoted[quoted["speaker"] != ""].groupby("article_id")["speaker"]
+                .agg(lambda s: ", ".join(sorted(set(s)))).rename("speakers"))
+    unattributed = (quoted["speaker"] == "").groupby(quoted["article_id"]).sum().rename("n_quotes_no_speaker")
+    words = body_sentences.groupby("article_id")[[f"words_{v}" for v in voice.VOICES]].sum()
+    shares = words.div(words.sum(axis=1), axis=0).add_prefix("share_")
+    columns = ["article_id", "label", "group", "n_paragraphs", "n_sentences", "n_display_units", "n_words", "n_quotes",
+               "quoted_word_share"]
+    summary = (corpus.articles[columns].merge(speakers, on="article_id", how="left")
+               .merge(unattributed, on="article_id", how="left").merge(shares, on="article_id", how="left"))
+    summary = summary.fillna({"speakers": "", "n_quotes_no_speaker": 0})
+    summary["n_quotes_no_speaker"] = summary["n_quotes_no_speaker"].astype(int)
     summary["n_speakers"] = summary["speakers"].map(lambda s: len(s.split(", ")) if s else 0)
     return summary
 
 
+def metadata_disagreements(articles: pd.DataFrame) -> pd.DataFrame:
+    """Texts whose hand-entered metadata and page extraction both give a value and differ (the
+    date is checked on load and stops the run; these are shown, not errors): article_id, label,
+    field, metadata, extracted."""
+    rows = []
+    for row in articles.to_dict("records"):
+        for field in EXTRACTED_FIELDS:
+            given, found = row[field], row[f"extracted_{'byline' if field == 'author' else field}"]
+            if given and found and " ".join(given.split()) != " ".join(found.split()):
+                rows.append({"article_id": row["article_id"], "label": row["label"], "field": field,
+                             "metadata": given, "extracted": found})
+    return pd.DataFrame(rows, columns=["article_id", "label", "field", "metadata", "extracted"])
+
+
 def removed_summary(corpus: Corpus) -> pd.DataFrame:
-    """Removed lines counted per article and rule (a wide table, zeros where none)."""
-    removed = with_labels(corpus.removed_lines, corpus.articles)
-    return removed.pivot_table(index="rule", columns="label", values="line_no", aggfunc="count", fill_value=0)
+    """Removed lines counted per rule: lines, texts, and how many were kept as display units."""
+    removed = corpus.removed_lines
+    return (removed.groupby("rule", as_index=False)
+            .agg(lines=("line_no", "count"), texts=("article_id", "nunique"),
+                 kept_as_display_unit=("kept_as", lambda k: int((k != "").sum())), reason=("reason", "first"))
+            .sort_values(["lines", "rule"], ascending=[False, True]).reset_index(drop=True))
 
 
 def quotes_by_speaker(corpus: Corpus) -> pd.DataFrame:
-    """Quotes and quoted words per outlet and speaker (canonical name and group)."""
+    """Quotes and quoted words per text and speaker (canonical name and group), every unit type;
+    a quote with no speaker is counted under ``NO_SPEAKER``."""
     quoted = with_labels(corpus.quotes, corpus.articles)
-    quoted["speaker"] = quoted["speaker"].replace("", "(unattributed)")
+    quoted["speaker"] = quoted["speaker"].replace("", NO_SPEAKER)
     return (
         quoted.groupby(["article_id", "label", "speaker_group", "speaker"], as_index=False)
         .agg(n_quotes=("quote_id", "count"), quoted_words=("n_words", "sum"))
         .sort_values(["article_id", "n_quotes", "speaker"], ascending=[True, False, True])
         .reset_index(drop=True)
     )
+
+
+def findings(corpus: Corpus, summary: pd.DataFrame) -> list[str]:
+    """What notebook 01 states about the corpus, computed: size, display units, quotes and
+    their speakers, and the spread of quoted words."""
+    from framing import prose
+
+    articles, quotes = corpus.articles, corpus.quotes
+    groups = articles["group"].value_counts().sort_index()
+    units = corpus.sentences["unit_type"].value_counts()
+    named = int((quotes["speaker"] != "").sum())
+    top = summary[summary["quoted_word_share"] == summary["quoted_word_share"].max()]
+    low = summary[summary["quoted_word_share"] == summary["quoted_word_share"].min()]
+    lines = [
+        f"The corpus holds **{prose.plural(len(articles), 'text')}** "
+        f"({prose.listing(f'{n} in group `{g}`' for g, n in groups.items())}): "
+        f"{prose.plural(int(summary['n_sentences'].sum()), 'body sentence')} and {int(summary['n_words'].sum()):,} words, "
+        f"plus {prose.plural(int(units.drop('body', errors='ignore').sum()), 'display unit')} "
+        f"({prose.listing(f'{n} {t}' for t, n in units.drop('body', errors='ignore').sort_index().items())}).",
+        f"The rules find **{prose.plural(len(quotes), 'direct quote')}**; {prose.share(named, len(quotes))} have a named "
+        f"speaker, {len(quotes) - named:,} none.",
+        f"Quoted words make up {prose.span(summary['quoted_word_share'].min(), summary['quoted_word_share'].max())} "
+        f"of a text's body: most in {prose.listing(top['label'])}, least in {prose.listing(low['label'])}.",
+    ]
+    return lines

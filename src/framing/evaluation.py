@@ -131,6 +131,50 @@ def scores(matched: pd.DataFrame, predicted: pd.DataFrame) -> dict:
 
 def evaluate(raw_dir: Path, gold_path: Path) -> tuple[pd.DataFrame, dict]:
     """Build the corpus of ``raw_dir`` (texts and metadata.csv) and score its quotes against the gold."""
-    built = corpus.build_corpus(raw_dir)
+    built = corpus.build_corpus(raw_dir, check_dates=False, skip_bodiless=True)
     matched = match(load_gold(gold_path), built.quotes)
     return matched, scores(matched, built.quotes)
+
+
+SETS = (("seeds", None, SEED_GOLD_FILE), ("test pages (development)", "pages", GOLD_FILE),
+        ("test pages (held-out)", "heldout", GOLD_FILE))
+
+
+def report(raw_dir: Path, validation: Path) -> pd.DataFrame:
+    """Quote and speaker scores for every gold set present: the corpus's seed texts (those of
+    ``raw_dir`` listed in its manifest, against ``seed_quote_gold.csv``), and each folder of test pages."""
+    from framing import metadata
+
+    rows = []
+    for name, folder, gold_file in SETS:
+        gold_path = Path(validation) / (folder or "") / gold_file if folder else Path(validation) / gold_file
+        if not gold_path.is_file():
+            continue
+        if folder is None:
+            seeds = set(metadata.read_manifest(raw_dir))
+            built = corpus.build_corpus(raw_dir)
+            ids = set(built.articles.loc[built.articles["source_file"].isin(seeds), "article_id"])
+            predicted = built.quotes[built.quotes["article_id"].isin(ids)]
+            gold = load_gold(gold_path)
+            gold = gold[gold["article_id"].isin(ids)]
+            if gold.empty:
+                continue
+            s = scores(match(gold, predicted), predicted)
+            n_texts = len(ids)
+        else:
+            _, s = evaluate(Path(validation) / folder, gold_path)
+            n_texts = len(load_gold(gold_path)["article_id"].unique())
+        rows.append({"set": name, "texts": n_texts, **s})
+    return pd.DataFrame(rows)
+
+
+def findings(table: pd.DataFrame) -> list[str]:
+    """One sentence per gold set: recall, precision and speaker accuracy with their counts."""
+    lines = []
+    for row in table.itertuples():
+        lines.append(
+            f"**{row.set}** ({row.texts} texts): {row.found} of {row.gold_speech_quotes} speech quotes found "
+            f"(recall {row.quote_recall:.0%}), precision {row.quote_precision:.0%}; the speaker is exact for "
+            f"{row.n_speaker_exact} of {row.found} ({row.speaker_exact:.0%}), country or body only for "
+            f"{row.n_speaker_country_only}, wrong for {row.n_speaker_wrong}, missing for {row.n_speaker_none}.")
+    return lines

@@ -249,8 +249,10 @@ def frame_codebook() -> pd.DataFrame:
 
 @lru_cache(maxsize=1)
 def frame_terms() -> lexicon.Codebook:
-    """Item term lists (``data/lexicons/frame_terms.csv``; category = item_id), compiled."""
-    return lexicon.compile_codebook(resources.load_lexicon("frame_terms.csv"))
+    """Item term lists (``data/lexicons/frame_terms.csv``; category = item_id), compiled with each
+    item in a layer of its own, so one item's match never hides another's."""
+    table = resources.load_lexicon("frame_terms.csv")
+    return lexicon.compile_codebook(table.assign(layer=table["category"]))
 
 
 def parse_rule(rule: str) -> dict[str, str]:

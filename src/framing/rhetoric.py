@@ -228,3 +228,82 @@ def actor_rhetoric(mentions: pd.DataFrame, matches: pd.DataFrame, sentences: pd.
     table = corpus.with_labels(table, articles)
     first = ["label", "article_id", "group", "actor_group", "category"]
     return table[first + [c for c in table.columns if c not in first]].sort_values(first[1:]).reset_index(drop=True)
+
+
+# --- findings ---------------------------------------------------------------------------------
+
+STANCE = ("hedging", "boosters")  # stance (Hyland 2005): reported together; possibility apart
+OWN = "own_narration"
+
+
+def standouts(rates: pd.DataFrame, voice_name: str = OWN) -> pd.DataFrame:
+    """Per category, the text with the highest rate in ``voice_name`` and whether its exact interval
+    lies wholly above every other text's (``clear``): category, label, group, count, rate, low,
+    high, next_high (the highest upper bound among the others)."""
+    rows = []
+    cell = rates[(rates["voice"] == voice_name) & (rates["words"] > 0)]
+    for category, part in cell.groupby("category", sort=True):
+        ranked = part.sort_values(["per_1000_words", "article_id"], ascending=[False, True])
+        top, others = ranked.iloc[0], ranked.iloc[1:]
+        next_high = others["ci_high"].max() if len(others) else np.nan
+        rows.append({"category": category, "label": top["label"], "group": top["group"], "count": int(top["count"]),
+                     "rate": top["per_1000_words"], "low": top["ci_low"], "high": top["ci_high"], "next_high": next_high,
+                     "clear": bool(len(others)) and top["ci_low"] > next_high})
+    return pd.DataFrame(rows)
+
+
+def rate_findings(rates: pd.DataFrame, labels: dict[str, str]) -> list[str]:
+    """Sentences on the own-narration rates: where one text's interval stands clear of all others'."""
+    from framing import prose
+
+    table = standouts(rates)
+    clear = table[table["clear"]]
+    lines = [f"In the outlets' own narration, one text's rate stands clear of every other text's (exact 95% intervals "
+             f"not overlapping) in {prose.plural(len(clear), 'category', 'categories')} of {len(table)}"
+             + (": " + "; ".join(f"{labels.get(r.category, r.category)}: {r.label}, {prose.interval(r.rate, r.low, r.high)} "
+                                  f"per 1,000 words ({r.count} matches; the next highest interval ends at {r.next_high:.0f})"
+                                  for r in clear.itertuples()) if len(clear) else "") + "."]
+    vague = table[~table["clear"] & (table["count"] > 0)]
+    if len(vague):
+        lines.append("Elsewhere the highest rates overlap others' intervals: "
+                     + "; ".join(f"{labels.get(r.category, r.category)} highest in {r.label} ({r.rate:.0f})"
+                                 for r in vague.itertuples()) + ".")
+    return lines
+
+
+def attribution_shares(rates: pd.DataFrame) -> pd.DataFrame:
+    """Per text: loaded and neutral reporting verbs in its own narration and the loaded share."""
+    cell = rates[(rates["voice"] == OWN) & rates["category"].isin(["attribution_loaded", "attribution_neutral"])]
+    wide = cell.pivot_table(index=["article_id", "label", "group"], columns="category", values="count", fill_value=0).reset_index()
+    for column in ("attribution_loaded", "attribution_neutral"):
+        wide[column] = wide.get(column, 0)
+    total = wide["attribution_loaded"] + wide["attribution_neutral"]
+    wide["loaded_share"] = (wide["attribution_loaded"] / total).where(total > 0)
+    wide.columns.name = None
+    return wide.sort_values("article_id").reset_index(drop=True)
+
+
+def stance_table(rates: pd.DataFrame) -> pd.DataFrame:
+    """Per text and voice (own narration, reported voices, all): hedges, boosters and possibility
+    counts and rates, stance = hedges + boosters (Hyland 2005), possibility apart."""
+    wanted = [*STANCE, "possibility"]
+    cell = rates[rates["category"].isin(wanted) & rates["voice"].isin([ALL, OWN])]
+    wide = cell.pivot_table(index=["article_id", "label", "group", "voice"], columns="category",
+                            values=["count", "words"], aggfunc="first").reset_index()
+    wide.columns = ["_".join(c for c in col if c) if isinstance(col, tuple) else col for col in wide.columns]
+    out = wide[["article_id", "label", "group", "voice"]].copy()
+    out["words"] = wide[f"words_{STANCE[0]}"]
+    for category in wanted:
+        out[category] = wide[f"count_{category}"].astype(int)
+    out["stance"] = out["hedging"] + out["boosters"]
+    out["stance_per_1000"] = out["stance"] / out["words"] * stats.PER_WORDS
+    return out.sort_values(["voice", "article_id"]).reset_index(drop=True)
+
+
+def group_actor_rhetoric(cooc: pd.DataFrame) -> pd.DataFrame:
+    """``actor_rhetoric`` pooled per group of texts: of all the group's sentences naming an actor
+    group, the share that also hold each category (sentences summed over the group's texts)."""
+    pooled = cooc.groupby(["group", "actor_group", "category"], as_index=False)[["sentences_with_both", "sentences_with_actor"]].sum()
+    pooled["share"] = pooled["sentences_with_both"] / pooled["sentences_with_actor"]
+    pooled["n_texts"] = pooled["group"].map(cooc.groupby("group")["article_id"].nunique())
+    return pooled
