@@ -40,18 +40,25 @@ _MONTHS = (
 )
 _DATE_PATTERNS = (
     re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)\b"),
-    re.compile(rf"\b(?P<day>\d{{1,2}})\s+(?P<month>{_MONTHS})\.?\s+(?P<year>\d{{4}})\b", re.I),
+    re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month>{_MONTHS})\.?,?\s+(?P<year>\d{{4}})\b", re.I),
     re.compile(rf"\b(?P<month>{_MONTHS})\.?\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}})\b", re.I),
 )
 _DATE_LABEL = re.compile(r"^\W*(date|published|first published|posted|updated|last updated)\b", re.I)
 _UPDATED = re.compile(r"^\W*(updated|last updated)\b", re.I)
 _CHROME = re.compile(r"\s\|\s|\u00b0|today.s paper|sign in|subscribe|\bweather\b", re.I)
-_FIRST_OR_SECOND_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]ur|us|[Yy]ou|[Yy]our|[Yy]ours)\b")
+_SECOND_PERSON = re.compile(r"\b(?:[Yy]ou|[Yy]our|[Yy]ours)\b")
+_FIRST_PERSON_PLURAL = re.compile(r"\b(?:[Ww]e|[Oo]ur|us)\b")
+# What an outlet says of itself when it speaks to its reader: support, donations, journalism ...
+_OUTLET_APPEAL = re.compile(r"(?i)\b(support|donat\w*|subscri\w*|sign up|newsletter|paywall\w*|journalis\w*|register\w*|"
+                            r"we provide|thanks? (you )?for (reading|following|watching))\b")
+_BULLET = re.compile(r"^\s*(?:[\u2022\u25cf\u25aa*\u2013-])\s+(?P<text>\S.*)$")
+PAGE_CHROME_RULES = ("site_navigation", "site_navigation_bar", "breadcrumb", "notification_prompt", "date_banner",
+                     "republication_note")  # lines of the page header: a headline comes after them
 _NAME_WORD = re.compile(r"^[A-Z][a-z'\-]+$|^[A-Z]\.$")
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 
 
-UNIT_TYPES = ("headline", "standfirst", "caption", "body")  # display units first, then the body
+UNIT_TYPES = ("headline", "standfirst", "key_point", "caption", "body")  # display units first, then the body
 CAPTION_RULES = ("repeated_caption", "image_credit", "media_title")
 CAPTION_MIN_WORDS = 3  # "Russian President Vladimir Putin (file photo)" is a caption; "16x9 Image" is not
 _CREDIT_TAIL = re.compile(  # a trailing "(file photo)" / "(Reuters)", or "Saul Loeb/AFP/Getty Images" after a full stop
@@ -87,7 +94,7 @@ class CleanArticle:
 
     def units(self) -> list[tuple[int, str, str]]:
         """Display units and body paragraphs in reading order: (line_no, text, unit_type)."""
-        shown = [(r.line_no, caption_text(r.text) if r.kept_as == "caption" else r.text, r.kept_as)
+        shown = [(r.line_no, caption_text(r.text) if r.kept_as == "caption" else key_point(r.text) or r.text, r.kept_as)
                  for r in self.removed if r.kept_as]
         return sorted(shown + [(no, text, "body") for no, text in self.paragraphs])
 
@@ -147,8 +154,17 @@ def looks_like_name(text: str) -> bool:
 
 
 def addresses_reader(text: str) -> bool:
-    """First or second person outside quotation marks: the outlet speaking to its reader."""
-    return bool(_FIRST_OR_SECOND_PERSON.search(strip_quoted(text)))
+    """The outlet speaking to its reader: second person outside quotation marks, or the first
+    person plural with an appeal (support, donations, subscriptions, 'our journalism'). An
+    analysis in the first person plural ('our concern lies with ...') is not an appeal."""
+    outside = strip_quoted(text)
+    return bool(_SECOND_PERSON.search(outside)) or bool(_FIRST_PERSON_PLURAL.search(outside) and _OUTLET_APPEAL.search(outside))
+
+
+def key_point(text: str) -> str:
+    """The text of a bulleted key point ('• Putin says ...'), or '' for a line that is no bullet."""
+    found = _BULLET.match(text)
+    return found.group("text") if found and count_words(found.group("text")) >= HEADLINE_MIN_WORDS else ""
 
 
 def is_masthead(text: str) -> bool:
@@ -235,9 +251,14 @@ def _first_pass(lines: dict[int, str], article: CleanArticle) -> dict[int, str]:
                 removed[no] = (rule, reason)
                 if rule == "wire_credit" and not article.wire_credit:
                     article.wire_credit = wire_agencies(text)
+                if rule == "byline" and not article.byline:
+                    article.byline = re.split(r"\s*(?:,|\()", byline_name(text))[0]
                 break
     for no in _repeated_caption_lines(lines):
         removed.setdefault(no, ("repeated_caption", "image caption (line repeated below)"))
+    for no, text in lines.items():
+        if no not in removed and key_point(text):
+            removed[no] = ("key_point", "a bulleted key point (summary of the story)")
     datelines = [no for no, text in lines.items() if no not in removed and is_dateline(text)]
     numbers = sorted(lines)
     bylines = set()
@@ -257,6 +278,9 @@ def _first_pass(lines: dict[int, str], article: CleanArticle) -> dict[int, str]:
             removed[no] = ("date_banner", "the site's date banner above the story's date line (not the story's date)")
         else:
             removed[no] = ("dateline", "another date line (an update, a comment, a related story)")
+    for no, text in lines.items():  # 'Published on 01/09/2017 at 18h12': a date line the rules cannot read
+        if no not in removed and _DATE_LABEL.match(text) and count_words(text) <= LABELLED_DATELINE_MAX_WORDS and not ends_like_a_sentence(text):
+            removed[no] = ("dateline", "a labelled date line whose date format the rules do not read")
     for no, text in lines.items():
         if no not in removed and addresses_reader(text):
             removed[no] = ("reader_appeal", "appeal to the reader (first or second person outside quotes)")
@@ -270,14 +294,20 @@ def _is_body_start(text: str) -> bool:
 
 
 def _second_pass(lines: dict[int, str], article: CleanArticle) -> None:
-    """Split surviving lines into front matter and body."""
+    """Split surviving lines into front matter and body. Front matter above the last line of page
+    chrome (navigation, banners) is the site's header (masthead, tagline), never the headline."""
     numbers = sorted(lines)
     body_start = next((no for no in numbers if _is_body_start(lines[no])), None)
     if body_start is None:
         return
+    first_meta = min((r.line_no for r in article.removed if r.rule in ("dateline", "byline")), default=body_start)
+    chrome = [r.line_no for r in article.removed if r.rule in PAGE_CHROME_RULES and r.line_no < min(body_start, first_meta)]
+    header_end = max(chrome, default=0)
     for no in numbers:
         text = lines[no]
-        if no < body_start:
+        if no < header_end:
+            article.removed.append(Removal(no, text, "page_header", "the site's header above its navigation (masthead, tagline)"))
+        elif no < body_start:
             rule, reason = _front_matter_role(text, article)
             article.removed.append(Removal(no, text, rule, reason, rule if rule in ("headline", "standfirst") else ""))
         elif not ends_like_a_sentence(text) and count_words(text) < BODY_MIN_WORDS:
@@ -301,10 +331,13 @@ def _front_matter_role(text: str, article: CleanArticle) -> tuple[str, str]:
 
 
 def _keep_captions(article: CleanArticle) -> None:
-    """Mark each distinct caption among the removed lines as a display unit (first copy kept)."""
+    """Mark each distinct caption among the removed lines, and each key point, as a display unit
+    (first copy kept)."""
     seen = set()
     for index, removal in enumerate(article.removed):
-        if removal.rule in CAPTION_RULES and is_caption(removal.text):
+        if removal.rule == "key_point":
+            article.removed[index] = Removal(removal.line_no, removal.text, removal.rule, removal.reason, "key_point")
+        elif removal.rule in CAPTION_RULES and is_caption(removal.text):
             key = " ".join(caption_text(removal.text).split()).lower()
             if key not in seen:
                 seen.add(key)

@@ -11,7 +11,7 @@ from framing import clean, io, metadata, quotes, segment, spans, voice
 
 TABLE_NAMES = ("articles", "sentences", "quotes", "removed_lines")
 QUOTE_COLUMNS = ["quote_id", "article_id", "sentence_id", "sentence_ids", "unit_type", "paragraph", "text", "speaker",
-                 "speaker_kind", "speaker_group", "speaker_alias", "cue", "cue_stance", "attribution",
+                 "speaker_kind", "speaker_group", "speaker_alias", "speaks_for", "cue", "cue_stance", "attribution",
                  "kind", "marks", "closed", "n_words"]
 
 
@@ -61,7 +61,7 @@ def _article_rows(article: metadata.Article):
                 "article_id": aid, "sentence_id": ids[first], "sentence_ids": ";".join(ids[first : last + 1]),
                 "unit_type": unit_type, "paragraph": p_index, "text": inner, "speaker": who.speaker,
                 "speaker_kind": who.speaker_kind, "speaker_group": who.speaker_group, "speaker_alias": who.speaker_alias,
-                "cue": who.cue, "cue_stance": who.cue_stance, "attribution": who.method, "kind": quotes.quote_kind(inner),
+                "speaks_for": who.speaks_for, "cue": who.cue, "cue_stance": who.cue_stance, "attribution": who.method, "kind": quotes.quote_kind(inner),
                 "marks": span.marks, "closed": span.closed, "n_words": len(segment.words(inner)),
             })
     for number, row in enumerate(quote_rows, start=1):

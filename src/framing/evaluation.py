@@ -102,6 +102,8 @@ def match(gold: pd.DataFrame, predicted: pd.DataFrame) -> pd.DataFrame:
     for row in gold.itertuples(index=False):
         g = pd.Series(row._asdict())
         candidates = predicted[(predicted["article_id"] == g["article_id"]) & ~predicted["quote_id"].isin(used)]
+        if "line_no" in predicted.columns:  # the same quoted words on another line are another quote
+            candidates = candidates[candidates["line_no"].astype(str) == str(g["line_no"])]
         hit = next((p for _, p in candidates.iterrows() if same_quote(g["quote"], p["text"])), None)
         if hit is not None:
             used.add(hit["quote_id"])
@@ -132,8 +134,14 @@ def scores(matched: pd.DataFrame, predicted: pd.DataFrame) -> dict:
 def evaluate(raw_dir: Path, gold_path: Path) -> tuple[pd.DataFrame, dict]:
     """Build the corpus of ``raw_dir`` (texts and metadata.csv) and score its quotes against the gold."""
     built = corpus.build_corpus(raw_dir, check_dates=False, skip_bodiless=True)
-    matched = match(load_gold(gold_path), built.quotes)
-    return matched, scores(matched, built.quotes)
+    predicted = with_lines(built)
+    matched = match(load_gold(gold_path), predicted)
+    return matched, scores(matched, predicted)
+
+
+def with_lines(built) -> pd.DataFrame:
+    """The predicted quotes with the raw line each opens on."""
+    return built.quotes.merge(built.sentences[["sentence_id", "line_no"]], on="sentence_id", how="left")
 
 
 SETS = (("seeds", None, SEED_GOLD_FILE), ("test pages (development)", "pages", GOLD_FILE),
@@ -154,7 +162,8 @@ def report(raw_dir: Path, validation: Path) -> pd.DataFrame:
             seeds = set(metadata.read_manifest(raw_dir))
             built = corpus.build_corpus(raw_dir)
             ids = set(built.articles.loc[built.articles["source_file"].isin(seeds), "article_id"])
-            predicted = built.quotes[built.quotes["article_id"].isin(ids)]
+            predicted = with_lines(built)
+            predicted = predicted[predicted["article_id"].isin(ids)]
             gold = load_gold(gold_path)
             gold = gold[gold["article_id"].isin(ids)]
             if gold.empty:

@@ -273,3 +273,11 @@ def group_strip(ax, table: pd.DataFrame, value: str, *, groups: list[str], palet
     ax.set_yticks([(t + b) / 2 for t, b in bands.values()], [wrap(names.get(g, g.replace("_", " ")), 14) for g in bands], fontsize=8)
     ax.set_ylim(max(b for _, b in bands.values()), 0)
     ax.grid(axis="y", visible=False)
+
+
+def text_rows(articles: pd.DataFrame, groups: list[str], limit: int = MAX_ROWS) -> tuple[list[str], int]:
+    """Text labels in figure order (by group, focus first, then id), capped at ``limit``, and how
+    many were left out."""
+    rank = {g: i for i, g in enumerate(groups)}
+    ordered = articles.assign(_rank=articles["group"].map(rank)).sort_values(["_rank", "article_id"])["label"].tolist()
+    return ordered[:limit], max(len(ordered) - limit, 0)

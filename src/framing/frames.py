@@ -32,9 +32,9 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from framing import actors, corpus, lexicon, resources, voice
+from framing import actors, attribution, corpus, lexicon, resources, voice
 
-PREPOSITIONS = voice.PREPOSITIONS
+PREPOSITIONS = attribution.PREPOSITIONS
 # Verbs that take an actor as object ("encourages Kim Jong-un"); -ing and -ed forms count too.
 TRANSITIVE_VERBS = frozenset({"encourages", "encourage", "supports", "support", "helps", "help", "backs", "urges", "urge",
                               "tells", "warns", "invites", "invite", "pressure", "pressures", "unnerve", "unnerves"})
@@ -74,8 +74,8 @@ def role_slots() -> dict[tuple[str, str], str]:
 @lru_cache(maxsize=1)
 def reporting_codebook() -> lexicon.Codebook:
     """Reporting verbs only (they end a clause: what follows is the reported content)."""
-    verbs = resources.load_lexicon("reporting_verbs.csv")
-    return lexicon.compile_codebook(pd.DataFrame({"category": "cue", "term": verbs["form"], "negation": "no"}))
+    forms = sorted(attribution.cue_forms())
+    return lexicon.compile_codebook(pd.DataFrame({"category": "cue", "term": forms, "negation": "no"}))
 
 
 # ----------------------------------------------------------------------------- clauses and slots
@@ -149,7 +149,7 @@ def subject_of(s: voice.Unit, clause: tuple[int, int, list], start: int) -> list
         return list(inherited)
     for m in before:
         controlled = _CONTROL.match(s.text[m.end : start]) is not None
-        if controlled or not _is_object_marker(voice.preceding_word(s.text[c_start:], m.start - c_start)):
+        if controlled or not _is_object_marker(attribution.preceding_word(s.text[c_start:], m.start - c_start)):
             return _with_coordinated(s, m, start)
     return list(inherited)
 

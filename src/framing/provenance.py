@@ -34,6 +34,7 @@ FAMILY_COLOURS = {
     "Kremlin English": "#D55E00", "Reuters": "#0072B2", "AFP": "#009E73",
     MIXED: "#CC79A7", UNKNOWN: "#BBBBBB", NOT_APPLICABLE: "#FFFFFF",
 }
+WEAK_COLOUR = "#E2E2E2"  # 'unknown (weak: ...)': some evidence, not enough to decide
 # Words editors add or drop without changing a translation: "a/the road to nowhere",
 # "bellicose, offensive" for "bellicose and offensive" (both in the corpus).
 MARKER_IGNORED_WORDS = frozenset({"a", "an", "the", "and"})
@@ -75,54 +76,84 @@ def _contains(sequence: tuple, part: tuple) -> bool:
 # --- translation markers -------------------------------------------------------------------------
 
 
+STRENGTHS = ("primary", "weak")
+WEAK_NEEDED = 2  # independent weak markers (distinct phrases) that together decide a family
+
+
+def _variants(phrase: str) -> tuple[tuple[str, ...], ...]:
+    """The stem sequences a marker matches: the phrase, and for a pair 'A and B' also 'B and A'
+    ("futile and misguided" is still the Kremlin's pair)."""
+    stems = stem_sequence(phrase)
+    words = phrase.split()
+    if words.count("and") == 1 and 0 < words.index("and") < len(words) - 1:
+        i = words.index("and")
+        swapped = stem_sequence(" ".join(words[i + 1 :] + ["and"] + words[:i]))
+        return (stems, swapped) if swapped != stems else (stems,)
+    return (stems,)
+
+
 def load_markers(folder=None) -> pd.DataFrame:
-    """The marker table with each phrase's stem sequence in ``stems``; checks families are known."""
+    """The marker table with each phrase's stem sequences in ``variants``; checks families and strengths."""
     markers = resources.load_lexicon(MARKER_FILE, folder)
-    unknown = sorted(set(markers["family"]) - set(FAMILIES))
-    if unknown:
-        raise ValueError(f"{MARKER_FILE}: unknown famil(ies) {', '.join(unknown)}; expected {', '.join(FAMILIES)}")
-    markers["stems"] = markers["phrase"].map(stem_sequence)
+    for column, known in (("family", FAMILIES), ("strength", STRENGTHS)):
+        unknown = sorted(set(markers[column]) - set(known))
+        if unknown:
+            raise ValueError(f"{MARKER_FILE}: unknown {column} {', '.join(unknown)}; expected {', '.join(known)}")
+    markers["variants"] = markers["phrase"].map(_variants)
     return markers
 
 
 def find_markers(text: str, markers: pd.DataFrame) -> pd.DataFrame:
-    """The marker rows whose stem sequence occurs in ``text`` (same order as the table)."""
+    """The marker rows one of whose stem sequences occurs in ``text`` (same order as the table)."""
     stems = stem_sequence(text)
-    return markers[[_contains(stems, m) for m in markers["stems"]]]
+    return markers[[any(_contains(stems, v) for v in variants) for variants in markers["variants"]]]
 
 
-def family_of(families) -> str:
-    """One family from the families of the markers found: none -> unknown, several -> mixed."""
-    found = sorted(set(families) - {UNKNOWN, NOT_APPLICABLE})
-    if not found:
-        return UNKNOWN
-    return found[0] if len(found) == 1 else MIXED
+def decide_family(found: pd.DataFrame) -> str:
+    """The family that markers found decide: a family needs a primary marker or ``WEAK_NEEDED``
+    distinct weak ones; two decided families are 'mixed'; weak evidence alone is
+    'unknown (weak: <families>)'; no marker is 'unknown'."""
+    decided = sorted(family for family, rows in found.groupby("family")
+                     if (rows["strength"] == "primary").any() or rows["phrase"].nunique() >= WEAK_NEEDED)
+    if len(decided) > 1:
+        return MIXED
+    if decided:
+        return decided[0]
+    if len(found):
+        return f"{UNKNOWN} (weak: {', '.join(sorted(set(found['family'])))})"
+    return UNKNOWN
+
+
+def is_translated(quotes: pd.DataFrame) -> pd.Series:
+    """Quotes that render Putin's article: his own, or a body's the text says speaks for him."""
+    speaks_for = quotes["speaks_for"] if "speaks_for" in quotes.columns else pd.Series("", index=quotes.index)
+    return (quotes["speaker"] == TRANSLATED_SPEAKER) | (speaks_for == TRANSLATED_SPEAKER)
 
 
 def quote_families(quotes: pd.DataFrame, markers: pd.DataFrame) -> pd.DataFrame:
     """Per quote: family, the markers found (';'-joined), their strength and families."""
     rows = []
-    for quote in quotes.sort_values("quote_id").itertuples():
-        found = find_markers(quote.text, markers) if quote.speaker == TRANSLATED_SPEAKER else markers.iloc[:0]
-        family = family_of(found["family"]) if quote.speaker == TRANSLATED_SPEAKER else NOT_APPLICABLE
+    translated = is_translated(quotes)
+    for quote, putin in zip(quotes.sort_values("quote_id").itertuples(), translated.loc[quotes.sort_values("quote_id").index]):
+        found = find_markers(quote.text, markers) if putin else markers.iloc[:0]
         rows.append({
             "quote_id": quote.quote_id, "article_id": quote.article_id, "speaker": quote.speaker,
-            "family": family, "marker": "; ".join(found["phrase"]), "marker_family": "; ".join(found["family"]),
-            "strength": "; ".join(found["strength"]), "text": quote.text,
+            "family": decide_family(found) if putin else NOT_APPLICABLE, "marker": "; ".join(found["phrase"]),
+            "marker_family": "; ".join(found["family"]), "strength": "; ".join(found["strength"]), "text": quote.text,
         })
     return pd.DataFrame(rows, columns=["quote_id", "article_id", "speaker", "family", "marker", "marker_family", "strength", "text"])
 
 
 def _parts(families: pd.Series) -> str:
     counts = families.value_counts()
-    order = [f for f in FAMILY_ORDER if f in counts.index]
-    return "; ".join(f"{f}: {counts[f]}" for f in order)
+    return "; ".join(f"{f}: {counts[f]}" for f in sorted(counts.index, key=lambda f: (FAMILY_ORDER.index(f) if f in FAMILY_ORDER else len(FAMILY_ORDER), f)))
 
 
-def _article_row(article_id: str, families: pd.DataFrame) -> dict:
+def _article_row(article_id: str, families: pd.DataFrame, markers: pd.DataFrame) -> dict:
     putin = families[families["family"] != NOT_APPLICABLE]
     marked = putin[putin["marker"] != ""]
-    family = NOT_APPLICABLE if putin.empty else family_of(putin["family"])
+    phrases = {p for ps in marked["marker"] for p in ps.split("; ") if p}
+    family = NOT_APPLICABLE if putin.empty else decide_family(markers[markers["phrase"].isin(phrases)])
     return {
         "article_id": article_id, "family": family, "parts": _parts(putin["family"]),
         "n_putin_quotes": len(putin), "n_marked_quotes": len(marked),
@@ -131,9 +162,11 @@ def _article_row(article_id: str, families: pd.DataFrame) -> dict:
     }
 
 
-def article_families(families: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
-    """Per article: the family of its Putin quotes ('mixed' when they disagree), parts and evidence."""
-    rows = [_article_row(aid, families[families["article_id"] == aid]) for aid in sorted(articles["article_id"])]
+def article_families(families: pd.DataFrame, articles: pd.DataFrame, markers: pd.DataFrame) -> pd.DataFrame:
+    """Per article: the family all its Putin quotes' markers decide together (``decide_family``),
+    the quotes' own families (``parts``) and the evidence."""
+    by_article = dict(tuple(families.groupby("article_id")))
+    rows = [_article_row(aid, by_article.get(aid, families.iloc[:0]), markers) for aid in sorted(articles["article_id"])]
     return pd.DataFrame(rows)
 
 
@@ -286,7 +319,7 @@ def unit_families(statements: pd.DataFrame, markers: pd.DataFrame) -> pd.DataFra
     rows = []
     for unit in statements.itertuples():
         found = find_markers(unit.unit_text, markers) if unit.speaker == TRANSLATED_SPEAKER else markers.iloc[:0]
-        family = family_of(found["family"]) if unit.speaker == TRANSLATED_SPEAKER else NOT_APPLICABLE
+        family = decide_family(found) if unit.speaker == TRANSLATED_SPEAKER else NOT_APPLICABLE
         rows.append({"family": family, "marker": "; ".join(found["phrase"])})
     return statements.assign(**pd.DataFrame(rows, index=statements.index))
 
@@ -298,6 +331,6 @@ def statement_families(statements: pd.DataFrame, markers: pd.DataFrame) -> pd.Da
     for (aid, sid), cell in units.groupby(["article_id", "statement_id"], sort=True):
         found = sorted({m for ms in cell["marker"] for m in ms.split("; ") if m})
         rows.append({"article_id": aid, "statement_id": sid, "statement": cell["statement"].iloc[0],
-                     "family": family_of(cell["family"]), "marker": "; ".join(found),
+                     "family": decide_family(markers[markers["phrase"].isin(found)]), "marker": "; ".join(found),
                      "unit_ids": ";".join(sorted(cell["unit_id"]))})
     return pd.DataFrame(rows, columns=["article_id", "statement_id", "statement", "family", "marker", "unit_ids"])

@@ -1,20 +1,9 @@
-"""Direct quotes: find them in a paragraph, then attribute each to a speaker and a cue verb.
+"""Direct quotes: find them in a paragraph, then attribute each to its speaker (``framing.attribution``).
 
-Marks: typographic and straight, double and single (a single mark opens only after a space or at
-the start, so apostrophes never open a quote). A double-quoted span may cross sentence breaks.
-
-Attribution, for each quote:
-
-1. *after the quote*, when the quote opens its sentence or ends in ``,`` ``!`` ``?`` inside
-   its marks (the "…,” Putin wrote" pattern): the first cue verb and the first actor or
-   pronoun between the quote and the end of that sentence;
-2. *before the quote*: the nearest cue verb earlier in the sentence (other quotes masked out),
-   and the nearest actor or pronoun before that verb (after it for "according to");
-3. *continuation*: a quote that fills its whole sentence inherits the previous quote's speaker.
-
-"he"/"she" resolves to the first person named earlier in the same sentence, else to the previous
-quote's speaker, else to the last person named before. Speakers are canonical actors from
-``data/lexicons/actors.csv``; cue verbs and their stance come from ``reporting_verbs.csv``.
+Marks: typographic and straight, double and single, French guillemets and German low-high marks,
+each closed by its own partner (a single mark opens only after a space or at the start, so
+apostrophes never open a quote). A double-quoted span may cross sentence breaks; one left open at
+the end of a paragraph (a quote running on into the next) runs to the paragraph's end.
 """
 
 from __future__ import annotations
@@ -23,14 +12,12 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from framing import actors, resources
+from framing import attribution, resources
 
-CONTINUATION_MAX_OUTSIDE_WORDS = 2
-CUE_SPEAKER_MAX_GAP = 40  # characters between a cue and a speaker named after it ("said Putin")
 FULL_QUOTE_MIN_WORDS = 6
-
-_PRONOUN = re.compile(r"\b(?:he|she)\b", re.I)
+DOUBLE_PAIRS = {"\u201c": "\u201d", "\u201e": "\u201c", "\u00ab": "\u00bb", '"': '"'}  # opener -> closer
 _LETTER = re.compile(r"\w")
+Attribution = attribution.Attribution
 
 
 @dataclass(frozen=True)
@@ -43,33 +30,24 @@ class QuoteSpan:
     closed: bool
 
 
-@dataclass
-class Attribution:
-    speaker: str = ""
-    speaker_kind: str = ""
-    speaker_group: str = ""
-    speaker_alias: str = ""
-    cue: str = ""
-    cue_stance: str = ""
-    method: str = "none"
-
-
 def find_quote_spans(paragraph: str) -> list[QuoteSpan]:
     """Quoted spans in a paragraph, in order; single-quoted spans inside double quotes, and spans
     with no word in them, are ignored."""
     spans: list[QuoteSpan] = []
     open_double = open_single = None
+    closer = ""
     for i, char in enumerate(paragraph):
         before = paragraph[i - 1] if i else " "
         after = paragraph[i + 1] if i + 1 < len(paragraph) else " "
-        if char in resources.OPENING_DOUBLE or (char == '"' and open_double is None):
-            if open_double is None or char in resources.OPENING_DOUBLE:
-                open_double, open_single = i, None
-        elif char in resources.CLOSING_DOUBLE or char == '"':
-            if open_double is not None:
+        if open_double is not None:
+            if char == closer or (char == '"' and closer != '"') or (char in "\u201d\u00bb" and closer not in "\u201d\u00bb"):
                 spans.append(QuoteSpan(open_double + 1, i, "double", True))
                 open_double = None
-        elif open_double is None:
+            elif char in "\u201e\u00ab" or (char == "\u201c" and closer != "\u201c"):
+                open_double, closer, open_single = i, DOUBLE_PAIRS[char], None  # a new quote opens: the old one ran on
+        elif char in DOUBLE_PAIRS:
+            open_double, closer, open_single = i, DOUBLE_PAIRS[char], None
+        else:
             opens = char in resources.OPENING_SINGLE or (
                 char == "'" and (before.isspace() or before in "([") and _LETTER.match(after)
             )
@@ -94,93 +72,6 @@ def mask_quotes(paragraph: str, spans: list[QuoteSpan]) -> str:
     return "".join(chars)
 
 
-@lru_cache(maxsize=1)
-def _cue_table():
-    table = resources.load_lexicon("reporting_verbs.csv")
-    forms = sorted(table["form"], key=len, reverse=True)
-    pattern = re.compile(r"\b(?:" + "|".join(re.escape(f) for f in forms) + r")\b", re.I)
-    stance = dict(zip(table["form"].str.lower(), table["stance"]))
-    return pattern, stance
-
-
-def find_cues(text: str) -> list[re.Match]:
-    """Reporting verbs in ``text`` (quotes should be masked first)."""
-    pattern, _ = _cue_table()
-    return list(pattern.finditer(text))
-
-
-def cue_stance(cue: str) -> str:
-    """'neutral' or 'loaded' for a cue form, '' if unknown."""
-    return _cue_table()[1].get(cue.lower(), "")
-
-
-def _candidates(masked: str, start: int, end: int) -> list[tuple[int, int, object]]:
-    """Actor mentions and person pronouns in masked[start:end], as (start, end, mention-or-None)."""
-    found = [(m.start + start, m.end + start, m) for m in actors.find_mentions(masked[start:end])]
-    found += [(p.start() + start, p.end() + start, None) for p in _PRONOUN.finditer(masked[start:end])]
-    return sorted(found, key=lambda c: c[0])
-
-
-class _Resolver:
-    """Keeps the article context that pronouns and continuations need."""
-
-    def __init__(self):
-        self.previous: Attribution | None = None
-        self.last_person: actors.Mention | None = None
-
-    def pronoun(self, masked: str, sentence_start: int, pronoun_start: int) -> actors.Mention | None:
-        in_sentence = [m for m in actors.find_mentions(masked[sentence_start:pronoun_start]) if m.kind == "person"]
-        if in_sentence:
-            return in_sentence[0]
-        if self.previous and self.previous.speaker_kind == "person":
-            p = self.previous
-            return actors.Mention(0, 0, p.speaker_alias, p.speaker, p.speaker_kind, p.speaker_group)
-        return self.last_person
-
-    def attribution(self, candidate, cue: re.Match, method: str, masked: str, sentence_start: int) -> Attribution | None:
-        start, _, mention = candidate
-        if mention is None:
-            mention = self.pronoun(masked, sentence_start, start)
-            method += "+pronoun"
-            if mention is None:
-                return None
-        return Attribution(mention.actor, mention.kind, mention.actor_group, mention.alias,
-                           cue.group(0), cue_stance(cue.group(0)), method)
-
-
-def _after_quote(resolver, masked, span, sentence) -> Attribution | None:
-    region_start, region_end = span.end, sentence[1]
-    cues = find_cues(masked[region_start:region_end])
-    if not cues:
-        return None
-    cue = cues[0]
-    cue_start, cue_end = cue.start() + region_start, cue.end() + region_start
-    candidates = _candidates(masked, region_start, region_end)
-    before = [c for c in candidates if c[1] <= cue_start]
-    after = [c for c in candidates if c[0] >= cue_end and c[0] - cue_end <= CUE_SPEAKER_MAX_GAP]
-    chosen = before[0] if before else (after[0] if after else None)
-    if chosen is None:
-        return None
-    return resolver.attribution(chosen, cue, "after_quote", masked, sentence[0])
-
-
-def _before_quote(resolver, masked, span, sentence) -> Attribution | None:
-    region_start, region_end = sentence[0], span.start - 1
-    cues = find_cues(masked[region_start:region_end])
-    if not cues:
-        return None
-    cue = cues[-1]
-    cue_start, cue_end = cue.start() + region_start, cue.end() + region_start
-    candidates = _candidates(masked, region_start, region_end)
-    if cue.group(0).lower() == "according to":
-        chosen = next((c for c in candidates if c[0] >= cue_end), None)
-    else:
-        chosen = next((c for c in reversed(candidates) if c[1] <= cue_start), None)
-    if chosen is None:
-        return None
-    return resolver.attribution(chosen, cue, "before_quote", masked, sentence[0])
-
-
 def _sentence_of(offset: int, sentences: list[tuple[int, int]]) -> int:
     for index, (start, end) in enumerate(sentences):
         if start <= offset < end:
@@ -194,35 +85,104 @@ def quote_kind(text: str) -> str:
     return "full" if words and text[0].isupper() and len(words) >= FULL_QUOTE_MIN_WORDS else "partial"
 
 
+APPOSITION_MAX_WORDS = 25  # '"...," Georgy Toloraya, Director of Korean Programs at ..., wrote'
+
+
+def reported_clause(text: str, masked: str, span: QuoteSpan, sentence: tuple[int, int]) -> bool:
+    """Whether a quote can be attributed by a cue after it: it opens its sentence, ends in , ! ?
+    inside its marks, or is followed by a comma (British style)."""
+    inner = text[span.start : span.end].rstrip()
+    opens = not masked[sentence[0] : max(span.start - 1, sentence[0])].strip()
+    return opens or inner[-1:] in ",!?" or masked[span.end + 1 : span.end + 3].lstrip()[:1] == ","
+
+
+def _post_cue(masked: str, span: QuoteSpan, last: tuple[int, int], cues: list[attribution.Cue]) -> attribution.Cue | None:
+    """The cue right after a quote: within ``POST_MAX_WORDS`` words, or after a speaker and their
+    apposition (up to ``APPOSITION_MAX_WORDS``); never across 'and' / 'but'."""
+    for cue in (c for c in cues if span.end <= c.start < last[1]):
+        between = masked[span.end + 1 : cue.start]
+        if re.search(r"\b(?:and|but)\b", between):
+            return None
+        gap = attribution.words_between(masked, span.end, cue.start)
+        named = attribution.candidates(between)
+        if gap <= attribution.POST_MAX_WORDS or (gap <= APPOSITION_MAX_WORDS and named and attribution.words_between(between, 0, named[0].start) <= 1):
+            return cue
+        return None
+    return None
+
+
+def _attribute(text: str, masked: str, span: QuoteSpan, first: tuple[int, int], last: tuple[int, int],
+               cues: list[attribution.Cue], context: attribution.Context) -> Attribution | None:
+    """The attribution of one quote: a cue right after it, else the nearest cue (verb, or a
+    reporting noun's possessor) before it in its sentence, else a headline's 'Name:'."""
+    cue = _post_cue(masked, span, last, cues) if reported_clause(text, masked, span, first) else None
+    if cue is not None:
+        who = attribution.cue_speaker(text, masked, cue, last, context, quote_end=span.end)
+        if who is not None:
+            return Attribution.of(who, cue.form, cue.stance, "after_quote")
+    before = [c for c in cues if first[0] <= c.start and c.end <= span.start]
+    noun = attribution.noun_cue_speakers(text, masked, span.start, context)
+    if noun is not None and noun[0] >= first[0] and (not before or noun[0] > before[-1].end):
+        return Attribution.of(noun[1], "", "", "before_quote")
+    for cue in reversed(before[-1:]):
+        who = attribution.cue_speaker(text, masked, cue, first, context)
+        if who is not None:
+            return Attribution.of(who, cue.form, cue.stance, "before_quote")
+    if first[0] == 0:
+        who = attribution.headline_speaker(text, masked, context)
+        if who is not None:
+            return Attribution.of(who, "", "", "headline_colon")
+    if masked[first[0] : max(span.start - 1, first[0])].rstrip().endswith(":"):  # 'the line everyone will quote: "..."'
+        who = attribution.colon_speaker(text, masked, first, span.start, context)
+        if who is not None:
+            return Attribution.of(who, "", "", "colon")
+        if context.previous is not None and context.previous_paragraph >= context.paragraph - 1:
+            p = context.previous
+            return Attribution(p.speaker, p.speaker_kind, p.speaker_group, p.speaker_alias, p.speaks_for, "", "", "continuation")
+    return None
+
+
 def attribute_quotes(paragraphs: list[tuple[str, list[tuple[int, int]]]]) -> list[list[tuple[QuoteSpan, Attribution, int, int]]]:
-    """For each paragraph (text, sentence spans): its quotes as (span, attribution, first, last sentence index)."""
-    resolver = _Resolver()
+    """For each paragraph (text, sentence spans), in reading order: its quotes as (span,
+    attribution, first sentence index, last sentence index)."""
+    context = attribution.Context()
+    for text, _ in paragraphs:  # a headline or key point may name someone the body introduces
+        attribution.register(mask_quotes(text, find_quote_spans(text)), context)
     result = []
-    for text, sentences in paragraphs:
+    for p_index, (text, sentences) in enumerate(paragraphs):
+        context.paragraph = p_index
         spans = find_quote_spans(text)
         masked = mask_quotes(text, spans)
-        found = []
-        for span in spans:
-            first = _sentence_of(span.start, sentences)
-            last = _sentence_of(max(span.end - 1, span.start), sentences)
-            inner = text[span.start : span.end].strip()
-            opens_sentence = not masked[sentences[first][0] : span.start - 1].strip()
-            attribution = None
-            if opens_sentence or inner[-1:] in ",!?":
-                attribution = _after_quote(resolver, masked, span, sentences[last])
-            attribution = attribution or _before_quote(resolver, masked, span, sentences[first])
-            if attribution is None:
-                outside = masked[sentences[first][0] : sentences[last][1]]
-                if len(outside.split()) <= CONTINUATION_MAX_OUTSIDE_WORDS and resolver.previous:
-                    p = resolver.previous
-                    attribution = Attribution(p.speaker, p.speaker_kind, p.speaker_group, p.speaker_alias, "", "", "continuation")
-                else:
-                    attribution = Attribution()
-            if attribution.speaker:
-                resolver.previous = attribution
-            found.append((span, attribution, first, last))
-        persons = [m for m in actors.find_mentions(masked) if m.kind == "person"]
-        if persons:
-            resolver.last_person = persons[-1]
+        cues = attribution.find_cues(masked)
+        found, done = [], 0
+        for s_index, sentence in enumerate(sentences):
+            context.sentence += 1
+            mine = [s for s in spans if _sentence_of(s.start, sentences) == s_index]
+            for span in mine:
+                first, last = sentence, sentences[_sentence_of(max(span.end - 1, span.start), sentences)]
+                attribution.register(masked[done : max(span.start - 1, done)], context)
+                done = max(done, span.start - 1)
+                who = _attribute(text, masked, span, first, last, cues, context) or _continuation(masked, first, last, context)
+                found.append((span, who, s_index, sentences.index(last)))
+                if who.speaker:
+                    context.previous, context.previous_paragraph = who, p_index
+                    context.spoke(attribution.Speaker(who.speaker, who.speaker_kind, who.speaker_group, who.speaker_alias),
+                                  attribution.PRONOUNS.get(who.speaker_alias.lower(), ""))
+            attribution.register(masked[done : sentence[1]], context)
+            attribution.note_subject(text[sentence[0] : sentence[1]], masked[sentence[0] : sentence[1]], context)
+            done = max(done, sentence[1])
+            for cue in cues:  # who reports in this sentence (a later "he" most likely means them)
+                if sentence[0] <= cue.start < sentence[1] and cue.lemma != "according to":
+                    context.spoke(attribution.subject_before(text, masked, cue, sentence, context))
         result.append(found)
     return result
+
+
+def _continuation(masked: str, first: tuple[int, int], last: tuple[int, int], context: attribution.Context) -> Attribution:
+    """A quote that fills its sentence continues the previous quote's speaker (same or previous paragraph)."""
+    outside = masked[first[0] : last[1]]
+    previous = context.previous
+    if previous and len(outside.split()) <= attribution.CONTINUATION_MAX_OUTSIDE_WORDS and context.previous_paragraph >= context.paragraph - 1:
+        return Attribution(previous.speaker, previous.speaker_kind, previous.speaker_group, previous.speaker_alias,
+                           previous.speaks_for, "", "", "continuation")
+    return Attribution()

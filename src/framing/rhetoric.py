@@ -24,7 +24,7 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from framing import actors, corpus, lexicon, resources, stats, voice
+from framing import actors, attribution, corpus, lexicon, resources, stats, voice
 
 CODEBOOK_FILE = "rhetoric.csv"
 CATEGORIES_FILE = "rhetoric_categories.csv"
@@ -42,20 +42,24 @@ MENTION_COLUMNS = ["mention_id", "sentence_id", "article_id", "actor", "actor_gr
 
 # --- codebook ---------------------------------------------------------------------------------
 
-def reporting_verb_rows(verbs: pd.DataFrame) -> pd.DataFrame:
-    """``reporting_verbs.csv`` (form, lemma, stance) as codebook rows, one category per stance."""
+def reporting_verb_rows() -> pd.DataFrame:
+    """Every form of ``reporting_verbs.csv``'s lemmas (``attribution.cue_forms``) as codebook rows,
+    one category per stance; origin as the lemma's row."""
+    origin = dict(zip(*resources.load_lexicon(REPORTING_VERBS_FILE)[["lemma", "origin"]].to_numpy().T))
+    forms = sorted(attribution.cue_forms().items())
     return pd.DataFrame({
-        "category": ATTRIBUTION_PREFIX + verbs["stance"], "term": verbs["form"],
-        "definition": "reporting verb '" + verbs["lemma"] + "' (" + verbs["stance"] + ")",
-        "source": ATTRIBUTION_SOURCE, "negation": "yes", "negated": "no", "corpus_driven": "no",
-        "note": "", "layer": "attribution", "stance": verbs["stance"],
+        "category": [ATTRIBUTION_PREFIX + stance for _, (_, stance) in forms], "term": [f for f, _ in forms],
+        "origin": [origin[lemma] for _, (lemma, _) in forms],
+        "definition": [f"reporting verb '{lemma}' ({stance})" for _, (lemma, stance) in forms],
+        "source": ATTRIBUTION_SOURCE, "negation": "yes", "negated": "no",
+        "note": "", "layer": "attribution", "stance": [stance for _, (_, stance) in forms],
     })
 
 
 def codebook(folder=None) -> pd.DataFrame:
     """The full codebook: ``rhetoric.csv`` rows, then the reporting verbs (duplicates dropped)."""
     own = resources.load_lexicon(CODEBOOK_FILE, folder)
-    verbs = reporting_verb_rows(resources.load_lexicon(REPORTING_VERBS_FILE, folder))
+    verbs = reporting_verb_rows()
     table = pd.concat([own, verbs], ignore_index=True).fillna("")
     return table.drop_duplicates(["category", "term"]).reset_index(drop=True)
 

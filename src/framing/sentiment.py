@@ -34,7 +34,7 @@ from afinn import Afinn
 from scipy import stats as scipy_stats
 from vaderSentiment import vaderSentiment as vader_module
 
-from framing import actors, corpus, resources, segment, spans, stats
+from framing import actors, corpus, resources, segment, spans, stats, voice
 
 # VADER's normalisation constant: compound = s / sqrt(s^2 + alpha), "approximates the max
 # expected value" (Hutto & Gilbert 2014; vaderSentiment.normalize default).
@@ -42,9 +42,6 @@ VADER_ALPHA = 15
 # Conventional VADER thresholds for calling a sentence positive/negative (vaderSentiment README).
 POSITIVE_THRESHOLD = 0.05
 NEGATIVE_THRESHOLD = -0.05
-# A sentence is in the quoted voice when at least half of its characters are inside quotation
-# marks (corpus.quoted_share); the voice comparison itself scores the parts separately.
-QUOTE_VOICE_THRESHOLD = 0.5
 # Cells of the actor x outlet table with fewer sentences are flagged (and marked in figures).
 SMALL_N = 5
 TERM_DECIMALS = 3
@@ -71,12 +68,12 @@ SCORE_COLUMNS = {
     "afinn": "afinn_compound",
     "afinn_masked": "afinn_compound_masked",
 }
-PART_VOICES = ("narration", "quote")
+QUOTED = "direct_quote"  # the voice of the words inside quotation marks (framing.voice)
 
 # Codebook of sentiment_sentences.csv (column, definition), shown in notebook 03.
 CODEBOOK = (
     ("sentence_id, article_id", "keys into sentences.csv / articles.csv"),
-    ("voice", "'quote' if quoted_share >= 0.5, else 'narration' (the voice comparison scores parts: sentiment_parts.csv)"),
+    ("voice", "the unit's voice (framing.voice, sentences.voice); the voice comparison scores each unit's quoted and unquoted parts apart: sentiment_parts.csv"),
     ("vader_compound, vader_pos, vader_neu, vader_neg", "VADER on the normalised sentence (Hutto & Gilbert 2014)"),
     ("vader_sum", "the sum VADER squashes: compound = s / sqrt(s^2 + 15)"),
     ("vader_terms", "'term:valence;...' final valences after VADER's booster, negation and 'but' rules; they add up to vader_sum"),
@@ -151,10 +148,15 @@ def name_spans(text: str) -> list[tuple[int, int]]:
     A token is masked when it is capitalised and either (1) lies inside an actor mention from
     ``data/lexicons/actors.csv`` (any position: the list vouches for it), or (2) does not open
     the sentence or a quotation (where capitals are grammatical, not a sign of a name) and is
-    title-case ("Liberty") or ALL-CAPS next to another capitalised token ("UN Security").
+    title-case ("Liberty") or ALL-CAPS next to another capitalised token ("UN Security"). Rule (2)
+    does not apply to a unit in title case (more than ``TITLE_CASE_SHARE`` of its words
+    capitalised: a headline), where capitals are style.
     A lone ALL-CAPS word is kept: VADER reads it as emphasis ("a BAD idea").
     """
     return list(_name_spans_cached(normalise(text)))
+
+
+TITLE_CASE_SHARE = 0.6  # a unit with more capitalised words than this is in title case (a headline)
 
 
 @lru_cache(maxsize=65536)
@@ -164,10 +166,13 @@ def _name_spans_cached(plain: str) -> tuple[tuple[int, int], ...]:
     # same as in the full token list whenever only whitespace separates them, which is all
     # ``_in_run`` asks, so dropping lower-case tokens changes no result.
     tokens = _capitalised_token_spans(plain)
+    # In a title-case headline capitals are style, not names: only the actor list vouches there.
+    title_case = len(tokens) > TITLE_CASE_SHARE * max(len(_token_spans(plain)), 1)
     spans = []
     for index, (start, end, token) in enumerate(tokens):
         in_mention = any(a <= start and end <= b for a, b in inside)
-        if in_mention or (not _is_initial(plain, start) and (not token.isupper() or _in_run(plain, tokens, index))):
+        by_shape = not title_case and not _is_initial(plain, start) and (not token.isupper() or _in_run(plain, tokens, index))
+        if in_mention or by_shape:
             spans.append((start, end))
     return tuple(spans)
 
@@ -335,16 +340,11 @@ def afinn_scores(text: str, *, normalised: bool = True) -> dict:
 # --- voice -------------------------------------------------------------------------------
 
 
-def voice_of(quoted_share: float, threshold: float = QUOTE_VOICE_THRESHOLD) -> str:
-    """'quote' when at least ``threshold`` of a sentence's characters are quoted, else 'narration'."""
-    return "quote" if quoted_share >= threshold else "narration"
-
-
 def voice_parts(text: str, spans: list[tuple[int, int]]) -> dict[str, str]:
-    """A sentence split into the outlet's own words and the quoted words.
+    """A sentence split into the words outside quotation marks and the quoted words.
 
     ``spans`` are the quoted character spans (``sentences.quote_spans``, marks excluded).
-    Narration is the text with each span and its quotation marks blanked (same length);
+    The outside part is the text with each span and its quotation marks blanked (same length);
     the quote part is the spans joined by a space. A missing part is ''.
     """
     plain = normalise(text)
@@ -358,7 +358,7 @@ def voice_parts(text: str, spans: list[tuple[int, int]]) -> dict[str, str]:
         chars[a:b] = " " * (b - a)
     narration = "".join(chars)
     quote = " ".join(plain[a:b].strip() for a, b in spans)
-    return {"narration": narration if _has_word(narration) else "", "quote": quote if _has_word(quote) else ""}
+    return {"outside": narration if _has_word(narration) else "", "quote": quote if _has_word(quote) else ""}
 
 
 def _has_word(text: str) -> bool:
@@ -429,16 +429,18 @@ def _score_row(plain: str, masked: str) -> dict:
 def score_sentences(sentences: pd.DataFrame) -> pd.DataFrame:
     """One row per sentence: voice, both methods raw and name-masked, and the terms behind each.
 
-    Needs ``sentence_id``, ``article_id``, ``text``; ``quoted_share`` (0 if absent) and ``n_words``
-    are kept if present.
+    Needs ``sentence_id``, ``article_id``, ``text``; ``voice`` ('' if absent), ``quoted_share``
+    (0 if absent) and ``n_words`` are kept if present.
     """
     rows = []
     shares = sentences["quoted_share"] if "quoted_share" in sentences.columns else pd.Series(0.0, index=sentences.index)
-    for sid, aid, text, share in zip(sentences["sentence_id"], sentences["article_id"], sentences["text"], shares.astype(float)):
+    voices = sentences["voice"] if "voice" in sentences.columns else pd.Series("", index=sentences.index)
+    for sid, aid, text, share, unit_voice in zip(sentences["sentence_id"], sentences["article_id"], sentences["text"],
+                                                 shares.astype(float), voices):
         plain = normalise(text)
         spans = _name_spans_cached(plain)  # what mask_names and masked_names find, computed once
         rows.append({
-            "sentence_id": sid, "article_id": aid, "voice": voice_of(share), "quoted_share": share,
+            "sentence_id": sid, "article_id": aid, "voice": unit_voice, "quoted_share": share,
             **_score_row(plain, _mask_spans(plain, spans)), "masked_names": _joined_names(plain, spans),
         })
     scored = pd.DataFrame(rows)
@@ -447,21 +449,29 @@ def score_sentences(sentences: pd.DataFrame) -> pd.DataFrame:
     return scored
 
 
+def outside_voice(row) -> str:
+    """The voice of a unit's words outside quotation marks: the most frequent among them
+    (``sentences.words_<voice>``, ``framing.voice``), ties in ``voice.VOICES`` order."""
+    counts = {v: int(getattr(row, f"words_{v}")) for v in voice.VOICES if v != QUOTED}
+    return max(counts, key=lambda v: (counts[v], -voice.VOICES.index(v)))
+
+
 def score_parts(sentences: pd.DataFrame) -> pd.DataFrame:
-    """One row per sentence and voice part present (narration, quote), each part scored alone.
+    """One row per unit and part present, each part scored alone: the quoted words (voice
+    ``direct_quote``) and the words outside quotes (voice ``outside_voice``).
 
     Names are found on the whole sentence, then the masked sentence is split, so a name is
-    masked the same way in either part. Needs ``quote_spans`` besides the sentence columns.
+    masked the same way in either part. Needs ``quote_spans`` and the ``words_<voice>`` columns.
     """
     rows = []
     for row in sentences.itertuples(index=False):
         quoted = spans.parse_spans(row.quote_spans)
         parts = voice_parts(row.text, quoted)
         masked = voice_parts(mask_names(row.text), quoted)
-        for voice in PART_VOICES:
-            if parts[voice]:
-                rows.append({"sentence_id": row.sentence_id, "article_id": row.article_id, "voice": voice,
-                             "text": " ".join(parts[voice].split()), **_part_scores(parts[voice], masked[voice])})
+        for part, part_voice in (("outside", outside_voice(row)), ("quote", QUOTED)):
+            if parts[part]:
+                rows.append({"sentence_id": row.sentence_id, "article_id": row.article_id, "voice": part_voice,
+                             "text": " ".join(parts[part].split()), **_part_scores(parts[part], masked[part])})
     return pd.DataFrame(rows)
 
 
@@ -498,20 +508,21 @@ def _outlets(articles: pd.DataFrame) -> list[tuple[str, str, str]]:
 
 
 def by_outlet(scored: pd.DataFrame, parts: pd.DataFrame, articles: pd.DataFrame, *, seed: int = stats.DEFAULT_SEED) -> pd.DataFrame:
-    """Per outlet, method and voice: n, mean, bootstrap interval and distribution counts.
+    """Per text, method and voice: n, mean, bootstrap interval and distribution counts.
 
-    voice 'all' summarises whole sentences; 'narration' and 'quote' summarise the parts of
-    sentences in that voice (``score_parts``), so a partial quote counts as quoted words.
-    Every outlet x method x voice cell is present (n = 0 gives NaN statistics).
+    voice 'all' summarises whole units; each voice of ``framing.voice`` summarises the parts in
+    that voice (``score_parts``), so a partial quote counts as quoted words. Every text x method x
+    voice cell is present (n = 0 gives NaN statistics). Pass body units for per-text summaries.
     """
-    units = [("all", "sentence", scored)] + [(v, f"{v} part", parts[parts["voice"] == v]) for v in PART_VOICES]
+    units = [("all", "unit", scored)] + [(v, f"{v} part", parts[parts["voice"] == v]) for v in voice.VOICES]
     rows = []
-    for article_id, label, group in _outlets(articles):
-        for voice, unit, table in units:
-            cell = table[table["article_id"] == article_id]
+    for voice_name, unit, table in units:
+        cells = dict(tuple(table.groupby("article_id")))
+        for article_id, label, group in _outlets(articles):
+            cell = cells.get(article_id, table.iloc[:0])
             for method, column in SCORE_COLUMNS.items():
                 rows.append({"article_id": article_id, "label": label, "group": group, "method": method,
-                             "voice": voice, "unit": unit, **_summary(cell[column], seed)})
+                             "voice": voice_name, "unit": unit, **_summary(cell[column], seed)})
     return _sorted(pd.DataFrame(rows), ["article_id", "method", "voice"])
 
 
@@ -538,10 +549,11 @@ def by_actor(scored: pd.DataFrame, sentences: pd.DataFrame, articles: pd.DataFra
     anywhere in the corpus) x method cell is present; ``small_n`` flags cells under ``SMALL_N``.
     """
     mentions = sentence_actor_groups(sentences).merge(scored, on="sentence_id", validate="many_to_one")
+    cells = dict(tuple(mentions.groupby(["article_id", "actor_group"])))
     rows = []
     for article_id, label, _ in _outlets(articles):
         for group in sorted(mentions["actor_group"].unique()):
-            cell = mentions[(mentions["article_id"] == article_id) & (mentions["actor_group"] == group)]
+            cell = cells.get((article_id, group), mentions.iloc[:0])
             for method, column in SCORE_COLUMNS.items():
                 rows.append({"article_id": article_id, "label": label, "actor_group": group, "method": method,
                              **_summary(cell[column], seed), "small_n": len(cell) < SMALL_N})
@@ -609,3 +621,45 @@ def masking_changes(scored: pd.DataFrame) -> pd.DataFrame:
     changed = table[(table["vader_delta"] != 0) | (table["afinn_delta"] != 0)]
     key = changed["vader_delta"].abs().rename("key")
     return changed.assign(key=key).sort_values(["key", "sentence_id"], ascending=[False, True]).drop(columns="key").reset_index(drop=True)
+
+
+# --- findings ----------------------------------------------------------------------------
+
+
+def normalisation_changes(sentences: pd.DataFrame) -> pd.DataFrame:
+    """Units whose VADER score differs between the text as written and the normalised text, with
+    the words the typographic marks hid (``hidden_terms``)."""
+    rows = []
+    for sid, aid, text in zip(sentences["sentence_id"], sentences["article_id"], sentences["text"]):
+        written, normal = vader_scores(text, normalised=False), vader_scores(text)
+        if written["compound"] != normal["compound"]:
+            rows.append({"sentence_id": sid, "article_id": aid, "as_written": written["compound"],
+                         "normalised": normal["compound"], "hidden_terms": _dropped_terms(normal["terms"], written["terms"])})
+    return pd.DataFrame(rows, columns=["sentence_id", "article_id", "as_written", "normalised", "hidden_terms"])
+
+
+def overlapping_pairs(cells: pd.DataFrame) -> tuple[int, list[tuple[str, str]]]:
+    """(pairs of texts, the pairs whose intervals do not overlap) among summary rows with
+    label, ci_low and ci_high."""
+    rows = cells.dropna(subset=["ci_low", "ci_high"]).sort_values("label").to_dict("records")
+    apart = [(a["label"], b["label"]) for i, a in enumerate(rows) for b in rows[i + 1 :]
+             if a["ci_high"] < b["ci_low"] or b["ci_high"] < a["ci_low"]]
+    return len(rows) * (len(rows) - 1) // 2, apart
+
+
+def tone_finding(cells: pd.DataFrame, method_name: str) -> str:
+    """One sentence on the texts' mean tone for one method: how many lean negative, the range,
+    the least negative, and which pairs of intervals do not overlap."""
+    from framing import prose
+
+    cells = cells.dropna(subset=["mean"])
+    negative = int((cells["mean"] < 0).sum())
+    mildest = cells.loc[cells["mean"] == cells["mean"].max(), "label"]
+    n_pairs, apart = overlapping_pairs(cells)
+    lean = (f"all {len(cells)} texts lean negative" if negative == len(cells) else
+            f"{prose.share(negative, len(cells))} texts lean negative")
+    separation = ("every pair of intervals overlaps" if not apart else
+                  f"{prose.share(len(apart), n_pairs)} pairs of intervals do not overlap ("
+                  + prose.listing(f"{a} / {b}" for a, b in apart) + ")")
+    return (f"**{method_name}**: {lean} (means from {cells['mean'].min():+.2f} to {cells['mean'].max():+.2f}); "
+            f"least negative: {prose.listing(mildest)}; {separation}.")

@@ -29,7 +29,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from framing import actors, lexicon, resources, segment, spans
+from framing import actors, attribution, lexicon, resources, segment, spans
 
 VOICES = ("direct_quote", "attributed_paraphrase", "imputation", "own_narration")
 LABELS = {"direct_quote": "direct quote", "attributed_paraphrase": "attributed paraphrase",
@@ -37,33 +37,51 @@ LABELS = {"direct_quote": "direct quote", "attributed_paraphrase": "attributed p
 OUTLET = "outlet"  # the speaker group of the outlet's own voice
 UNRESOLVED = "(unresolved)"  # a cue whose source the rules cannot name
 CUES_FILE = "attribution_cues.csv"
-REPORTING_VERBS_FILE = "reporting_verbs.csv"
-# Words after which an actor mention is an object, not the subject of a cue.
-PREPOSITIONS = frozenset({
-    "of", "to", "on", "against", "with", "between", "over", "about", "by", "from", "at", "in", "into", "for",
-    "toward", "towards", "than", "behind", "near", "among", "like", "under", "including", "namely", "via", "upon",
-})
 # Subordinators that end a cue's reach: "The Russian President's warning comes after Pyongyang fired ..."
 CUE_BLOCKERS = ("after", "before", "when", "while", "since", "because", "whereas", "although", "though")
 POSTPOSED_MAX_WORDS = 5  # '..." the Russian president wrote': speaker words between a quote and its cue
-ACCORDING_TO_MAX_GAP_CHARS = 70  # "According to the subsequent statements of the representatives of Moscow"
 
 _WORD = re.compile(r"[\w'-]+")
-_PRONOUN = re.compile(r"(?<![\w-])(?:he|she)(?![\w-])", re.I)
 _CUE_BLOCKER = re.compile(r"(?<![\w-])(?:" + "|".join(CUE_BLOCKERS) + r")(?![\w-])", re.I)
-_DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "this", "these", "those", "both"})
 
 
 # ----------------------------------------------------------------------------- cues
 
 @lru_cache(maxsize=1)
-def cue_codebook() -> lexicon.Codebook:
-    """Voice cues: every reporting verb (category ``reporting``) and ``attribution_cues.csv``
-    (``reporting`` or ``imputation``), matched without negation."""
-    verbs = resources.load_lexicon(REPORTING_VERBS_FILE)
-    extra = resources.load_lexicon(CUES_FILE)
-    table = pd.concat([pd.DataFrame({"category": "reporting", "term": verbs["form"]}), extra[["category", "term"]]])
-    return lexicon.compile_codebook(table.assign(negation="no").drop_duplicates("term"))
+def extra_cues() -> lexicon.Codebook:
+    """The cues of ``attribution_cues.csv`` beyond the reporting verbs (``reporting`` or
+    ``imputation``: 'assigned ... blame', 'according to whom', 'wants', 'presumably'), no negation."""
+    table = resources.load_lexicon(CUES_FILE)
+    return lexicon.compile_codebook(table[["category", "term"]].assign(negation="no"))
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A voice cue in a unit: a reporting verb (``framing.attribution``) or an extra cue."""
+
+    start: int
+    end: int
+    category: str  # reporting | imputation
+    text: str
+    speaker: tuple[str, str]  # (speaker, speaker_group) of its subject, ('', '') if unresolved
+
+
+def unit_cues(text: str, masked: str, context: attribution.Context) -> list[Cue]:
+    """Every voice cue of a unit with its resolved subject; an extra cue wins where both match."""
+    extras = [(m.start, m.end, m.category, m.matched_text) for m in lexicon.find_matches(masked, extra_cues())]
+    verbs = [(c.start, c.end, "reporting", c.form) for c in attribution.find_cues(masked)
+             if not any(a <= c.start < b for a, b, *_ in extras)]
+    whole = (0, len(text))
+    found = []
+    for start, end, category, form in sorted(extras + verbs):
+        lemma = "according to" if form.lower().startswith("according to") else form
+        cue = attribution.Cue(start, end, form, lemma, "")
+        if lemma == "according to" and re.search(r"\b(?:whom|which)$", form, re.I):
+            who = attribution.subject_before(text, masked, cue, whole, context)  # '..., according to whom X'
+        else:
+            who = attribution.cue_speaker(text, masked, cue, whole, context)
+        found.append(Cue(start, end, category, form, (who.name or who.raw, who.group) if who else ("", "")))
+    return found
 
 
 # ----------------------------------------------------------------------------- unit context
@@ -77,7 +95,7 @@ class Unit:
     text: str
     quotes: list[tuple[int, int, str, str]]  # (start, end, speaker, speaker_group)
     mentions: list[actors.Mention] = field(default_factory=list)
-    cues: list[lexicon.Match] = field(default_factory=list)
+    cues: list[Cue] = field(default_factory=list)
     masked: str = ""
 
     def in_quote(self, start: int, end: int) -> tuple[str, str] | None:
@@ -113,56 +131,34 @@ def mask(text: str, spans) -> str:
 
 
 def build_units(sentences: pd.DataFrame, quotes: pd.DataFrame) -> list[Unit]:
-    """A ``Unit`` for every row of the sentences table, in order."""
-    spans = quote_speakers(sentences, quotes)
-    book = cue_codebook()
+    """A ``Unit`` for every row of the sentences table, in order; cue subjects are resolved with
+    each article's running context (people named so far), as quotes are."""
+    quoted = quote_speakers(sentences, quotes)
+    contexts: dict[str, attribution.Context] = {}
     out = []
     for sid, aid, text in zip(sentences["sentence_id"], sentences["article_id"], sentences["text"]):
-        unit = Unit(sid, aid, text, spans[sid])
+        unit = Unit(sid, aid, text, quoted[sid])
         unit.masked = mask(text, unit.quotes)
         unit.mentions = actors.find_mentions(text)
-        unit.cues = lexicon.find_matches(unit.masked, book)
+        context = contexts.setdefault(aid, attribution.Context())
+        context.sentence += 1
+        unit.cues = unit_cues(text, unit.masked, context)
+        attribution.register(unit.masked, context)
+        for _, _, speaker, group in unit.quotes:
+            context.spoke(attribution.Speaker(speaker, "person", group, speaker) if speaker in context.people else None)
         out.append(unit)
     return out
 
 
-# ----------------------------------------------------------------------------- speakers of cues
+# ----------------------------------------------------------------------------- reach of cues
 
-def preceding_word(text: str, start: int) -> str:
-    """The last word before ``start``, determiners skipped ('' at the start of ``text``)."""
-    words = [w.lower() for w in _WORD.findall(text[:start])]
-    while words and words[-1] in _DETERMINERS:
-        words.pop()
-    return words[-1] if words else ""
-
-
-def cue_speaker(unit: Unit, cue: lexicon.Match, previous_person: tuple[str, str] | None) -> tuple[str, str]:
-    """(speaker, speaker_group) of a cue; ('', '') when the rules cannot name it."""
-    if cue.matched_text.lower().startswith("according to"):
-        relative = re.search(r"\b(?:whom|which)$", cue.matched_text, re.I)  # "..., according to whom X"
-        after = [m for m in unit.mentions if cue.end <= m.start < cue.end + ACCORDING_TO_MAX_GAP_CHARS]
-        if after and not relative:
-            return after[0].actor, after[0].actor_group
-        before = [m for m in unit.mentions if m.end <= cue.start]
-        return (before[-1].actor, before[-1].actor_group) if before else ("", "")
-    before = [m for m in unit.mentions if m.end <= cue.start and unit.masked[m.start : m.end].strip()]
-    persons = [m for m in before if m.kind == "person"]
-    bodies = [m for m in before if preceding_word(unit.text, m.start) not in PREPOSITIONS]
-    chosen = persons[0] if persons else (bodies[0] if bodies else None)
-    if chosen is not None:
-        return chosen.actor, chosen.actor_group
-    if _PRONOUN.search(unit.masked[: cue.start]) and previous_person:
-        return previous_person
-    return "", ""
-
-
-def _postposed(unit: Unit, cue: lexicon.Match) -> bool:
+def _postposed(unit: Unit, cue: Cue) -> bool:
     """A cue that attributes the quote right before it: what follows is the outlet's gloss."""
     return any(q_end <= cue.start and len(_WORD.findall(unit.masked[q_end : cue.start])) <= POSTPOSED_MAX_WORDS
                for _, q_end, *_ in unit.quotes)
 
 
-def governing_cue(unit: Unit, start: int) -> lexicon.Match | None:
+def governing_cue(unit: Unit, start: int) -> Cue | None:
     """The cue that governs a span starting at ``start`` (the last one before it in reach), if any."""
     cues = [c for c in unit.cues if c.end <= start and not _postposed(unit, c)]
     if cues and not _CUE_BLOCKER.search(unit.masked[cues[-1].end : start]):
@@ -172,7 +168,7 @@ def governing_cue(unit: Unit, start: int) -> lexicon.Match | None:
 
 # ----------------------------------------------------------------------------- voice
 
-def span_voice(unit: Unit, start: int, end: int, previous_person=None) -> tuple[str, str, str]:
+def span_voice(unit: Unit, start: int, end: int) -> tuple[str, str, str]:
     """(voice, speaker, speaker_group) of the span [start, end) of a unit."""
     quoted = unit.in_quote(start, end)
     if quoted:
@@ -180,25 +176,25 @@ def span_voice(unit: Unit, start: int, end: int, previous_person=None) -> tuple[
     cue = governing_cue(unit, start)
     if cue is None:
         return "own_narration", OUTLET, OUTLET
-    speaker, group = cue_speaker(unit, cue, previous_person)
+    speaker, group = cue.speaker
     kind = "imputation" if cue.category == "imputation" else "attributed_paraphrase"
     return kind, speaker or UNRESOLVED, group
 
 
-def word_voices(unit: Unit, previous_person=None) -> list[tuple[str, str, str]]:
+def word_voices(unit: Unit) -> list[tuple[str, str, str]]:
     """The voice of every word of the unit (``segment.words``), in order."""
     spans = segment.word_tokenizer().span_tokenize(resources.normalise_same_length(unit.text))
-    return [span_voice(unit, a, b, previous_person) for a, b in spans]
+    return [span_voice(unit, a, b) for a, b in spans]
 
 
-def unit_voice(unit: Unit, previous_person=None) -> tuple[str, str, str]:
+def unit_voice(unit: Unit) -> tuple[str, str, str]:
     """(voice, speaker, speaker_group) of a whole unit's main proposition.
 
     ``direct_quote`` when at least half of its words are quoted; otherwise the unit reports
     someone (``attributed_paraphrase`` or ``imputation``) when any unquoted word is in that voice,
     the paraphrase winning a tie; else ``own_narration``.
     """
-    voices = word_voices(unit, previous_person)
+    voices = word_voices(unit)
     if not voices:
         return "own_narration", OUTLET, OUTLET
     quoted = [v for v in voices if v[0] == "direct_quote"]
@@ -211,27 +207,13 @@ def unit_voice(unit: Unit, previous_person=None) -> tuple[str, str, str]:
     return "own_narration", OUTLET, OUTLET
 
 
-def previous_persons(units: list[Unit]) -> dict[str, tuple[str, str] | None]:
-    """Per unit: the last person named (as a quote's speaker or a mention) before it in its article,
-    for resolving "he" / "she" in a cue."""
-    result, last = {}, {}
-    for unit in units:
-        result[unit.sentence_id] = last.get(unit.article_id)
-        persons = [(q[2], q[3]) for q in unit.quotes if q[2]] or [(m.actor, m.actor_group) for m in unit.mentions if m.kind == "person"]
-        if persons:
-            last[unit.article_id] = persons[-1]
-    return result
-
-
 def unit_voices(sentences: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFrame:
     """Per unit: sentence_id, article_id, voice, speaker, speaker_group, and the words in each voice."""
-    units = build_units(sentences, quotes)
-    before = previous_persons(units)
     rows = []
-    for unit in units:
-        voice, speaker, group = unit_voice(unit, before[unit.sentence_id])
+    for unit in build_units(sentences, quotes):
+        voice, speaker, group = unit_voice(unit)
         counts = {v: 0 for v in VOICES}
-        for v in word_voices(unit, before[unit.sentence_id]):
+        for v in word_voices(unit):
             counts[v[0]] += 1
         rows.append({"sentence_id": unit.sentence_id, "article_id": unit.article_id, "voice": voice,
                      "speaker": speaker, "speaker_group": group, **{f"words_{v}": n for v, n in counts.items()}})

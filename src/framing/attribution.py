@@ -1,0 +1,608 @@
+"""Who speaks: the subject of the reporting verb that governs a quote or a paraphrase.
+
+One implementation for quotes (``framing.quotes``) and for paraphrase voice (``framing.voice``).
+It works from the reporting clause, not from the nearest name:
+
+1. **The governing cue.** A reporting verb (``reporting_verbs.csv``: lemmas, every inflection
+   matched) right after a quote ('"...," X said', '"..." said X', '"...", X told reporters') governs
+   it; otherwise the last cue before the quote in its sentence ('X said "..."', 'X called it "..."',
+   'X told Y: "..."'). A headline of the form 'Name: "..."' is the name's.
+2. **Its subject.** For a cue after the quote, the speaker between the quote and the cue, or right
+   after the cue; for a cue before it, the first speaker of the cue's clause that is not an
+   object; for a participle ('..., saying "..."') the sentence's first speaker.
+3. **Speakers, open world** (``SpeakerFinder``): actors of ``actors.csv`` (canonical names);
+   titled names ('Japanese Prime Minister Shinzo Abe', 'spokeswoman Liu Xiaoyan', 'Mr Oda');
+   names with an apposition ('Park Min-jae, a former South Korean negotiator, said'); bodies ('the
+   Russian foreign ministry', 'his office', 'a Kremlin readout'); unnamed people ('a senior
+   Japanese official', 'one diplomat'); pronouns and role nouns ('he', 'the spokeswoman')
+   resolved to the last person named who fits (by role and gender where the text tells).
+4. **Continuation.** A quote with no cue that fills its sentence continues the previous quote's
+   speaker (same or previous paragraph).
+
+The raw words that name the speaker are always kept beside the canonical name; a quote the rules
+cannot attribute has an empty speaker and method 'none'.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import pandas as pd
+
+from framing import actors, resources
+
+POST_MAX_WORDS = 6  # words between a quote's end and a cue after it ('"...", the Russian leader said')
+CONTINUATION_MAX_OUTSIDE_WORDS = 2
+PRONOUNS = {"he": "male", "she": "female"}
+DETERMINERS = ("the", "a", "an", "one", "his", "her", "its", "their", "another")
+PREPOSITIONS = frozenset({
+    "of", "to", "on", "against", "with", "between", "over", "about", "by", "from", "at", "in", "into", "for",
+    "toward", "towards", "than", "behind", "near", "among", "like", "under", "including", "namely", "via", "upon",
+})
+FUNCTION_WORDS = frozenset({  # capitalised at a sentence start, never a name
+    "The", "A", "An", "In", "On", "At", "But", "And", "When", "While", "After", "Before", "As", "If", "Nor",
+    "For", "With", "From", "By", "Of", "That", "This", "These", "Those", "It", "Its", "His", "Her", "Their",
+    "Also", "Yet", "So", "Instead", "Meanwhile", "However", "Still", "Then", "Now", "Asked", "Such", "Every",
+    "Two", "One", "Some", "According", "Former", "Then", "Watch", "Read", "Related", "More", "Update",
+    "He", "She", "They", "We", "I", "You", "It", "There", "What", "Who", "Which", "Nor", "Or",
+})
+# A wire dateline opening a body sentence: 'MOSCOW (Meridian Wire) -', 'BEIJING, Sept. 1 --'
+_DATELINE = re.compile(r"^\s*[A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][a-z]{2,4}\.?\s+\d{1,2}(?:,\s*\d{4})?)?(?:\s*\([^)]*\))?\s*(?:-{1,2}|\u2014|\u2013)\s*")
+_WORD = re.compile(r"[\w'’.-]+")
+# ', a former South Korean negotiator at the six-party talks,': words describing a name before them
+_APPOSITION = re.compile(r",\s+(?:a|an|the|who|which)\s+[^,;:]{2,90}?,")
+_TITLE_TOKEN = r"[A-Z][a-zà-ÿ]+(?:['’-][A-Za-zà-ÿ]+)*\.?"
+_NAME = rf"(?:{_TITLE_TOKEN}(?:\s+{_TITLE_TOKEN}){{0,3}}|[A-Z]{{2,}}(?![\w-]))"  # 'Kang Eun-ji', 'Dr. Ulrich Hessel', 'KCNA'
+TITLE_WORDS = frozenset({"mr", "mrs", "ms", "dr", "prof", "professor", "sir", "gen", "adm", "rear", "lt", "col", "sgt", "rep", "sen",
+                         "president", "minister", "secretary", "spokesman", "spokeswoman", "ambassador", "chancellor", "premier"})
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """Who speaks: canonical name ('' when unnamed), person/body/unnamed, actor group, the words
+    that named them, and the person a body speaks for (if the text or lexicon says)."""
+
+    name: str
+    kind: str
+    group: str
+    raw: str
+    speaks_for: str = ""
+
+
+@dataclass
+class Attribution:
+    speaker: str = ""
+    speaker_kind: str = ""
+    speaker_group: str = ""
+    speaker_alias: str = ""
+    speaks_for: str = ""
+    cue: str = ""
+    cue_stance: str = ""
+    method: str = "none"
+
+    @classmethod
+    def of(cls, who: Speaker, cue: str, stance: str, method: str) -> Attribution:
+        return cls(who.name, who.kind, who.group, who.raw, who.speaks_for, cue, stance, method)
+
+
+# ----------------------------------------------------------------------------- lexicons
+
+def inflections(lemma: str, irregular: str = "") -> set[str]:
+    """Every form of a reporting verb: lemma, -s, -ed, -ing (regular rules) and listed irregular forms."""
+    if " " in lemma:  # a phrase ('according to')
+        return {lemma}
+    forms = {lemma, *[f for f in irregular.split(";") if f]}
+    stem = lemma[:-1] if lemma.endswith("e") else lemma
+    forms.add(lemma + ("es" if lemma.endswith(("s", "sh", "ch", "x", "o")) else "s"))
+    forms.add(stem + "ed" if not lemma.endswith("e") else lemma + "d")
+    forms.add(stem + "ing")
+    if lemma.endswith("y") and lemma[-2] not in "aeiou":
+        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
+    return forms
+
+
+@lru_cache(maxsize=1)
+def cue_forms() -> dict[str, tuple[str, str]]:
+    """{form (lower case): (lemma, stance)} of every reporting verb in ``reporting_verbs.csv``."""
+    table = resources.load_lexicon("reporting_verbs.csv")
+    forms = {}
+    for row in table.itertuples():
+        for form in inflections(row.lemma, row.irregular):
+            forms.setdefault(form, (row.lemma, row.stance))
+    return forms
+
+
+@lru_cache(maxsize=1)
+def _cue_regex() -> re.Pattern:
+    forms = sorted(cue_forms(), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])", re.I)
+
+
+_NOUN_BEFORE = re.compile(r"(?i)\b(?:the|a|an|his|her|its|their|this|that)\s+$")  # 'of the call': a noun, not a cue
+
+
+@dataclass(frozen=True)
+class Cue:
+    start: int
+    end: int
+    form: str
+    lemma: str
+    stance: str
+
+    @property
+    def participle(self) -> bool:
+        return self.form.lower().endswith("ing") and self.lemma != "according to"
+
+
+def find_cues(masked: str) -> list[Cue]:
+    """Reporting verbs in ``masked`` (quotes blanked), left to right; none inside an actor's name
+    ('United States' holds no 'states')."""
+    names = [(m.start, m.end) for m in actors.find_mentions(masked)]
+    found = []
+    for m in _cue_regex().finditer(masked):
+        if any(a <= m.start() < b for a, b in names) or _NOUN_BEFORE.search(masked[max(0, m.start() - 12) : m.start()]):
+            continue
+        lemma, stance = cue_forms()[m.group(0).lower()]
+        found.append(Cue(m.start(), m.end(), m.group(0), lemma, stance))
+    return found
+
+
+NOUN_CUES = ("declaration", "statement", "remarks", "comments", "warning", "words", "claim", "assertion", "insistence")
+_NOUN_CUE = re.compile(r"(?P<owner>[\w.'’ -]{2,60}?)['’]s?\s+(?:(?:recent|latest|earlier|own)\s+)?(?P<noun>" + "|".join(NOUN_CUES) + r")\b")
+
+
+def noun_cue_speakers(text: str, masked: str, before: int, context: "Context") -> tuple[int, "Speaker"] | None:
+    """'Trump's declaration that "..."': the possessor of the last reporting noun before ``before``
+    (its end, and who), if any."""
+    last = None
+    for m in _NOUN_CUE.finditer(masked[:before]):
+        for c in reversed(candidates(m.group("owner"))):
+            if c.end >= len(m.group("owner").rstrip()) - 1:
+                shifted = Candidate(c.start + m.start(), c.end + m.start(), c.kind,
+                                    c.raw, (c.detail[0], False) if c.kind == "actor" else c.detail)
+                who = resolve(shifted, context, text)
+                if who is not None:
+                    last = (m.end(), who)
+                break
+    return last
+
+
+@lru_cache(maxsize=1)
+def _roles() -> pd.DataFrame:
+    return resources.load_lexicon("speaker_roles.csv")
+
+
+@lru_cache(maxsize=1)
+def _nationalities() -> dict[str, str]:
+    table = resources.load_lexicon("nationalities.csv")
+    return dict(zip(table["adjective"], table["group"]))
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern]:
+    roles = _roles()
+    person = sorted(roles.loc[roles["kind"] == "person", "term"], key=len, reverse=True)
+    body = sorted(roles.loc[roles["kind"] == "body", "term"], key=len, reverse=True)
+    person_re = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in person)
+    body_re = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in body)
+    mod = r"(?:[\w-]+\s+){0,4}?"
+    return {
+        # 'Japanese Prime Minister Shinzo Abe', 'spokeswoman Liu Xiaoyan', 'Mr Oda', 'Professor Yoon Sang-hoon'
+        "titled": re.compile(rf"(?<![\w-])(?P<title>(?:{mod})(?i:{person_re}))\.?\s+(?P<name>{_NAME})"),
+        # 'Park Min-jae, a former South Korean negotiator at the six-party talks,'
+        "apposed": re.compile(rf"(?<![\w-])(?P<name>{_NAME}),\s+(?P<desc>(?:(?:a|an|the)\s+)?[^,;:]{{2,90}}?),"),
+        # 'a senior Japanese defence official', 'one diplomat', 'a trader at a Japanese bank in Tokyo'
+        "unnamed": re.compile(rf"(?<![\w-])(?P<det>[Aa]n?|[Oo]ne|[Aa]nother)\s+(?P<desc>{mod}(?i:{person_re}))(?:s)?(?![\w-])"
+                              rf"(?P<tail>(?:\s+(?:at|of|in|from|with|for)\s+(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){{0,2}}[\w-]+)*)"),
+        # 'the spokesman', 'the Russian leader', "Japan's prime minister"
+        "role": re.compile(rf"(?<![\w-])(?P<det>[Tt]he|{_TITLE_TOKEN}['’]s)\s+(?P<desc>{mod}(?i:{person_re}))(?![\w-])"),
+        # 'the Russian foreign ministry', 'his office', "The Prime Minister's office", 'the research firm Hollis Partners'
+        "body": re.compile(rf"(?<![\w-])(?:(?P<det>[Tt]he|[Hh]is|[Hh]er|[Aa]n?|[Ii]ts)\s+)?(?P<desc>(?:[\w'’.-]+\s+){{0,4}}?(?i:{body_re}))(?![\w-])"
+                           rf"(?:\s+(?P<name>{_NAME})|,\s+(?P<acronym>[A-Z]{{2,}}),)?"),
+        "name": re.compile(rf"(?<![\w-]){_NAME}"),
+        "pronoun": re.compile(r"(?<![\w-])(?:he|she|He|She)(?![\w-])"),
+    }
+
+
+# ----------------------------------------------------------------------------- people in a text
+
+@dataclass
+class Person:
+    name: str
+    group: str = ""
+    gender: str = ""
+    roles: set[str] = field(default_factory=set)
+    last_seen: int = -1
+    last_spoke: int = -1
+
+    @property
+    def surname(self) -> str:
+        return self.name.split()[-1] if self.name else ""
+
+
+RECENT_SPEAKER_SENTENCES = 2  # a pronoun prefers a person who spoke within this many sentences
+
+
+@dataclass
+class Context:
+    """What an article has said so far: the people it named (in order), who spoke, the running
+    sentence and paragraph, and the last quote's attribution."""
+
+    people: dict[str, Person] = field(default_factory=dict)
+    sentence: int = 0
+    tick: int = 0
+    previous: Attribution | None = None
+    previous_paragraph: int = -1
+    paragraph: int = 0
+    subject: tuple[str, int] | None = None  # (person, sentence) who was the last sentence's subject
+
+    def person(self, name: str, group: str = "", gender: str = "", roles=()) -> Person:
+        known = self.people.get(name) or self.people.setdefault(name, Person(name))
+        known.group = known.group or group
+        known.gender = known.gender or gender
+        known.roles |= {r.lower() for r in roles}
+        self.tick += 1
+        known.last_seen = self.tick
+        return known
+
+    def spoke(self, who: Speaker | None, gender_hint: str = "") -> None:
+        """Record that ``who`` spoke in the current sentence (a pronoun tells the person's gender)."""
+        if who is not None and who.kind == "person" and who.name:
+            person = self.people.get(who.name) or self.person(who.name, who.group)
+            person.last_spoke = self.sentence
+            person.gender = person.gender or gender_hint
+
+    def by_surname(self, token: str) -> Person | None:
+        found = [p for p in self.people.values() if token in p.name.split() and p.name != token]
+        return max(found, key=lambda p: p.last_seen) if found else None
+
+    def recent(self, gender: str = "", role: str = "", group: str = "") -> Person | None:
+        """The person a pronoun or role noun refers to, among those whose gender, role and group
+        fit: the subject of the sentence before, else one who spoke in the last
+        ``RECENT_SPEAKER_SENTENCES`` sentences, else the last one named."""
+        fits = [p for p in self.people.values() if (not gender or p.gender in ("", gender))
+                and (not role or any(role in r or r in role for r in p.roles)) and (not group or p.group == group)]
+        subject = self.people.get(self.subject[0]) if self.subject and self.subject[1] == self.sentence - 1 else None
+        if subject in fits:
+            return subject
+        speakers = [p for p in fits if p.last_spoke >= self.sentence - RECENT_SPEAKER_SENTENCES]
+        if speakers:
+            return max(speakers, key=lambda p: (p.last_spoke, p.last_seen))
+        return max(fits, key=lambda p: p.last_seen) if fits else None
+
+
+# ----------------------------------------------------------------------------- finding speakers
+
+@dataclass(frozen=True)
+class Candidate:
+    start: int
+    end: int
+    kind: str  # actor, titled, apposed, name, body, unnamed, role, pronoun
+    raw: str
+    detail: tuple = ()
+
+
+def _nationality(text: str) -> str:
+    for adjective, group in _nationalities().items():
+        if re.search(rf"(?<![\w-]){re.escape(adjective)}(?![\w-])", text):
+            return group
+    return ""
+
+
+def _gender(words: str) -> str:
+    roles = _roles()
+    for term, gender in zip(roles["term"], roles["gender"]):
+        if gender and re.search(rf"(?<![\w-]){re.escape(term)}(?![\w-])", words, re.I):
+            return gender
+    return ""
+
+
+def candidates(text: str) -> list[Candidate]:
+    """Every phrase of ``text`` that can name a speaker, longest first at any position, not overlapping."""
+    plain = resources.normalise_same_length(text)
+    found: list[Candidate] = []
+    for m in actors.find_mentions(text):
+        possessive = plain[m.start : m.end].endswith(("'s", "'")) or plain[m.end : m.end + 2] in ("'s",)
+        found.append(Candidate(m.start, m.end, "actor", plain[m.start : m.end], (m, possessive)))
+    pats = _patterns()
+    for kind in ("titled", "apposed", "unnamed", "role", "body"):
+        for m in pats[kind].finditer(plain):
+            if kind == "body" and not (m.group("det") or m.group("name") or m.group("desc")[:1].isupper()):
+                continue
+            found.append(Candidate(m.start(), m.end() if kind != "apposed" else m.start("name") + len(m.group("name")),
+                                   kind, m.group(0).strip(" ,"), tuple(m.groupdict().items())))
+    for m in pats["name"].finditer(plain):
+        words = m.group(0).split()
+        while words and words[0] in FUNCTION_WORDS:
+            words = words[1:]
+        if words:
+            start = m.start() + m.group(0).index(words[0])
+            found.append(Candidate(start, m.end(), "name", " ".join(words)))
+    for m in pats["pronoun"].finditer(plain):
+        found.append(Candidate(m.start(), m.end(), "pronoun", m.group(0)))
+    appositions = [(m.start(), m.end()) for m in _APPOSITION.finditer(plain)]
+    found = [c for c in found if not any(a < c.start and c.end <= b for a, b in appositions)]
+    rank = {"titled": 0, "apposed": 1, "unnamed": 2, "body": 3, "actor": 4, "role": 5, "name": 6, "pronoun": 7}
+    found.sort(key=lambda c: (c.start, -(c.end - c.start), rank[c.kind]))
+    chosen: list[Candidate] = []
+    for c in found:
+        if not chosen or c.start >= chosen[-1].end:
+            chosen.append(c)
+        elif c.end > chosen[-1].end and rank[c.kind] < rank[chosen[-1].kind] and c.start == chosen[-1].start:
+            chosen[-1] = c
+    return chosen
+
+
+def _clean_name(name: str) -> str:
+    """A name without function words, title words before it ('Cabinet Secretary Masato Oda' ->
+    'Masato Oda', 'Dr. Ulrich Hessel' -> 'Ulrich Hessel') and a final full stop."""
+    words = [w.rstrip(".") for w in name.split() if w not in FUNCTION_WORDS]
+    titles = [i for i, w in enumerate(words) if w.lower() in TITLE_WORDS]
+    if titles and titles[-1] < len(words) - 1:
+        words = words[titles[-1] + 1 :]
+    return " ".join(words)
+
+
+def resolve(c: Candidate, context: Context, text: str) -> Speaker | None:
+    """The speaker a candidate phrase names, using (and adding to) what the article said so far."""
+    detail = dict(c.detail) if c.kind not in ("actor",) else {}
+    if c.kind == "actor":
+        mention, possessive = c.detail
+        if possessive:
+            return None
+        if mention.kind == "person":
+            context.person(mention.actor, mention.actor_group)
+        return Speaker(mention.actor, mention.kind, mention.actor_group, c.raw, _speaks_for(mention.actor))
+    if c.kind in ("titled", "apposed"):
+        name = _clean_name(detail["name"])
+        words = detail.get("title") or detail.get("desc") or ""
+        known = actors.find_mentions(name)
+        if not name:
+            return None
+        if known and known[0].kind == "person" and known[0].end >= len(name) - 1:
+            context.person(known[0].actor, known[0].actor_group, _gender(words), [words])
+            return resolve(Candidate(c.start, c.end, "actor", c.raw, (known[0], False)), context, text)
+        if c.kind == "apposed" and not re.search(r"(?i)\b(" + "|".join(map(re.escape, _roles()["term"])) + r")\b", words):
+            return _name_speaker(name, c.raw, context)
+        person = context.by_surname(name) if len(name.split()) == 1 else None
+        if person is None:
+            person = context.person(name, _nationality(words), _gender(words), [words])
+        else:
+            person.roles.add(words.lower())
+        return Speaker(person.name, "person", person.group, c.raw)
+    if c.kind == "name":
+        return _name_speaker(_clean_name(c.raw), c.raw, context)
+    if c.kind == "pronoun":
+        person = context.recent(PRONOUNS[c.raw.lower()])
+        return Speaker(person.name, "person", person.group, c.raw) if person else None
+    if c.kind == "role":
+        owner = re.sub(r"['’]s$", "", detail["det"]) if detail["det"].lower() != "the" else ""
+        group = next((m.actor_group for m in actors.find_mentions(owner)), "") if owner else _nationality(detail["desc"])
+        person = context.recent(_gender(detail["desc"]), detail["desc"].split()[-1].lower(), group)
+        return Speaker(person.name, "person", person.group, c.raw) if person else None
+    if c.kind == "unnamed":
+        return Speaker("", "unnamed", _nationality(c.raw) or "other", c.raw)
+    if c.kind == "body":
+        return _body_speaker(detail, c.raw, context)
+    return None
+
+
+def _name_speaker(name: str, raw: str, context: Context) -> Speaker | None:
+    if not name:
+        return None
+    known = actors.find_mentions(name)
+    if known and known[0].start == 0:
+        m = known[0]
+        return Speaker(m.actor, m.kind, m.actor_group, raw, _speaks_for(m.actor))
+    if len(name.split()) == 1:
+        person = context.by_surname(name)
+        if person:
+            return Speaker(person.name, "person", person.group, raw)
+        if name.isupper():
+            return Speaker(name, "body", "", raw)
+        return None  # a lone capitalised word is no speaker by itself
+    person = context.person(name)
+    return Speaker(person.name, "person", person.group, raw)
+
+
+def _body_speaker(detail: dict, raw: str, context: Context) -> Speaker:
+    det = (detail.get("det") or "").lower()
+    desc = " ".join(detail["desc"].split())
+    if detail.get("name") or detail.get("acronym"):
+        name = _clean_name(detail.get("name") or detail["acronym"])
+        return Speaker(name, "body", _nationality(desc), raw)
+    if det in ("his", "her"):
+        person = context.recent(PRONOUNS["he" if det == "his" else "she"])
+        if person:
+            return Speaker(f"{person.name}'s {desc}", "body", person.group, raw, person.name)
+    inside = actors.find_mentions(desc)
+    for m in inside:
+        if m.kind == "body" and m.actor == desc.split()[-1]:
+            return Speaker(m.actor, "body", m.actor_group, raw, _speaks_for(m.actor))
+    group = _nationality(desc) or next((m.actor_group for m in inside), "")
+    owner = next((m for m in inside if m.kind == "body" and resources.normalise_same_length(desc).startswith(m.alias)), None)
+    name = re.sub(r"^(?:the|a|an)\s+", "", desc, flags=re.I)
+    if owner is not None and owner.actor in ("Kremlin",):
+        return Speaker(owner.actor, "body", owner.actor_group, raw, _speaks_for(owner.actor))
+    shown = name[:1].lower() + name[1:] if name.split()[0].istitle() and not any(w[:1].isupper() for w in name.split()[1:]) else name
+    return Speaker(shown, "body", group, raw)
+
+
+@lru_cache(maxsize=1)
+def _speaks_for_table() -> dict[str, str]:
+    table = resources.load_lexicon("actors.csv")
+    if "speaks_for" not in table.columns:
+        return {}
+    return {a: s for a, s in zip(table["actor"], table["speaks_for"]) if s}
+
+
+def _speaks_for(actor: str) -> str:
+    return _speaks_for_table().get(actor, "")
+
+
+# ----------------------------------------------------------------------------- subjects of cues
+
+def preceding_word(text: str, start: int) -> str:
+    """The last word before ``start``, determiners skipped ('' at the start of ``text``)."""
+    words = [w.lower() for w in re.findall(r"[\w'-]+", text[:start])]
+    while words and words[-1] in (*DETERMINERS, "this", "these", "those", "both"):
+        words.pop()
+    return words[-1] if words else ""
+
+
+SUBORDINATORS = ("after", "before", "when", "while", "as", "since", "although", "though", "if", "once", "despite", "two")
+
+
+def _is_object(text: str, start: int) -> bool:
+    return preceding_word(text, start) in PREPOSITIONS
+
+
+def _clause_start(masked: str, region_start: int, cue_start: int) -> tuple[int, str]:
+    """Where the cue's clause starts and how: after the last ';', 'that', 'who', 'which' or 'what'
+    before the cue ('relative' for who/which), or after a leading subordinate clause's comma
+    ('Two days after North Korea fired ..., Trump said')."""
+    dateline = _DATELINE.match(masked[region_start:cue_start])
+    region_start += dateline.end() if dateline else 0
+    cut, how = region_start, "clause"
+    for m in re.finditer(r";|:\s|\bthat\b|\b(?P<rel>who|which)\b|\bwhat\b", masked[region_start:cue_start]):
+        cut, how = region_start + m.end(), "relative" if m.group("rel") else "clause"
+    if cut == region_start:
+        lead = re.match(r"\s*(\w+)", masked[region_start:cue_start])
+        comma = masked.find(",", region_start, cue_start)
+        if lead and lead.group(1).lower() in SUBORDINATORS and comma > 0:
+            cut = comma + 1
+    return cut, how
+
+
+def _first_speaker(text: str, masked: str, region: tuple[int, int], context: Context, *, last: bool = False,
+                   objects: bool = True, sentence: tuple[int, int] | None = None) -> Speaker | None:
+    """The first speaker named in ``region`` (the last, with ``last``), skipping objects of a
+    preposition unless ``objects`` is false. A pronoun refers first to a person named earlier in
+    ``sentence`` ('Tanabe has condemned what he called ...')."""
+    found = candidates(masked[region[0] : region[1]])
+    for c in (reversed(found) if last else found):
+        shifted = Candidate(c.start + region[0], c.end + region[0], c.kind, c.raw, c.detail)
+        if objects and preceding_word(masked[region[0] :], c.start) in PREPOSITIONS:
+            continue
+        if c.kind == "pronoun" and sentence is not None and shifted.start > sentence[0]:
+            earlier = [e for e in candidates(masked[sentence[0] : shifted.start]) if e.kind in ("titled", "apposed", "name", "actor")]
+            for e in earlier:
+                who = resolve(Candidate(e.start + sentence[0], e.end + sentence[0], e.kind, e.raw, e.detail), context, text)
+                if who is not None and who.kind == "person":
+                    return who
+        who = resolve(shifted, context, text)
+        if who is not None:
+            return who
+    return None
+
+
+def subject_before(text: str, masked: str, cue: Cue, sentence: tuple[int, int], context: Context) -> Speaker | None:
+    """The speaker of a cue that precedes what it reports: the first non-object speaker of its
+    clause (the sentence's, for a participle; the antecedent, for a relative clause), else of the sentence."""
+    if cue.participle:
+        dateline = _DATELINE.match(masked[sentence[0] : cue.start])
+        start, how = _clause_start(masked, sentence[0] + (dateline.end() if dateline else 0), cue.start)
+        start = start if how == "relative" else sentence[0] + (dateline.end() if dateline else 0)
+    else:
+        start, how = _clause_start(masked, sentence[0], cue.start)
+    if how == "relative":  # 'President Donald Trump, who warned Pyongyang that ...': the antecedent
+        who = _first_speaker(text, masked, (sentence[0], start), context, last=True)
+        if who is not None:
+            return who
+    adjacent = _adjacent_speaker(text, masked, (start, cue.start), context)
+    if adjacent is not None:
+        return adjacent
+    return _first_speaker(text, masked, (start, cue.start), context, sentence=sentence) or \
+        _first_speaker(text, masked, (sentence[0], cue.start), context, sentence=sentence)
+
+
+ADJACENT_MAX_WORDS = 3  # 'Donald Trump declared', 'Putin on Friday warned', 'X said on August 28'
+
+
+def _adjacent_speaker(text: str, masked: str, region: tuple[int, int], context: Context) -> Speaker | None:
+    """A named speaker ending at most ``ADJACENT_MAX_WORDS`` words before the cue, not an object
+    (a pronoun or a role noun is left to the clause rule)."""
+    found = [c for c in candidates(masked[region[0] : region[1]]) if c.kind in ("titled", "apposed", "actor", "name", "body", "unnamed")]
+    if not found:
+        return None
+    c = found[-1]
+    if words_between(masked, region[0] + c.end, region[1]) > ADJACENT_MAX_WORDS or \
+            preceding_word(masked[region[0] :], c.start) in PREPOSITIONS:
+        return None
+    return resolve(Candidate(c.start + region[0], c.end + region[0], c.kind, c.raw, c.detail), context, text)
+
+
+def subject_after(text: str, masked: str, quote_end: int, cue: Cue, sentence_end: int, context: Context) -> Speaker | None:
+    """The speaker of a cue that follows a quote: between the two ('"...", X said'), else, when
+    the cue comes right after the quote, right after the cue ('"..." said X, head of ...')."""
+    between = _first_speaker(text, masked, (quote_end, cue.start), context, objects=False)
+    if between is not None or words_between(masked, quote_end, cue.start) > 1:
+        return between
+    found = candidates(masked[cue.end : min(sentence_end, cue.end + 120)])
+    if found and words_between(masked, cue.end, cue.end + found[0].start) <= 1:
+        c = found[0]
+        return resolve(Candidate(c.start + cue.end, c.end + cue.end, c.kind, c.raw, c.detail), context, text)
+    return None
+
+
+def according_to(text: str, masked: str, cue: Cue, sentence_end: int, context: Context) -> Speaker | None:
+    """The source named after 'according to'."""
+    for c in candidates(masked[cue.end : sentence_end]):
+        shifted = Candidate(c.start + cue.end, c.end + cue.end, c.kind, c.raw, c.detail)
+        who = resolve(shifted, context, text)
+        if who is not None:
+            return who
+    return None
+
+
+def register(text: str, context: Context) -> None:
+    """Add the people a text names with a title, an apposition or as known actors to the article's
+    context (for later pronouns, surnames and roles); a bare capitalised phrase is not enough."""
+    for c in candidates(text):
+        if c.kind in ("titled", "apposed", "actor"):
+            resolve(c, context, text)
+
+
+def note_subject(text: str, masked: str, context: Context) -> None:
+    """Record the sentence's subject: its first person named, not as an object (for 'he' in the next)."""
+    for c in candidates(masked):
+        if c.kind in ("titled", "apposed", "actor", "name", "pronoun") and not _is_object(masked, c.start):
+            who = resolve(c, context, text)
+            if who is not None and who.kind == "person" and who.name:
+                context.subject = (who.name, context.sentence)
+            return
+
+
+def cue_speaker(text: str, masked: str, cue: Cue, sentence: tuple[int, int], context: Context,
+                quote_end: int | None = None) -> Speaker | None:
+    """The speaker of ``cue`` in a sentence: after a quote ending at ``quote_end``, 'according to',
+    or a cue before what it reports."""
+    if cue.lemma == "according to":
+        return according_to(text, masked, cue, sentence[1], context)
+    if quote_end is not None and quote_end <= cue.start:
+        return subject_after(text, masked, quote_end, cue, sentence[1], context)
+    return subject_before(text, masked, cue, sentence, context)
+
+
+def words_between(text: str, start: int, end: int) -> int:
+    return len(_WORD.findall(text[start:end]))
+
+
+def headline_speaker(text: str, masked: str, context: Context) -> Speaker | None:
+    """'Putin: Pressure on North Korea is "futile"': the name before a colon at the start speaks."""
+    found = re.match(r"\s*([^:\"“”«»„]{2,40}):\s", masked)
+    if not found:
+        return None
+    for c in candidates(found.group(1)):
+        who = resolve(c, context, text)
+        if who is not None:
+            return who
+    return None
+
+
+def colon_speaker(text: str, masked: str, sentence: tuple[int, int], quote_start: int, context: Context) -> Speaker | None:
+    """'Korea expert Dr. Ulrich Hessel sees it critically: "..."': a quote introduced by a colon
+    with no reporting verb is the first (non-object) person or body named before the colon."""
+    return _first_speaker(text, masked, (sentence[0], quote_start), context, sentence=sentence)

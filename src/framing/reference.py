@@ -1,0 +1,116 @@
+"""The reference document: the Korea passage of Putin's article (Kremlin English, ``data/reference``),
+whose sentences define his statements P1-P5, and which statements each text carried, where and how.
+
+A unit carries statement P when (rule, ``unit_statements``) it holds a translation marker of P
+(``translation_markers.csv``: a wording of that sentence in one of the three translations), or
+Putin speaks in it (a quote of his, or a paraphrase whose source is him, ``framing.voice``) and its
+content stems overlap P's by at least ``OVERLAP_MIN`` (overlap coefficient, ``provenance``).
+The rule is scored against the hand-coded ``putin_statements`` (``framing.codings``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from framing import actors, paths, provenance, resources, segment
+
+PASSAGE_FILE = "putin_2017-09-01_korea.txt"
+STATEMENTS_FILE = "statements.csv"
+OVERLAP_MIN = 0.5
+WHERE = ("headline", "standfirst", "caption", "lead", "body")  # lead: the first body sentence
+
+
+def reference_dir() -> Path:
+    return paths.ROOT / "data" / "reference"
+
+
+def statements(folder: Path | None = None) -> pd.DataFrame:
+    """P1-P5: statement_id, label, text and content stems, checked against the passage: each text
+    must be the passage's sentence of the same rank (an error names the file otherwise)."""
+    folder = Path(folder or reference_dir())
+    table = pd.read_csv(folder / STATEMENTS_FILE, dtype=str, keep_default_na=False)
+    sentences = segment.split_sentences((folder / PASSAGE_FILE).read_text(encoding="utf-8").strip())
+    expected = [f"P{i}" for i in range(1, len(sentences) + 1)]
+    if table["statement_id"].tolist() != expected or table["text"].tolist() != [s.strip() for s in sentences]:
+        raise ValueError(f"{folder / STATEMENTS_FILE}: its statements must be the sentences of {PASSAGE_FILE}, in order, "
+                         f"as {', '.join(expected)}")
+    return table.assign(stems=table["text"].map(_stems))
+
+
+def _stems(text: str) -> frozenset:
+    """Content stems of a text without actor names (names are shared by every text on the event)."""
+    plain = resources.normalise_same_length(text)
+    for mention in reversed(actors.find_mentions(plain)):
+        plain = plain[: mention.start] + " " + plain[mention.end :]
+    return provenance.content_stems(plain)
+
+
+def putin_speaks(sentences: pd.DataFrame, quotes: pd.DataFrame) -> pd.Series:
+    """Per unit (index of ``sentences``): whether Putin's words or views are reported in it."""
+    quoted = set(quotes.loc[provenance.is_translated(quotes), "sentence_ids"].str.split(";").explode())
+    paraphrased = sentences.get("voice_speaker", pd.Series("", index=sentences.index)) == provenance.TRANSLATED_SPEAKER
+    return sentences["sentence_id"].isin(quoted) | paraphrased
+
+
+def unit_statements(sentences: pd.DataFrame, quotes: pd.DataFrame, table: pd.DataFrame | None = None,
+                    markers: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Per unit: the statements it carries by the rule (module docstring), ';'-joined, and why
+    ('marker: ...' or 'overlap 0.6'). Columns: sentence_id, article_id, putin_statements, evidence."""
+    table = statements() if table is None else table
+    markers = provenance.load_markers() if markers is None else markers
+    speaks = putin_speaks(sentences, quotes)
+    rows = []
+    for (_, unit), putin in zip(sentences.iterrows(), speaks):
+        found, why = set(), []
+        for marker in provenance.find_markers(unit["text"], markers).itertuples():
+            found.add(marker.statement_id)
+            why.append(f"{marker.statement_id} marker: {marker.phrase}")
+        if putin:
+            stems = _stems(unit["text"])
+            for p in table.itertuples():
+                score = provenance.overlap_coefficient(stems, p.stems)
+                if score >= OVERLAP_MIN and p.statement_id not in found:
+                    found.add(p.statement_id)
+                    why.append(f"{p.statement_id} overlap {score:.2f}")
+        rows.append({"sentence_id": unit["sentence_id"], "article_id": unit["article_id"],
+                     "putin_statements": ";".join(sorted(found)), "evidence": "; ".join(why)})
+    return pd.DataFrame(rows)
+
+
+def where(unit_type: str, is_lead: bool) -> str:
+    """Where a unit sits: a display unit's type, 'lead' for the first body sentence, else 'body'."""
+    return unit_type if unit_type != "body" else ("lead" if is_lead else "body")
+
+
+def selection(codes: pd.DataFrame, sentences: pd.DataFrame, articles: pd.DataFrame, quote_families: pd.DataFrame,
+              quotes: pd.DataFrame, table: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Per text and statement: whether the text carried it (from ``codes``: sentence_id,
+    putin_statements), how often, where it first appears (headline, standfirst, caption, lead,
+    body), its rank among the statements the text carries (in reading order), the translation
+    family of the quotes carrying it ('paraphrase' when none is a quote), and the units."""
+    table = statements() if table is None else table
+    meta = sentences.set_index("sentence_id")[["article_id", "unit_type", "position"]]
+    lead = sentences[sentences["unit_type"] == "body"].groupby("article_id")["position"].min()
+    family_of_unit = (quote_families.merge(quotes[["quote_id", "sentence_id"]], on="quote_id")
+                      .groupby("sentence_id")["family"].agg(lambda f: "; ".join(sorted(set(f)))))
+    carried = [(sid, p) for sid, ps in zip(codes["sentence_id"], codes["putin_statements"]) for p in str(ps).split(";") if p]
+    found = pd.DataFrame(carried, columns=["sentence_id", "statement_id"]).join(meta, on="sentence_id")
+    rows = []
+    for article in articles.sort_values("article_id").itertuples():
+        mine = found[found["article_id"] == article.article_id].sort_values("position")
+        order = list(dict.fromkeys(mine["statement_id"]))
+        for p in table.itertuples():
+            cell = mine[mine["statement_id"] == p.statement_id]
+            first = cell.iloc[0] if len(cell) else None
+            families = sorted({f for sid in cell["sentence_id"] for f in str(family_of_unit.get(sid, "")).split("; ") if f})
+            rows.append({
+                "article_id": article.article_id, "label": article.label, "group": article.group,
+                "statement_id": p.statement_id, "statement": p.label, "carried": len(cell) > 0, "n_units": len(cell),
+                "first_where": "" if first is None else where(first["unit_type"], first["position"] == lead.get(article.article_id)),
+                "rank": order.index(p.statement_id) + 1 if p.statement_id in order else 0,
+                "family": "; ".join(f for f in families if f != provenance.NOT_APPLICABLE) or ("paraphrase" if len(cell) else ""),
+                "sentence_ids": ";".join(cell["sentence_id"]),
+            })
+    return pd.DataFrame(rows)
