@@ -153,12 +153,14 @@ def looks_like_name(text: str) -> bool:
     return 2 <= len(words) <= BYLINE_MAX_WORDS and all(_NAME_WORD.match(w) for w in words) and words[0] != "The"
 
 
-def addresses_reader(text: str) -> bool:
+def addresses_reader(text: str, outlet: str = "") -> bool:
     """The outlet speaking to its reader: second person outside quotation marks, or the first
-    person plural with an appeal (support, donations, subscriptions, 'our journalism'). An
-    analysis in the first person plural ('our concern lies with ...') is not an appeal."""
+    person plural with an appeal (support, donations, subscriptions, 'our journalism') or with the
+    outlet naming itself. An analysis in the first person plural ('our concern lies with ...') is
+    not an appeal."""
     outside = strip_quoted(text)
-    return bool(_SECOND_PERSON.search(outside)) or bool(_FIRST_PERSON_PLURAL.search(outside) and _OUTLET_APPEAL.search(outside))
+    names_itself = bool(outlet) and outlet.lower() in outside.lower()
+    return bool(_SECOND_PERSON.search(outside)) or bool(_FIRST_PERSON_PLURAL.search(outside) and (_OUTLET_APPEAL.search(outside) or names_itself))
 
 
 def key_point(text: str) -> str:
@@ -241,7 +243,7 @@ def story_dateline(lines: dict[int, str], datelines: list[int], bylines: set[int
     return next(iter(labelled + near_byline + plain), None)
 
 
-def _first_pass(lines: dict[int, str], article: CleanArticle) -> dict[int, str]:
+def _first_pass(lines: dict[int, str], article: CleanArticle, outlet: str = "") -> dict[int, str]:
     """Apply line rules; return the lines that survive."""
     removed: dict[int, tuple[str, str]] = {}
     rules = _pattern_rules()
@@ -282,7 +284,7 @@ def _first_pass(lines: dict[int, str], article: CleanArticle) -> dict[int, str]:
         if no not in removed and _DATE_LABEL.match(text) and count_words(text) <= LABELLED_DATELINE_MAX_WORDS and not ends_like_a_sentence(text):
             removed[no] = ("dateline", "a labelled date line whose date format the rules do not read")
     for no, text in lines.items():
-        if no not in removed and addresses_reader(text):
+        if no not in removed and addresses_reader(text, outlet):
             removed[no] = ("reader_appeal", "appeal to the reader (first or second person outside quotes)")
     for no, (rule, reason) in removed.items():
         article.removed.append(Removal(no, lines[no], rule, reason))
@@ -344,11 +346,12 @@ def _keep_captions(article: CleanArticle) -> None:
                 article.removed[index] = Removal(removal.line_no, removal.text, removal.rule, removal.reason, "caption")
 
 
-def clean_article(raw_text: str) -> CleanArticle:
-    """Clean one article's raw text; ``removed`` is sorted by line number."""
+def clean_article(raw_text: str, outlet: str = "") -> CleanArticle:
+    """Clean one article's raw text (``outlet``: its name, when known, to tell its self-promotion);
+    ``removed`` is sorted by line number."""
     article = CleanArticle()
     lines = {no: text for no, text in enumerate(map(display_line, raw_text.split("\n")), start=1) if text}
-    survivors = _first_pass(lines, article)
+    survivors = _first_pass(lines, article, outlet)
     _second_pass(survivors, article)
     article.removed.sort(key=lambda r: r.line_no)
     _keep_captions(article)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from framing import clean, io, metadata, quotes, segment, spans, voice
+from framing import clean, copy, io, metadata, quotes, segment, spans, voice
 
 TABLE_NAMES = ("articles", "sentences", "quotes", "removed_lines")
 QUOTE_COLUMNS = ["quote_id", "article_id", "sentence_id", "sentence_ids", "unit_type", "paragraph", "text", "speaker",
@@ -34,7 +34,7 @@ def _unit_spans(text: str, unit_type: str) -> list[tuple[int, int]]:
 
 
 def _article_rows(article: metadata.Article):
-    cleaned = clean.clean_article(article.raw_text)
+    cleaned = clean.clean_article(article.raw_text, article.meta["outlet"])
     aid = article.article_id
     units = cleaned.units()
     paragraphs = [(text, _unit_spans(text, unit_type)) for _, text, unit_type in units]
@@ -128,10 +128,12 @@ def build_corpus(raw_dir: Path, *, check_dates: bool = True, skip_bodiless: bool
     sentences = pd.DataFrame(sentence_rows)
     voices = voice.unit_voices(sentences, pd.DataFrame(quote_rows, columns=QUOTE_COLUMNS)).drop(columns="article_id")
     voices = voices.rename(columns={"speaker": "voice_speaker", "speaker_group": "voice_speaker_group"})
+    sentences = sentences.merge(voices, on="sentence_id", how="left", validate="one_to_one")
+    sentences = sentences.merge(copy.shared_copy(sentences), on="sentence_id", how="left", validate="one_to_one")
 
     return Corpus(
         articles=pd.DataFrame(article_rows),
-        sentences=sentences.merge(voices, on="sentence_id", how="left", validate="one_to_one"),
+        sentences=sentences,
         quotes=pd.DataFrame(quote_rows, columns=QUOTE_COLUMNS),
         removed_lines=pd.DataFrame(removed_rows, columns=["article_id", "line_no", "text", "rule", "reason", "kept_as"]),
     )

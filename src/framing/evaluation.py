@@ -187,3 +187,38 @@ def findings(table: pd.DataFrame) -> list[str]:
             f"{row.n_speaker_exact} of {row.found} ({row.speaker_exact:.0%}), country or body only for "
             f"{row.n_speaker_country_only}, wrong for {row.n_speaker_wrong}, missing for {row.n_speaker_none}.")
     return lines
+
+
+NO_FAMILY = "none"  # gold: no quote of Putin's article; matches 'not applicable' and 'unknown ...'
+
+
+def family_agrees(gold: str, predicted: str) -> bool:
+    """Whether a predicted translation family agrees with the gold one."""
+    if gold == NO_FAMILY:
+        return predicted == "not applicable" or predicted.startswith("unknown")
+    return gold == predicted
+
+
+def family_table(folder: Path) -> pd.DataFrame:
+    """Per test page: the gold family, the rules' family (``framing.provenance``) and agreement."""
+    from framing import provenance
+
+    built = corpus.build_corpus(folder, check_dates=False, skip_bodiless=True)
+    markers = provenance.load_markers()
+    found = provenance.article_families(provenance.quote_families(built.quotes, markers), built.articles, markers)
+    gold = pd.read_csv(Path(folder) / FAMILY_GOLD_FILE, dtype=str, keep_default_na=False)
+    table = gold.merge(found[["article_id", "family", "evidence"]], on="article_id", how="left", suffixes=("_gold", ""))
+    table["family"] = table["family"].fillna("(no body found)")
+    return table.assign(agrees=[family_agrees(g, p) for g, p in zip(table["family_gold"], table["family"])])
+
+
+def family_report(validation: Path) -> pd.DataFrame:
+    """Translation families right per set of test pages (development, held-out)."""
+    rows = []
+    for name, folder, _ in SETS[1:]:
+        path = Path(validation) / folder
+        if (path / FAMILY_GOLD_FILE).is_file():
+            table = family_table(path)
+            rows.append({"set": name, "texts": len(table), "right": int(table["agrees"].sum()),
+                         "accuracy": table["agrees"].mean()})
+    return pd.DataFrame(rows, columns=["set", "texts", "right", "accuracy"])

@@ -92,6 +92,15 @@ def wrap(label: str, width: int = 18) -> str:
     return textwrap.fill(label, width, break_long_words=False)
 
 
+def clip_lines(text: str, width: int, lines: int) -> str:
+    """``text`` wrapped at ``width`` characters and cut to ``lines`` lines, an ellipsis marking the cut."""
+    wrapped = textwrap.wrap(str(text), width, break_long_words=False) or [""]
+    if len(wrapped) > lines:
+        wrapped = wrapped[:lines]
+        wrapped[-1] = wrapped[-1][: max(width - 1, 1)].rstrip() + "…"
+    return "\n".join(wrapped)
+
+
 def capped(table: pd.DataFrame, limit: int = MAX_ROWS) -> tuple[pd.DataFrame, int]:
     """The first ``limit`` rows of an already ranked table and how many more there were."""
     return table.head(limit), max(len(table) - limit, 0)

@@ -185,7 +185,7 @@ def _bearers(s: voice.Unit, bounds: list, match: lexicon.Match, slot: str) -> li
     return agent_of(s, match.start, match.end)
 
 
-def sentence_roles(s: voice.Unit, previous_person=None) -> list[dict]:
+def sentence_roles(s: voice.Unit) -> list[dict]:
     """Role attachments in one unit: one row per (trigger, actor), with the voice they are cast in."""
     bounds = clause_bounds(s)
     rows = []
@@ -193,7 +193,7 @@ def sentence_roles(s: voice.Unit, previous_person=None) -> list[dict]:
         if match.negated:
             continue
         slot = role_slots()[(match.category, match.term)]
-        who = voice.span_voice(s, match.start, match.end, previous_person)
+        who = voice.span_voice(s, match.start, match.end)
         if slot == "object" and who[0] == "own_narration":  # "X assigned the blame to Y": X voices it
             blamer = subject_of(s, clause_of(bounds, match.start), match.start)
             if blamer:
@@ -213,8 +213,7 @@ ROLE_COLUMNS = ["sentence_id", "article_id", "actor", "actor_group", "actor_kind
 def role_table(sentences: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFrame:
     """Every role attachment in the corpus (one row per sentence, actor, role and voice)."""
     units = voice.build_units(sentences, quotes)
-    before = voice.previous_persons(units)
-    rows = [row for s in units for row in sentence_roles(s, before[s.sentence_id])]
+    rows = [row for s in units for row in sentence_roles(s)]
     table = pd.DataFrame(rows, columns=ROLE_COLUMNS)
     table = table.drop_duplicates(["sentence_id", "actor", "role", "voice"]).sort_values(["sentence_id", "start", "actor"])
     return table.reset_index(drop=True)

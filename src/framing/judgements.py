@@ -42,13 +42,13 @@ def attach(judged: pd.DataFrame, sentences: pd.DataFrame, source: str | Path) ->
     if missing:
         raise JudgementError(f"{source}: missing column(s) {', '.join(missing)} (judgements are keyed by article_id and text)")
     units = pd.DataFrame({"_key": unit_keys(sentences), "sentence_id": sentences["sentence_id"].to_numpy()})
-    keyed = judged.assign(_key=unit_keys(judged), _line=range(2, len(judged) + 2))
+    keyed = judged.assign(_key=unit_keys(judged), csv_line=range(2, len(judged) + 2))
     lost = keyed[~keyed["_key"].isin(set(units["_key"]))]
     if not lost.empty:
-        rows = "; ".join(f"line {r._line} (article {r.article_id}: {str(r.text)[:60]!r})" for r in lost.itertuples())
+        rows = "; ".join(f"line {r.csv_line} (article {r.article_id}: {str(r.text)[:60]!r})" for r in lost.itertuples())
         raise JudgementError(f"{source}: {len(lost)} judgement(s) name a text that is no unit of the corpus any more: {rows}. "
                              "Re-judge the unit as it now reads, or remove the row.")
-    attached = keyed.merge(units, on="_key", how="left").drop(columns=["_key", "_line"])
+    attached = keyed.merge(units, on="_key", how="left").drop(columns=["_key", "csv_line"])
     return attached[["sentence_id", *[c for c in attached.columns if c != "sentence_id"]]]
 
 

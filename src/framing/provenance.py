@@ -22,7 +22,7 @@ from __future__ import annotations
 import pandas as pd
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-from framing import resources, segment
+from framing import candidates, resources, segment
 
 MARKER_FILE = "translation_markers.csv"
 TRANSLATED_SPEAKER = "Vladimir Putin"  # the article was written in Russian; its English is a translation
@@ -197,17 +197,18 @@ def quote_units(quotes: pd.DataFrame) -> pd.DataFrame:
 
 
 def unit_pairs(units: pd.DataFrame) -> pd.DataFrame:
-    """Every pair of units by the same (non-empty) speaker, with similarity and shared stems."""
+    """Pairs of units by the same (non-empty) speaker (every pair in a small corpus; candidates
+    sharing a rare stem in a large one, ``framing.pairs``), with similarity and shared stems."""
     rows = []
     for speaker, group in units[units["speaker"] != ""].groupby("speaker", sort=True):
-        records = group.sort_values("unit_id").to_dict("records")
-        for i, a in enumerate(records):
-            for b in records[i + 1 :]:
-                rows.append({"unit_a": a["unit_id"], "unit_b": b["unit_id"], "speaker": speaker,
-                             "same_quote": a["quote_id"] == b["quote_id"],
-                             "similarity": round(overlap_coefficient(a["stems"], b["stems"]), 4),
-                             "shared": " ".join(sorted(a["stems"] & b["stems"])),
-                             "text_a": a["unit_text"], "text_b": b["unit_text"]})
+        records = {r["unit_id"]: r for r in group.to_dict("records")}
+        for first, second in candidates.candidate_pairs({u: r["stems"] for u, r in records.items()}):
+            a, b = records[first], records[second]
+            rows.append({"unit_a": a["unit_id"], "unit_b": b["unit_id"], "speaker": speaker,
+                         "same_quote": a["quote_id"] == b["quote_id"],
+                         "similarity": round(overlap_coefficient(a["stems"], b["stems"]), 4),
+                         "shared": " ".join(sorted(a["stems"] & b["stems"])),
+                         "text_a": a["unit_text"], "text_b": b["unit_text"]})
     columns = ["unit_a", "unit_b", "speaker", "same_quote", "similarity", "shared", "text_a", "text_b"]
     table = pd.DataFrame(rows, columns=columns)
     return table.sort_values(["similarity", "unit_a", "unit_b"], ascending=[False, True, True]).reset_index(drop=True)

@@ -86,8 +86,9 @@ def where(unit_type: str, is_lead: bool) -> str:
 
 def selection(codes: pd.DataFrame, sentences: pd.DataFrame, articles: pd.DataFrame, quote_families: pd.DataFrame,
               quotes: pd.DataFrame, table: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Per text and statement: whether the text carried it (from ``codes``: sentence_id,
-    putin_statements), how often, where it first appears (headline, standfirst, caption, lead,
+    """Per text and statement: whether the text's units are coded for statements at all (``coded``),
+    whether the text carried it (from ``codes``: sentence_id, article_id, putin_statements, NA for
+    a unit not coded), how often, where it first appears (headline, standfirst, caption, lead,
     body), its rank among the statements the text carries (in reading order), the translation
     family of the quotes carrying it ('paraphrase' when none is a quote), and the units."""
     table = statements() if table is None else table
@@ -95,7 +96,9 @@ def selection(codes: pd.DataFrame, sentences: pd.DataFrame, articles: pd.DataFra
     lead = sentences[sentences["unit_type"] == "body"].groupby("article_id")["position"].min()
     family_of_unit = (quote_families.merge(quotes[["quote_id", "sentence_id"]], on="quote_id")
                       .groupby("sentence_id")["family"].agg(lambda f: "; ".join(sorted(set(f)))))
-    carried = [(sid, p) for sid, ps in zip(codes["sentence_id"], codes["putin_statements"]) for p in str(ps).split(";") if p]
+    carried = [(sid, p) for sid, ps in zip(codes["sentence_id"], codes["putin_statements"]) if pd.notna(ps)
+               for p in str(ps).split(";") if p]
+    coded_articles = set(codes.loc[codes["putin_statements"].notna(), "article_id"])
     found = pd.DataFrame(carried, columns=["sentence_id", "statement_id"]).join(meta, on="sentence_id")
     rows = []
     for article in articles.sort_values("article_id").itertuples():
@@ -107,7 +110,8 @@ def selection(codes: pd.DataFrame, sentences: pd.DataFrame, articles: pd.DataFra
             families = sorted({f for sid in cell["sentence_id"] for f in str(family_of_unit.get(sid, "")).split("; ") if f})
             rows.append({
                 "article_id": article.article_id, "label": article.label, "group": article.group,
-                "statement_id": p.statement_id, "statement": p.label, "carried": len(cell) > 0, "n_units": len(cell),
+                "statement_id": p.statement_id, "statement": p.label, "coded": article.article_id in coded_articles,
+                "carried": len(cell) > 0, "n_units": len(cell),
                 "first_where": "" if first is None else where(first["unit_type"], first["position"] == lead.get(article.article_id)),
                 "rank": order.index(p.statement_id) + 1 if p.statement_id in order else 0,
                 "family": "; ".join(f for f in families if f != provenance.NOT_APPLICABLE) or ("paraphrase" if len(cell) else ""),

@@ -20,9 +20,10 @@ import difflib
 from collections import defaultdict
 from itertools import permutations
 
+import numpy as np
 import pandas as pd
 
-from framing import resources, segment, spans
+from framing import candidates, resources, segment, spans
 
 PARTS = ("full", "narration", "quotes")
 N_RANGE = tuple(range(1, 9))
@@ -87,12 +88,33 @@ def containment(a: list[list[str]], b: list[list[str]], n: int) -> float:
     return shared / total if total else 0.0
 
 
+CURVE_MAX_PAIRS = 600  # ordered pairs the containment curve is estimated on when there are more
+CURVE_SEED = 20170901
+
+
+def curve_pairs(ids: list[str], limit: int = CURVE_MAX_PAIRS, seed: int = CURVE_SEED) -> list[tuple[str, str]]:
+    """Every ordered pair of texts, or a seeded random sample of ``limit`` of them: the curve only
+    needs the median and spread of containment, which a sample estimates."""
+    ids = sorted(ids)
+    total = len(ids) * (len(ids) - 1)
+    if total <= limit:
+        return list(permutations(ids, 2))
+    rng = np.random.default_rng(seed)
+    chosen = set()
+    while len(chosen) < limit:
+        a, b = rng.choice(len(ids), 2, replace=False)
+        chosen.add((ids[a], ids[b]))
+    return sorted(chosen)
+
+
 def containment_curve(segments: dict[str, list[list[str]]], ns=N_RANGE) -> pd.DataFrame:
-    """Containment of every ordered pair of articles for each n."""
+    """Containment of ordered pairs of articles (all, or ``curve_pairs``'s sample) for each n."""
+    grams = {(a, n): ngram_set(segments[a], n) for a in segments for n in ns}
     rows = []
-    for a, b in permutations(sorted(segments), 2):
+    for a, b in curve_pairs(list(segments)):
         for n in ns:
-            shared, total = containment_counts(segments[a], segments[b], n)
+            total = len(grams[(a, n)])
+            shared = len(grams[(a, n)] & grams[(b, n)])
             rows.append({"article_id": a, "other_article_id": b, "n": n, "shared_ngrams": shared,
                          "ngrams": total, "containment": round(shared / total, 6) if total else 0.0})
     return pd.DataFrame(rows, columns=["article_id", "other_article_id", "n", "shared_ngrams", "ngrams", "containment"])
@@ -190,11 +212,17 @@ def _pair_row(a: str, b: str, parts: dict, n: int) -> dict:
 
 
 def reuse_pairs(sentences: pd.DataFrame, n: int) -> pd.DataFrame:
-    """Every ordered pair of articles: containment at ``n`` (full body, narration, quotes),
-    the share of A tiled by runs of ``n``+ words, and the longest shared passages."""
+    """Ordered pairs of articles (every pair in a small corpus; in a large one, the pairs that
+    share a rare ``n``-gram, ``framing.candidates``): containment at ``n`` (full body, narration,
+    quotes), the share of A tiled by runs of ``n``+ words, and the longest shared passages."""
     parts = {part: article_segments(sentences, part) for part in PARTS}
-    rows = [_pair_row(a, b, parts, n) for a, b in permutations(sorted(parts["full"]), 2)]
-    return pd.DataFrame(rows)
+    grams = {a: ngram_set(runs, n) for a, runs in parts["full"].items()}
+    pairs = candidates.candidate_pairs(grams)
+    rows = [_pair_row(x, y, parts, n) for a, b in pairs for x, y in ((a, b), (b, a))]
+    columns = ["article_id", "other_article_id", "n", "ngrams", "shared_ngrams", "containment", "containment_narration",
+               "containment_quotes", "tiled_share", "tiled_share_narration", "reuse_level", "longest_shared_words",
+               "longest_shared_passage", "longest_narration_words", "longest_narration_passage"]
+    return pd.DataFrame(rows, columns=columns).sort_values(["article_id", "other_article_id"]).reset_index(drop=True)
 
 
 def part_curves(sentences: pd.DataFrame, ns=N_RANGE) -> pd.DataFrame:

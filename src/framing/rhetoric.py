@@ -96,12 +96,11 @@ def match_sentences(sentences: pd.DataFrame, quotes: pd.DataFrame,
     book = book if isinstance(book, lexicon.Codebook) else lexicon.compile_codebook(book)
     lookup = _codebook_lookup(book)
     units = voice.build_units(sentences, quotes)
-    before = voice.previous_persons(units)
     rows = []
     for unit in units:
         for number, m in enumerate(lexicon.find_matches(unit.text, book), start=1):
             stance, layer = lookup[(m.category, m.term)]
-            who = voice.span_voice(unit, m.start, m.end, before[unit.sentence_id])
+            who = voice.span_voice(unit, m.start, m.end)
             rows.append((f"{unit.sentence_id}-m{number:02d}", unit.sentence_id, unit.article_id, m.category, m.term,
                          m.matched_text, m.start, m.end, *who, m.negated, m.negation_cue, stance, layer))
     return pd.DataFrame(rows, columns=MATCH_COLUMNS)
@@ -182,11 +181,10 @@ def actor_mentions(sentences: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFram
     """One row per actor mention (``framing.actors.find_mentions``) with the voice it is in."""
     rows = []
     units = voice.build_units(sentences, quotes)
-    before = voice.previous_persons(units)
     for unit in units:
         for number, m in enumerate(unit.mentions, start=1):
             rows.append((f"{unit.sentence_id}-a{number:02d}", unit.sentence_id, unit.article_id, m.actor, m.actor_group,
-                         m.kind, m.alias, m.start, m.end, voice.span_voice(unit, m.start, m.end, before[unit.sentence_id])[0]))
+                         m.kind, m.alias, m.start, m.end, voice.span_voice(unit, m.start, m.end)[0]))
     return pd.DataFrame(rows, columns=MENTION_COLUMNS)
 
 

@@ -1,0 +1,35 @@
+"""Candidate pairs for comparisons that would otherwise cost every pair of items.
+
+Up to ``ALL_PAIRS_MAX`` items every pair is compared (exact, and small). Beyond it, a pair is a
+candidate when the two items share at least one feature held by at most ``DF_CAP`` items (an
+inverted index, as in n-gram shingling for text reuse: Nicholls 2019; passim works the same way at
+scale). A feature held by more items (a quote every report prints) still counts in the scores,
+but generates no candidates on its own: two items that share only such features are not
+compared. The cost then grows with the number of features, not with the square of the items.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Hashable, Iterable
+from itertools import combinations
+
+ALL_PAIRS_MAX = 60
+DF_CAP = 50
+
+
+def candidate_pairs(features: dict[Hashable, Iterable[Hashable]], *, all_pairs_max: int = ALL_PAIRS_MAX,
+                    df_cap: int = DF_CAP) -> list[tuple]:
+    """Sorted pairs (a, b), a < b, of the items of ``features`` worth comparing (module docstring)."""
+    items = sorted(features)
+    if len(items) <= all_pairs_max:
+        return list(combinations(items, 2))
+    holders: dict[Hashable, list] = defaultdict(list)
+    for item in items:
+        for feature in set(features[item]):
+            holders[feature].append(item)
+    found = set()
+    for members in holders.values():
+        if 1 < len(members) <= df_cap:
+            found.update(combinations(sorted(members), 2))
+    return sorted(found)

@@ -1,0 +1,335 @@
+"""Frame packages and the comparison of one group of texts with the others, from coded units.
+
+Every function takes *coded units*: one row per unit with the codebook's variables
+(``docs/codebook.md``), either the adjudicated gold (``framing.codings.gold``) or the rules' codes
+(``framing.rule_codes``), joined to the corpus (``coded_units``). Every count comes with the
+sentences behind it (``sentence_ids``), so each statement of the answer can be checked against
+the texts.
+
+The frame package of a text follows Entman (1993) and Van Gorp's (2010) frame matrix: its
+reasoning devices (problem, cause, moral evaluation, remedy) and its framing devices (headline,
+lead, glosses, the sources it quotes and how it treats Moscow's remedy).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from framing import codings, corpus, prose
+
+OWN = "own_narration"
+REPORTED = ("direct_quote", "attributed_paraphrase")
+REMEDY_VALUES = ("relays", "supports", "disputes")
+HAND, RULES = "hand-coded", "rules"
+F1_MIN = 0.8  # a variable's rule codes stand in for hand codes only at this macro F1 or above
+SIDE_MAX_TEXTS = 6  # list each text of a side up to this many; beyond it, summarise
+
+
+def coded_units(codes: pd.DataFrame, sentences: pd.DataFrame, articles: pd.DataFrame, source: str) -> pd.DataFrame:
+    """``codes`` (article_id, text and the variables) joined to the units of the corpus: sentence_id,
+    unit_type, position, shared_copy, label and group, and ``code_source`` (``HAND`` or ``RULES``).
+
+    Hand codes are matched to units by article and text (``framing.judgements``); codes of articles
+    not in the corpus are left out. Rule codes carry the corpus's own sentence ids."""
+    from framing import judgements
+
+    if source == HAND:
+        codes = codes[codes["article_id"].isin(set(sentences["article_id"]))]
+        codes = judgements.attach(codes.drop(columns=["sentence_id"], errors="ignore"), sentences, codings.codings_dir())
+    meta = sentences[["sentence_id", "unit_type", "position", "shared_copy"]]
+    out = corpus.with_labels(codes.merge(meta, on="sentence_id", how="left"), articles)
+    return out.assign(code_source=source).sort_values(["article_id", "position"]).reset_index(drop=True)
+
+
+def usable_rules(scores: pd.DataFrame, reliability: pd.DataFrame) -> list[str]:
+    """Variables whose rule codes may stand in for hand codes: macro F1 against the gold of at
+    least ``F1_MIN`` and a hand coding reliable enough to carry a finding (alpha >= 0.667)."""
+    f1 = scores[scores["label"] == ""].set_index("variable")["f1"]
+    alpha = reliability[reliability["label"] == ""].set_index("variable")["alpha"]
+    return [v for v in codings.VARIABLES if f1.get(v, 0) >= F1_MIN and alpha.get(v, 0) >= codings.TENTATIVE]
+
+
+def answer_codes(hand: pd.DataFrame, rules: pd.DataFrame, usable: list[str]) -> pd.DataFrame:
+    """The codes the comparison rests on (both from ``coded_units``): the hand codes of every
+    hand-coded text; for any other text the rules' codes of the ``usable`` variables, the rest
+    left missing (NA: 'not coded'), never filled from rules that do not reach the bar."""
+    rest = rules[~rules["article_id"].isin(set(hand["article_id"]))].copy()
+    for variable in codings.VARIABLES:
+        if variable not in usable:
+            rest[variable] = pd.NA
+    return pd.concat([hand, rest], ignore_index=True).sort_values(["article_id", "position"]).reset_index(drop=True)
+
+
+def _ids(cell: pd.DataFrame) -> str:
+    return ";".join(cell["sentence_id"])
+
+
+def voice_profile(coded: pd.DataFrame) -> pd.DataFrame:
+    """Per text: body units in each voice, own narration split into the outlet's own words and
+    copy shared with another text or a wire (``shared_copy``), and the shares."""
+    body = coded[coded["unit_type"] == "body"]
+    rows = []
+    for (aid, label, group), cell in body.groupby(["article_id", "label", "group"], sort=True):
+        own = cell[cell["voice"] == OWN]
+        copied = own[own["shared_copy"].fillna("") != ""]
+        row = {"article_id": aid, "label": label, "group": group, "units": len(cell)}
+        for v in ("direct_quote", "attributed_paraphrase", "imputation", OWN):
+            row[v] = int((cell["voice"] == v).sum())
+        row["own_words"] = len(own) - len(copied)
+        row["shared_copy"] = len(copied)
+        row["imputation_ids"] = _ids(cell[cell["voice"] == "imputation"])
+        row["shared_copy_ids"] = _ids(copied)
+        rows.append(row)
+    table = pd.DataFrame(rows)
+    for v in ("direct_quote", "attributed_paraphrase", "imputation", "own_words", "shared_copy"):
+        table[f"share_{v}"] = table[v] / table["units"]
+    return table
+
+
+def roles(coded: pd.DataFrame, role: str) -> pd.DataFrame:
+    """One row per unit, actor group and voice casting that group in ``role`` (cause, resolver, victim)."""
+    rows = [{"article_id": r.article_id, "label": r.label, "group": r.group, "sentence_id": r.sentence_id,
+             "unit_type": r.unit_type, "actor_group": g, "voice": v, "role": role, "text": r.text}
+            for r in coded.itertuples() for g, v in codings.role_entries(getattr(r, role))]
+    return pd.DataFrame(rows, columns=["article_id", "label", "group", "sentence_id", "unit_type", "actor_group", "voice", "role", "text"])
+
+
+def roles_by_voice(coded: pd.DataFrame) -> pd.DataFrame:
+    """Per text, role, actor group and voice: units (a unit counts once per cell) and their ids."""
+    long = pd.concat([roles(coded, role) for role in ("cause", "resolver", "victim")], ignore_index=True)
+    return (long.groupby(["article_id", "label", "group", "role", "actor_group", "voice"], as_index=False)
+            .agg(units=("sentence_id", "nunique"), sentence_ids=("sentence_id", lambda s: ";".join(sorted(set(s))))))
+
+
+def own_cause_contrast(coded: pd.DataFrame, focus: str) -> dict | None:
+    """The actor group whose share of body units cast as a cause in the outlet's own narration
+    most exceeds, in every text of ``focus``, its highest share in any other text: actor, the
+    focus texts' units and the most units of any other text; None when no group does."""
+    body = coded[coded["unit_type"] == "body"]
+    n_units = body.groupby("article_id").size()
+    own = roles(body.dropna(subset=["cause"]), "cause").query("voice == @OWN")
+    counts = own.groupby(["article_id", "actor_group"])["sentence_id"].nunique().unstack(fill_value=0).reindex(n_units.index, fill_value=0)
+    shares = counts.div(n_units, axis=0)
+    in_focus = body.groupby("article_id")["group"].first().eq(focus)
+    if not in_focus.any() or in_focus.all() or counts.empty:
+        return None
+    gap = (shares[in_focus].min() - shares[~in_focus].max()).drop("other", errors="ignore").sort_values(ascending=False, kind="stable")
+    if gap.empty or gap.iloc[0] <= 0:
+        return None
+    actor = gap.index[0]
+    return {"actor": actor, "focus_units": int(counts.loc[in_focus, actor].sum()), "other_max": int(counts.loc[~in_focus, actor].max())}
+
+
+def remedy_treatment(coded: pd.DataFrame) -> pd.DataFrame:
+    """Per text: units that relay, support or dispute Moscow's proposed remedy, with their ids
+    (NA where the text has no codes for it)."""
+    rows = []
+    for (aid, label, group), cell in coded.groupby(["article_id", "label", "group"], sort=True):
+        known = cell["moscow_remedy"].notna().any()
+        row = {"article_id": aid, "label": label, "group": group, "code_source": cell["code_source"].iloc[0]}
+        for value in REMEDY_VALUES:
+            hit = cell[cell["moscow_remedy"] == value]
+            row[value], row[f"{value}_ids"] = (len(hit) if known else pd.NA), _ids(hit)
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def positions(coded: pd.DataFrame) -> pd.DataFrame:
+    """Per text and Moscow position (``codings.MULTI['moscow_positions']``): units stating or
+    reporting it, and their ids (NA where the text has no codes for it). The claims two texts
+    share are the positions both carry: claim alignment read from the codes, not from word overlap."""
+    rows = []
+    for (aid, label, group), cell in coded.groupby(["article_id", "label", "group"], sort=True):
+        known = cell["moscow_positions"].notna().any()
+        for code in codings.MULTI["moscow_positions"]:
+            hit = cell[_has(cell, "moscow_positions", lambda c, code=code: code in codings.split_cell(c))]
+            rows.append({"article_id": aid, "label": label, "group": group, "position": code,
+                         "units": len(hit) if known else pd.NA, "sentence_ids": _ids(hit)})
+    return pd.DataFrame(rows)
+
+
+def shared_claims(table: pd.DataFrame, focus: str) -> pd.DataFrame:
+    """Per position (``positions``): the units of group ``focus`` and of the other texts that carry
+    it, and how many texts on each side do: which claims the focus shares with the others."""
+    rows = []
+    for code, cell in table.groupby("position", sort=False):
+        inside, outside = cell[cell["group"] == focus], cell[cell["group"] != focus]
+        rows.append({"position": code,
+                     "focus_texts": int((inside["units"].fillna(0) > 0).sum()), "focus_of": int(inside["units"].notna().sum()),
+                     "focus_units": int(inside["units"].fillna(0).sum()),
+                     "other_texts": int((outside["units"].fillna(0) > 0).sum()), "other_of": int(outside["units"].notna().sum()),
+                     "other_units": int(outside["units"].fillna(0).sum()),
+                     "focus_ids": ";".join(i for i in inside["sentence_ids"] if i),
+                     "other_ids": ";".join(i for i in outside["sentence_ids"] if i)})
+    return pd.DataFrame(rows)
+
+
+VOICE_SHORT = {OWN: "own", "imputation": "imputed", "attributed_paraphrase": "paraphrase", "direct_quote": "quote", "": "?"}
+PACKAGE_ELEMENTS = ("problem", "cause", "moral evaluation", "remedy", "Moscow's remedy", "headline", "lead",
+                    "sources quoted", "imputations", "glosses")
+
+
+def frame_package(coded: pd.DataFrame, quotes: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """Per text, Entman's four functions and the devices that carry them (Van Gorp's frame matrix),
+    each a short summary with the units behind it. Columns: article_id, label, group, element
+    (``PACKAGE_ELEMENTS``), summary, units, sentence_ids, code_source. A variable the text has no
+    codes for is summarised as 'not coded'."""
+    rows = []
+    for article in articles.sort_values("article_id").itertuples():
+        mine = coded[coded["article_id"] == article.article_id]
+        body = mine[mine["unit_type"] == "body"]
+        source = mine["code_source"].iloc[0] if len(mine) else ""
+
+        def add(element, summary, units, variable=None):
+            if variable is not None and not mine[variable].notna().any():
+                summary, units = "not coded", mine.iloc[0:0]
+            rows.append({"article_id": article.article_id, "label": article.label, "group": article.group,
+                         "element": element, "summary": summary, "units": len(units), "sentence_ids": _ids(units),
+                         "code_source": source})
+
+        known = lambda v: mine[mine[v].notna()]  # noqa: E731
+        causes, resolvers = roles(known("cause"), "cause"), roles(known("resolver"), "resolver")
+        add("problem", _share(mine, "problem"), mine[mine["problem"] == "yes"], "problem")
+        add("cause", _actors(causes), mine[mine["sentence_id"].isin(causes["sentence_id"])], "cause")
+        add("moral evaluation", _share(mine, "moral"), mine[mine["moral"] == "yes"], "moral")
+        add("remedy", _share(mine, "remedy") + "; " + _actors(resolvers, "by "), mine[mine["remedy"] == "yes"], "remedy")
+        add("Moscow's remedy", _remedy(mine), mine[mine["moscow_remedy"].isin(REMEDY_VALUES)], "moscow_remedy")
+        headline = mine[mine["unit_type"] == "headline"]
+        add("headline", headline["text"].iloc[0] if len(headline) else "(none)", headline)
+        add("lead", body["text"].iloc[0] if len(body) else "(none)", body.head(1))
+        quoted = quotes[(quotes["article_id"] == article.article_id) & (quotes["speaker"] != "")]
+        speakers = quoted.drop_duplicates(["speaker", "text"])["speaker"].value_counts()
+        add("sources quoted", prose.listing(f"{s} ({n})" for s, n in speakers.items()) if len(speakers) else "none",
+            mine[mine["sentence_id"].isin(quoted["sentence_id"])])
+        imputed = mine[mine["voice"] == "imputation"]
+        add("imputations", f"{len(imputed)} of {len(mine)} units", imputed, "voice")
+        glosses = mine[mine["gloss"] == "yes"]
+        add("glosses", f"{len(glosses)} of {len(mine)} units", glosses, "gloss")
+    return pd.DataFrame(rows)
+
+
+def _share(units: pd.DataFrame, variable: str) -> str:
+    return f"{int((units[variable] == 'yes').sum())} of {len(units)} units"
+
+
+def _actors(cast: pd.DataFrame, prefix: str = "") -> str:
+    """'Russia: own 5, quote 1; United States: paraphrase 2' (units per actor group and voice)."""
+    if cast.empty:
+        return prefix + "no one"
+    counts = cast.groupby(["actor_group", "voice"])["sentence_id"].nunique().reset_index()
+    counts = counts.sort_values("voice", key=lambda v: v.map(list(VOICE_SHORT).index), kind="stable")
+    order = counts.groupby("actor_group")["sentence_id"].sum().sort_values(ascending=False, kind="stable").index
+    parts = []
+    for group in order:
+        cell = counts[counts["actor_group"] == group]
+        parts.append(f"{group}: " + ", ".join(f"{VOICE_SHORT.get(v, v)} {n}" for v, n in zip(cell["voice"], cell["sentence_id"])))
+    return prefix + "; ".join(parts)
+
+
+def _remedy(units: pd.DataFrame) -> str:
+    counts = units["moscow_remedy"].value_counts()
+    named = [f"{v} {counts[v]}" for v in REMEDY_VALUES if v in counts]
+    return ", ".join(named) if named else "not mentioned"
+
+
+def per_text(coded: pd.DataFrame, mask: pd.Series, variable: str) -> pd.DataFrame:
+    """Per text: the body units where ``mask`` holds, of all its body units, with their ids and
+    where the codes come from; ``units`` is NA for a text whose ``variable`` is not coded."""
+    body = coded["unit_type"] == "body"
+    rows = []
+    for (aid, label, group), cell in coded[body].groupby(["article_id", "label", "group"], sort=True):
+        hit = cell[mask.loc[cell.index].fillna(False).astype(bool)]
+        known = cell[variable].notna().any()
+        rows.append({"article_id": aid, "label": label, "group": group, "units": len(hit) if known else pd.NA,
+                     "of": len(cell), "code_source": cell["code_source"].iloc[0], "sentence_ids": _ids(hit)})
+    return pd.DataFrame(rows)
+
+
+def _cast(coded: pd.DataFrame, role: str, actor: str, voices) -> pd.Series:
+    return coded[role].map(lambda c: pd.notna(c) and any(g == actor and v in voices for g, v in codings.role_entries(c)))
+
+
+def _has(coded: pd.DataFrame, variable: str, test) -> pd.Series:
+    return coded[variable].map(lambda c: pd.notna(c) and test(c))
+
+
+def _one(r) -> str:
+    tag = " [rules]" if r.code_source == RULES else ""
+    if pd.isna(r.units):
+        return f"{r.label}: not coded{tag}"
+    return f"{r.label} {r.units} of {r.of}{tag}" + (f" ({r.sentence_ids})" if r.units else "")
+
+
+def side(table: pd.DataFrame, focus: str, inside: bool) -> str:
+    """One side of a comparison in words: each text's count, or a summary beyond ``SIDE_MAX_TEXTS``."""
+    part = table[(table["group"] == focus) == inside]
+    if len(part) <= SIDE_MAX_TEXTS:
+        return "; ".join(_one(r) for r in part.itertuples()) or "(no texts)"
+    known = part.dropna(subset=["units"])
+    share = known["units"].astype(float) / known["of"]
+    return (f"{int((known['units'] > 0).sum())} of {len(known)} coded texts have any"
+            f" ({len(part) - len(known)} not coded); per text {int(known['units'].min())}-{int(known['units'].max())} units,"
+            f" median share {share.median():.0%}") if len(known) else f"none of the {len(part)} texts is coded"
+
+
+def _finding(key: str, variables: tuple[str, ...], table: pd.DataFrame, headline: str, focus: str,
+             tail: str = "") -> dict:
+    text = (f"**{headline}** {side(table, focus, True)} (group `{focus}`); the other texts: "
+            f"{side(table, focus, False)}.{tail}")
+    return {"key": key, "variables": variables, "table": table, "text": text}
+
+
+def answer(coded: pd.DataFrame, focus: str, verdicts: dict[str, str]) -> list[dict]:
+    """The comparison of group ``focus`` with the other texts, from coded body units (``answer_codes``),
+    like with like (each text's count of its own body units): who is cast as cause, in whose voice;
+    who as resolver; how each treats Moscow's proposed remedy; whose words carry it (quotes against
+    the outlet's own and imputed claims); how much of Putin's article it carries.
+
+    Each finding: key, variables, table (per text, ``per_text``), text, and ``standing``: 'reliable',
+    'tentative' or 'withheld' from the weakest of its variables' reliability ``verdicts``; a
+    withheld finding's text says why and states no counts."""
+    body = coded[coded["unit_type"] == "body"]
+    casts = roles(body.dropna(subset=["cause"]), "cause")
+    found = []
+    own_focus = casts[(casts["voice"] == OWN) & (casts["group"] == focus)]["actor_group"].value_counts()
+    for actor in own_focus.index[:2]:
+        table = per_text(coded, _cast(coded, "cause", actor, (OWN,)), "cause")
+        found.append(_finding(f"cause_own:{actor}", ("cause",), table,
+                              f"{actor} cast as a cause in the outlet's own narration.", focus))
+    reported = casts[casts["voice"].isin(REPORTED) & (casts["group"] != focus)]["actor_group"].value_counts()
+    for actor in reported.index[:1]:
+        voiced = per_text(coded, _cast(coded, "cause", actor, REPORTED), "cause")
+        own = per_text(coded, _cast(coded, "cause", actor, (OWN,)), "cause")
+        found.append(_finding(f"cause_reported:{actor}", ("cause",), voiced,
+                              f"{actor} cast as a cause in quoted or paraphrased voices.", focus,
+                              f" The same in the outlets' own narration: {side(own, focus, True)}; the other texts: {side(own, focus, False)}."))
+    resolvers = roles(body.dropna(subset=["resolver"]), "resolver")["actor_group"].value_counts()
+    for actor in resolvers.index[:2]:
+        table = per_text(coded, _has(coded, "resolver", lambda c, a=actor: any(g == a for g, _ in codings.role_entries(c))), "resolver")
+        found.append(_finding(f"resolver:{actor}", ("resolver",), table,
+                              f"{actor} cast as able, or called on, to ease the crisis (any voice).", focus))
+    for value in ("disputes", "relays"):
+        table = per_text(coded, coded["moscow_remedy"] == value, "moscow_remedy")
+        found.append(_finding(f"remedy:{value}", ("moscow_remedy",), table,
+                              f"Units that {value[:-1]} Moscow's proposed remedy (dialogue, the roadmap, an end to pressure).", focus))
+    for v, name in (("direct_quote", "carried by a direct quote"), ("imputation", "in which the outlet imputes a view or motive to an actor")):
+        table = per_text(coded, coded["voice"] == v, "voice")
+        found.append(_finding(f"voice:{v}", ("voice",), table, f"Units {name}.", focus))
+    table = per_text(coded, _has(coded, "putin_statements", lambda c: bool(codings.split_cell(c))), "putin_statements")
+    found.append(_finding("putin_statements", ("putin_statements",), table,
+                          "Units carrying a statement of the Korea passage of Putin's article (P1-P5).", focus))
+    for item in found:
+        item["standing"] = standing([verdicts.get(v, "unreliable") for v in item["variables"]])
+        if item["standing"] == "withheld":
+            item["text"] = (f"**Withheld: {item['key']}.** The hand coding of {', '.join(item['variables'])} is below "
+                            f"alpha {codings.TENTATIVE}, so it carries no finding.")
+        elif item["standing"] == "tentative":
+            item["text"] += f" *Tentative: alpha of {', '.join(item['variables'])} is below {codings.RELIABLE}.*"
+    return found
+
+
+def standing(verdicts: list[str]) -> str:
+    """'reliable', 'tentative' or 'withheld' from the weakest of the variables' reliability verdicts."""
+    if any(v not in ("reliable", "tentative") for v in verdicts):
+        return "withheld"
+    return "tentative" if "tentative" in verdicts else "reliable"
