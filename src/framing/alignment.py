@@ -48,7 +48,7 @@ def features(text: str, extra: list[str] | None = None) -> list[str]:
         chunks.append(plain[last : m.start])
         last = m.end
     chunks.append(plain[last:])
-    words = [resources.stemmer().stem(w) for w in distinctive.tokens(" ".join(chunks))]
+    words = [resources.stem(w) for w in distinctive.tokens(" ".join(chunks))]
     groups = ["actor_" + m.actor_group.lower().replace(" ", "_") for m in mentions]
     return words + groups + list(extra or [])
 

@@ -5,21 +5,25 @@ candidate when the two items share at least one feature held by at most ``DF_CAP
 inverted index, as in n-gram shingling for text reuse: Nicholls 2019; passim works the same way at
 scale). A feature held by more items (a quote every report prints) still counts in the scores,
 but generates no candidates on its own: two items that share only such features are not
-compared. The cost then grows with the number of features, not with the square of the items.
+compared. Each item then keeps its ``PER_ITEM_MAX`` partners sharing the most such features
+(ties by id), so a cluster of near-copies (one wire story run by dozens of sites) costs
+``PER_ITEM_MAX`` comparisons per item, not the square of the cluster. The cost grows with the
+number of features and items, not with the square of the items.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable
 from itertools import combinations
 
 ALL_PAIRS_MAX = 60
 DF_CAP = 50
+PER_ITEM_MAX = 10
 
 
 def candidate_pairs(features: dict[Hashable, Iterable[Hashable]], *, all_pairs_max: int = ALL_PAIRS_MAX,
-                    df_cap: int = DF_CAP) -> list[tuple]:
+                    df_cap: int = DF_CAP, per_item_max: int = PER_ITEM_MAX) -> list[tuple]:
     """Sorted pairs (a, b), a < b, of the items of ``features`` worth comparing (module docstring)."""
     items = sorted(features)
     if len(items) <= all_pairs_max:
@@ -28,8 +32,13 @@ def candidate_pairs(features: dict[Hashable, Iterable[Hashable]], *, all_pairs_m
     for item in items:
         for feature in set(features[item]):
             holders[feature].append(item)
-    found = set()
+    shared: Counter = Counter()
     for members in holders.values():
         if 1 < len(members) <= df_cap:
-            found.update(combinations(sorted(members), 2))
-    return sorted(found)
+            shared.update(combinations(sorted(members), 2))
+    partners: dict[Hashable, list] = defaultdict(list)
+    for (a, b), count in shared.items():
+        partners[a].append((-count, b))
+        partners[b].append((-count, a))
+    kept = {tuple(sorted((item, other))) for item, ranked in partners.items() for _, other in sorted(ranked)[:per_item_max]}
+    return sorted(kept)

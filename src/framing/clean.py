@@ -43,6 +43,7 @@ _DATE_PATTERNS = (
     re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month>{_MONTHS})\.?,?\s+(?P<year>\d{{4}})\b", re.I),
     re.compile(rf"\b(?P<month>{_MONTHS})\.?\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}})\b", re.I),
 )
+_NUMERIC_DATE = re.compile(r"\b(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<year>(?:19|20)\d\d)\b")
 _DATE_LABEL = re.compile(r"^\W*(date|published|first published|posted|updated|last updated)\b", re.I)
 _UPDATED = re.compile(r"^\W*(updated|last updated)\b", re.I)
 _CHROME = re.compile(r"\s\|\s|\u00b0|today.s paper|sign in|subscribe|\bweather\b", re.I)
@@ -131,14 +132,39 @@ def parse_date(text: str) -> str:
                 return datetime.strptime(stamp, "%d %m %Y" if month.isdigit() else "%d %b %Y").date().isoformat()
             except ValueError:  # '31 June 2017' reads like a date but is none: not a dateline
                 continue
-    return ""
+    return numeric_date(text) or ""
+
+
+def numeric_date(text: str) -> str | None:
+    """A numeric date ('01/09/2017', '21.09.2017') as ``YYYY-MM-DD``; '' when day and month cannot
+    be told apart (both 12 or less: day-first and month-first sites both exist); None when there is none."""
+    for match in _NUMERIC_DATE.finditer(text):
+        a, b, year = int(match["a"]), int(match["b"]), int(match["year"])
+        if a > 12 >= b:
+            day, month = a, b
+        elif b > 12 >= a:
+            day, month = b, a
+        elif a <= 12 and b <= 12:
+            return ""
+        else:
+            continue
+        try:
+            return datetime(year, month, day).date().isoformat()
+        except ValueError:
+            continue
+    return None
+
+
+def has_date(text: str) -> bool:
+    """Whether ``text`` holds a date, even one whose day and month are ambiguous."""
+    return bool(parse_date(text)) or numeric_date(text) is not None
 
 
 def is_dateline(text: str) -> bool:
     """A short line that is mostly a date ('Saturday 02 September 2017 05:41 EDT', 'Date: ...'),
     or a labelled one ('Posted by ... on September 2, 2017 at 11:20 pm')."""
     limit = LABELLED_DATELINE_MAX_WORDS if _DATE_LABEL.match(text) else DATELINE_MAX_WORDS
-    return bool(parse_date(text)) and count_words(text) <= limit and not ends_like_a_sentence(text)
+    return has_date(text) and count_words(text) <= limit and not ends_like_a_sentence(text)
 
 
 def byline_name(text: str) -> str:

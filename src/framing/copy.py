@@ -38,7 +38,7 @@ def outside_ngrams(text: str, quote_spans: str, n: int = N) -> set[tuple[str, ..
 
 def shared_with_corpus(sentences: pd.DataFrame, n: int = N, threshold: float = SHARED_MIN) -> pd.DataFrame:
     """Per unit: the share of its outside-quote n-grams found outside quotes in another text, and
-    those texts (``shared_with``, the ids holding the most of them first)."""
+    those texts (``shared_with_ids``, the ids holding the most of them first)."""
     grams = {sid: outside_ngrams(t, q, n) for sid, t, q in zip(sentences["sentence_id"], sentences["text"], sentences["quote_spans"])}
     holders: dict[tuple, set[str]] = defaultdict(set)
     for sid, aid in zip(sentences["sentence_id"], sentences["article_id"]):
@@ -55,7 +55,7 @@ def shared_with_corpus(sentences: pd.DataFrame, n: int = N, threshold: float = S
         share = best / len(mine) if mine else 0.0
         ranked = sorted(counts, key=lambda a: (-counts[a], a))
         rows.append({"sentence_id": sid, "copy_share": round(share, 4),
-                     "shared_with": ";".join(a for a in ranked if counts[a] / len(mine) >= threshold) if mine else ""})
+                     "shared_with_ids": ";".join(a for a in ranked if counts[a] / len(mine) >= threshold) if mine else ""})
     return pd.DataFrame(rows)
 
 
@@ -72,9 +72,9 @@ def wire_evidence(sentences: pd.DataFrame, folder: Path | None = None) -> pd.Dat
 
 def shared_copy(sentences: pd.DataFrame, folder: Path | None = None) -> pd.DataFrame:
     """Per unit: ``shared_copy`` ('corpus', 'wire', 'corpus;wire' or ''), ``copy_share``,
-    ``shared_with`` (text ids) and ``wire`` (agency), for the sentences table."""
+    ``shared_with_ids`` (text ids) and ``wire`` (agency), for the sentences table."""
     corpus_copy = shared_with_corpus(sentences)
     wire = wire_evidence(sentences, folder).groupby("sentence_id")["wire"].agg(lambda w: ";".join(sorted(set(w))))
     table = corpus_copy.assign(wire=corpus_copy["sentence_id"].map(wire).fillna(""))
-    kinds = [";".join(k for k, on in (("corpus", bool(s)), ("wire", bool(w))) if on) for s, w in zip(table["shared_with"], table["wire"])]
-    return table.assign(shared_copy=kinds)[["sentence_id", "shared_copy", "copy_share", "shared_with", "wire"]]
+    kinds = [";".join(k for k, on in (("corpus", bool(s)), ("wire", bool(w))) if on) for s, w in zip(table["shared_with_ids"], table["wire"])]
+    return table.assign(shared_copy=kinds)[["sentence_id", "shared_copy", "copy_share", "shared_with_ids", "wire"]]

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from framing import codings, corpus, prose
+from framing import codings, corpus, judgements, prose
 
 OWN = "own_narration"
 REPORTED = ("direct_quote", "attributed_paraphrase")
@@ -31,8 +31,6 @@ def coded_units(codes: pd.DataFrame, sentences: pd.DataFrame, articles: pd.DataF
 
     Hand codes are matched to units by article and text (``framing.judgements``); codes of articles
     not in the corpus are left out. Rule codes carry the corpus's own sentence ids."""
-    from framing import judgements
-
     if source == HAND:
         codes = codes[codes["article_id"].isin(set(sentences["article_id"]))]
         codes = judgements.attach(codes.drop(columns=["sentence_id"], errors="ignore"), sentences, codings.codings_dir())
@@ -90,7 +88,7 @@ def roles(coded: pd.DataFrame, role: str) -> pd.DataFrame:
     """One row per unit, actor group and voice casting that group in ``role`` (cause, resolver, victim)."""
     rows = [{"article_id": r.article_id, "label": r.label, "group": r.group, "sentence_id": r.sentence_id,
              "unit_type": r.unit_type, "actor_group": g, "voice": v, "role": role, "text": r.text}
-            for r in coded.itertuples() for g, v in codings.role_entries(getattr(r, role))]
+            for r in coded.itertuples() if pd.notna(getattr(r, role)) for g, v in codings.role_entries(getattr(r, role))]
     return pd.DataFrame(rows, columns=["article_id", "label", "group", "sentence_id", "unit_type", "actor_group", "voice", "role", "text"])
 
 
@@ -103,11 +101,12 @@ def roles_by_voice(coded: pd.DataFrame) -> pd.DataFrame:
 
 def own_cause_contrast(coded: pd.DataFrame, focus: str) -> dict | None:
     """The actor group whose share of body units cast as a cause in the outlet's own narration
-    most exceeds, in every text of ``focus``, its highest share in any other text: actor, the
-    focus texts' units and the most units of any other text; None when no group does."""
-    body = coded[coded["unit_type"] == "body"]
+    most exceeds, in every coded text of ``focus``, its highest share in any other coded text:
+    actor, the focus texts' units and the most units of any other text; None when no group does
+    (or one side has no coded text)."""
+    body = coded[(coded["unit_type"] == "body") & coded["cause"].notna()]
     n_units = body.groupby("article_id").size()
-    own = roles(body.dropna(subset=["cause"]), "cause").query("voice == @OWN")
+    own = roles(body, "cause").query("voice == @OWN")
     counts = own.groupby(["article_id", "actor_group"])["sentence_id"].nunique().unstack(fill_value=0).reindex(n_units.index, fill_value=0)
     shares = counts.div(n_units, axis=0)
     in_focus = body.groupby("article_id")["group"].first().eq(focus)
@@ -192,7 +191,8 @@ def frame_package(coded: pd.DataFrame, quotes: pd.DataFrame, articles: pd.DataFr
         add("problem", _share(mine, "problem"), mine[mine["problem"] == "yes"], "problem")
         add("cause", _actors(causes), mine[mine["sentence_id"].isin(causes["sentence_id"])], "cause")
         add("moral evaluation", _share(mine, "moral"), mine[mine["moral"] == "yes"], "moral")
-        add("remedy", _share(mine, "remedy") + "; " + _actors(resolvers, "by "), mine[mine["remedy"] == "yes"], "remedy")
+        by_whom = "; " + _actors(resolvers, "by ") if mine["resolver"].notna().any() else ""
+        add("remedy", _share(mine, "remedy") + by_whom, mine[mine["remedy"] == "yes"], "remedy")
         add("Moscow's remedy", _remedy(mine), mine[mine["moscow_remedy"].isin(REMEDY_VALUES)], "moscow_remedy")
         headline = mine[mine["unit_type"] == "headline"]
         add("headline", headline["text"].iloc[0] if len(headline) else "(none)", headline)
@@ -279,6 +279,16 @@ def _finding(key: str, variables: tuple[str, ...], table: pd.DataFrame, headline
     return {"key": key, "variables": variables, "table": table, "text": text}
 
 
+def _copied(coded: pd.DataFrame, table: pd.DataFrame) -> str:
+    """' Of these, k units are copy shared with a wire or another text (ids).' or ''."""
+    ids = {i for cell in table["sentence_ids"] for i in cell.split(";") if i}
+    shared = coded[coded["sentence_id"].isin(ids) & (coded["shared_copy"].fillna("") != "")]
+    if shared.empty:
+        return ""
+    return (f" Of these, {prose.plural(len(shared), 'unit')} {'is' if len(shared) == 1 else 'are'} copy shared with a wire "
+            f"or another text, not the outlet's own words ({';'.join(shared['sentence_id'])}).")
+
+
 def answer(coded: pd.DataFrame, focus: str, verdicts: dict[str, str]) -> list[dict]:
     """The comparison of group ``focus`` with the other texts, from coded body units (``answer_codes``),
     like with like (each text's count of its own body units): who is cast as cause, in whose voice;
@@ -295,7 +305,7 @@ def answer(coded: pd.DataFrame, focus: str, verdicts: dict[str, str]) -> list[di
     for actor in own_focus.index[:2]:
         table = per_text(coded, _cast(coded, "cause", actor, (OWN,)), "cause")
         found.append(_finding(f"cause_own:{actor}", ("cause",), table,
-                              f"{actor} cast as a cause in the outlet's own narration.", focus))
+                              f"{actor} cast as a cause in the outlet's own narration.", focus, _copied(coded, table)))
     reported = casts[casts["voice"].isin(REPORTED) & (casts["group"] != focus)]["actor_group"].value_counts()
     for actor in reported.index[:1]:
         voiced = per_text(coded, _cast(coded, "cause", actor, REPORTED), "cause")

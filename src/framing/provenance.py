@@ -56,12 +56,12 @@ def word_list(text: str) -> list[str]:
 
 def stem_sequence(text: str, *, ignore: frozenset[str] = MARKER_IGNORED_WORDS) -> tuple[str, ...]:
     """The text's Porter stems in order, without the ``ignore`` words (for marker matching)."""
-    return tuple(resources.stemmer().stem(w) for w in word_list(text) if w not in ignore)
+    return tuple(resources.stem(w) for w in word_list(text) if w not in ignore)
 
 
 def content_stems(text: str) -> frozenset[str]:
     """The set of stems of the text's content words (stop words dropped)."""
-    return frozenset(resources.stemmer().stem(w) for w in word_list(text) if w not in STOP_WORDS)
+    return frozenset(resources.stem(w) for w in word_list(text) if w not in STOP_WORDS)
 
 
 def overlap_coefficient(a: frozenset, b: frozenset) -> float:
@@ -103,10 +103,15 @@ def load_markers(folder=None) -> pd.DataFrame:
     return markers
 
 
+def marker_positions(text: str, markers: pd.DataFrame) -> list[int]:
+    """Row positions of the markers one of whose stem sequences occurs in ``text`` (table order)."""
+    stems = stem_sequence(text)
+    return [i for i, variants in enumerate(markers["variants"]) if any(_contains(stems, v) for v in variants)]
+
+
 def find_markers(text: str, markers: pd.DataFrame) -> pd.DataFrame:
     """The marker rows one of whose stem sequences occurs in ``text`` (same order as the table)."""
-    stems = stem_sequence(text)
-    return markers[[any(_contains(stems, v) for v in variants) for variants in markers["variants"]]]
+    return markers.iloc[marker_positions(text, markers)]
 
 
 def decide_family(found: pd.DataFrame) -> str:

@@ -61,21 +61,22 @@ def unit_statements(sentences: pd.DataFrame, quotes: pd.DataFrame, table: pd.Dat
     table = statements() if table is None else table
     markers = provenance.load_markers() if markers is None else markers
     speaks = putin_speaks(sentences, quotes)
+    phrases = list(zip(markers["statement_id"], markers["phrase"]))
     rows = []
-    for (_, unit), putin in zip(sentences.iterrows(), speaks):
+    for sid, aid, text, putin in zip(sentences["sentence_id"], sentences["article_id"], sentences["text"], speaks):
         found, why = set(), []
-        for marker in provenance.find_markers(unit["text"], markers).itertuples():
-            found.add(marker.statement_id)
-            why.append(f"{marker.statement_id} marker: {marker.phrase}")
+        for i in provenance.marker_positions(text, markers):
+            statement, phrase = phrases[i]
+            found.add(statement)
+            why.append(f"{statement} marker: {phrase}")
         if putin:
-            stems = _stems(unit["text"])
+            stems = _stems(text)
             for p in table.itertuples():
                 score = provenance.overlap_coefficient(stems, p.stems)
                 if score >= OVERLAP_MIN and p.statement_id not in found:
                     found.add(p.statement_id)
                     why.append(f"{p.statement_id} overlap {score:.2f}")
-        rows.append({"sentence_id": unit["sentence_id"], "article_id": unit["article_id"],
-                     "putin_statements": ";".join(sorted(found)), "evidence": "; ".join(why)})
+        rows.append({"sentence_id": sid, "article_id": aid, "putin_statements": ";".join(sorted(found)), "evidence": "; ".join(why)})
     return pd.DataFrame(rows)
 
 

@@ -91,3 +91,9 @@ def stemmer():
     from nltk.stem import PorterStemmer
 
     return PorterStemmer()
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """The Porter stem of ``word`` (cached: a corpus repeats its words)."""
+    return stemmer().stem(word)

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import difflib
 from collections import defaultdict
+from dataclasses import dataclass
 from itertools import permutations
 
 import numpy as np
@@ -143,47 +144,73 @@ def _flatten(segments: list[list[str]], side: str) -> tuple[list[str], list[str]
     return low, shown
 
 
+def _next_used(used: list[bool]) -> list[int]:
+    """For each position, the first used position at or after it (``len(used)`` if none)."""
+    nxt, upcoming = [0] * (len(used) + 1), len(used)
+    nxt[-1] = upcoming
+    for p in range(len(used) - 1, -1, -1):
+        if used[p]:
+            upcoming = p
+        nxt[p] = upcoming
+    return nxt
+
+
 def greedy_string_tiling(a: list[str], b: list[str], min_match: int) -> list[tuple[int, int, int]]:
     """Tiles (start in a, start in b, length): maximal common runs of at least ``min_match``
-    words, longest first, no word in two tiles (Wise 1993's GST, as used by METER)."""
+    words, longest first, no word in two tiles (Wise 1993's GST, as used by METER).
+
+    A run can only start where a ``min_match``-word sequence of A occurs in B. Each such start's
+    full match length is measured once; in every round its length is that, cut at the first word
+    already tiled on either side, which is what re-extending the run would give."""
     where = defaultdict(list)
-    for j, word in enumerate(b):
-        where[word].append(j)
+    for j in range(len(b) - min_match + 1):
+        where[tuple(b[j : j + min_match])].append(j)
+    candidates = []
+    for i in range(len(a) - min_match + 1):
+        for j in where.get(tuple(a[i : i + min_match]), ()):
+            k = min_match
+            while i + k < len(a) and j + k < len(b) and a[i + k] == b[j + k]:
+                k += 1
+            candidates.append((i, j, k))
     used_a, used_b, tiles = [False] * len(a), [False] * len(b), []
-    while True:
-        best, found = min_match, []
-        for i in range(len(a)):
-            for j in () if used_a[i] else where.get(a[i], ()):
-                k = 0
-                while i + k < len(a) and j + k < len(b) and a[i + k] == b[j + k] and not used_a[i + k] and not used_b[j + k]:
-                    k += 1
-                if k > best:
-                    best, found = k, [(i, j, k)]
-                elif k == best:
-                    found.append((i, j, k))
+    while candidates:
+        next_a, next_b = _next_used(used_a), _next_used(used_b)
+        best, found = min_match - 1, []
+        for i, j, length in candidates:
+            k = min(length, next_a[i] - i, next_b[j] - j)
+            if k > best:
+                best, found = k, [(i, j, k)]
+            elif k == best and k >= min_match:
+                found.append((i, j, k))
         if not found:
-            return sorted(tiles)
+            break
         for i, j, k in found:
             if not any(used_a[i : i + k]) and not any(used_b[j : j + k]):
                 used_a[i : i + k], used_b[j : j + k] = [True] * k, [True] * k
                 tiles.append((i, j, k))
+        candidates = [c for c in candidates if not used_a[c[0]] and not used_b[c[1]]]
+    return sorted(tiles)
+
+
+def _longest(low_a: list[str], shown_a: list[str], low_b: list[str]) -> tuple[int, str]:
+    match = difflib.SequenceMatcher(None, low_a, low_b, autojunk=False).find_longest_match(0, len(low_a), 0, len(low_b))
+    return match.size, " ".join(shown_a[match.a : match.a + match.size])
 
 
 def longest_shared(a: list[list[str]], b: list[list[str]]) -> tuple[int, str]:
     """The longest run of words A and B share (inside runs), as (length, A's words)."""
     low_a, shown_a = _flatten(a, "a")
-    low_b, _ = _flatten(b, "b")
-    match = difflib.SequenceMatcher(None, low_a, low_b, autojunk=False).find_longest_match(0, len(low_a), 0, len(low_b))
-    return match.size, " ".join(shown_a[match.a : match.a + match.size])
+    return _longest(low_a, shown_a, _flatten(b, "b")[0])
+
+
+def _tiled(low_a: list[str], low_b: list[str], words: int, min_match: int) -> float:
+    covered = sum(k for _, _, k in greedy_string_tiling(low_a, low_b, min_match))
+    return covered / words if words else 0.0
 
 
 def tiled_share(a: list[list[str]], b: list[list[str]], min_match: int) -> float:
     """Share of A's words covered by GST tiles with B of at least ``min_match`` words."""
-    low_a, _ = _flatten(a, "a")
-    low_b, _ = _flatten(b, "b")
-    words = sum(len(run) for run in a)
-    covered = sum(k for _, _, k in greedy_string_tiling(low_a, low_b, min_match))
-    return covered / words if words else 0.0
+    return _tiled(_flatten(a, "a")[0], _flatten(b, "b")[0], sum(len(run) for run in a), min_match)
 
 
 def reuse_level(value: float) -> str:
@@ -193,19 +220,38 @@ def reuse_level(value: float) -> str:
     return LEVELS[1] if value >= PARTIALLY_DERIVED else LEVELS[2]
 
 
-def _pair_row(a: str, b: str, parts: dict, n: int) -> dict:
+@dataclass(frozen=True)
+class Prepared:
+    """One text's part (full, narration or quotes), prepared once for every pair it is in."""
+
+    grams: frozenset
+    words: int
+    as_a: tuple[list[str], list[str]]  # lower-case and shown words, runs joined (``_flatten``, side a)
+    as_b: list[str]
+
+
+def prepare(segments: list[list[str]], n: int) -> Prepared:
+    return Prepared(frozenset(ngram_set(segments, n)), sum(len(run) for run in segments), _flatten(segments, "a"),
+                    _flatten(segments, "b")[0])
+
+
+def _share(a: Prepared, b: Prepared) -> float:
+    return len(a.grams & b.grams) / len(a.grams) if a.grams else 0.0
+
+
+def _pair_row(a: str, b: str, parts: dict[str, dict[str, Prepared]], n: int) -> dict:
     full, narration, quoted = (parts[p] for p in PARTS)
-    shared, total = containment_counts(full[a], full[b], n)
-    words, passage = longest_shared(full[a], full[b])
-    narr_words, narr_passage = longest_shared(narration[a], narration[b])
+    shared, total = len(full[a].grams & full[b].grams), len(full[a].grams)
+    words, passage = _longest(*full[a].as_a, full[b].as_b)
+    narr_words, narr_passage = _longest(*narration[a].as_a, narration[b].as_b)
     value = shared / total if total else 0.0
     return {
         "article_id": a, "other_article_id": b, "n": n, "ngrams": total, "shared_ngrams": shared,
         "containment": round(value, 6),
-        "containment_narration": round(containment(narration[a], narration[b], n), 6),
-        "containment_quotes": round(containment(quoted[a], quoted[b], n), 6),
-        "tiled_share": round(tiled_share(full[a], full[b], n), 6),
-        "tiled_share_narration": round(tiled_share(narration[a], narration[b], n), 6),
+        "containment_narration": round(_share(narration[a], narration[b]), 6),
+        "containment_quotes": round(_share(quoted[a], quoted[b]), 6),
+        "tiled_share": round(_tiled(full[a].as_a[0], full[b].as_b, full[a].words, n), 6),
+        "tiled_share_narration": round(_tiled(narration[a].as_a[0], narration[b].as_b, narration[a].words, n), 6),
         "reuse_level": reuse_level(value), "longest_shared_words": words, "longest_shared_passage": passage,
         "longest_narration_words": narr_words, "longest_narration_passage": narr_passage,
     }
@@ -215,9 +261,8 @@ def reuse_pairs(sentences: pd.DataFrame, n: int) -> pd.DataFrame:
     """Ordered pairs of articles (every pair in a small corpus; in a large one, the pairs that
     share a rare ``n``-gram, ``framing.candidates``): containment at ``n`` (full body, narration,
     quotes), the share of A tiled by runs of ``n``+ words, and the longest shared passages."""
-    parts = {part: article_segments(sentences, part) for part in PARTS}
-    grams = {a: ngram_set(runs, n) for a, runs in parts["full"].items()}
-    pairs = candidates.candidate_pairs(grams)
+    parts = {part: {aid: prepare(runs, n) for aid, runs in article_segments(sentences, part).items()} for part in PARTS}
+    pairs = candidates.candidate_pairs({aid: text.grams for aid, text in parts["full"].items()})
     rows = [_pair_row(x, y, parts, n) for a, b in pairs for x, y in ((a, b), (b, a))]
     columns = ["article_id", "other_article_id", "n", "ngrams", "shared_ngrams", "containment", "containment_narration",
                "containment_quotes", "tiled_share", "tiled_share_narration", "reuse_level", "longest_shared_words",

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from framing import codings, lexicon, resources
+from framing import codings, lexicon, resources, spans, voice
 
 ENTMAN = {"problem": "problem definition", "moral": "moral evaluation", "remedy": "treatment recommendation"}
 SEMETKO = {"conflict": "conflict", "responsibility": "responsibility", "human_interest": "human interest",
@@ -73,15 +73,9 @@ def unit_codes(sentences: pd.DataFrame, roles: pd.DataFrame, evidence: pd.DataFr
 
 def gloss_units(sentences: pd.DataFrame) -> set[str]:
     """Units with a gloss term (``gloss_terms.csv``) outside quotation marks."""
-    from framing import voice
-
     book = lexicon.compile_codebook(resources.load_lexicon("gloss_terms.csv").assign(negation="no"))
-    found = set()
-    for sid, text, quoted in zip(sentences["sentence_id"], sentences["text"], sentences["quote_spans"]):
-        from framing import spans
-        if lexicon.find_matches(voice.mask(text, spans.parse_spans(quoted)), book):
-            found.add(sid)
-    return found
+    return {sid for sid, text, quoted in zip(sentences["sentence_id"], sentences["text"], sentences["quote_spans"])
+            if lexicon.find_matches(voice.mask(text, spans.parse_spans(quoted)), book)}
 
 
 def scores(rules: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
