@@ -99,10 +99,34 @@ def test_compare_groups_rejects_a_group_that_holds_everything(tables):
 
 def test_keyword_in_context_finds_every_token_occurrence(tables):
     lines = distinctive.keyword_in_context(tables.sentences, "u.s.")
-    assert len(lines) == 11  # the token count of "u.s." in the corpus
+    counted = sum(distinctive.tokens(t).count("u.s.") for t in tables.sentences["text"])
+    assert len(lines) == counted == 12  # 11 in the bodies, 1 in Newsweek's headline ("North Korea and the U.S. Are on ...")
     first = lines[0]
-    assert first["sentence_id"] == "000-006" and first["match"] == "U.S."
+    assert first["match"] == "U.S." and first["sentence_id"].startswith("000-")
     assert distinctive.kwic_line(first).endswith('[U.S.]  President Donald Trump\'s declaration that "a')
+    headline = tables.sentences.loc[tables.sentences["unit_type"] == "headline", "sentence_id"]
+    assert sum(line["sentence_id"] in set(headline) for line in lines) == 1
+
+
+def test_g2_is_signed_towards_the_focus_group(tables):
+    table = distinctive.compare_groups(tables.sentences, tables.articles, "analysis").set_index("term")
+    assert table.loc["according", "g2"] > distinctive.G2_CUTOFFS[0]  # 3 against 0: p < 0.05 by Dunning's G2 ...
+    assert table.loc["according", "z"] < 1.96  # ... but not by the log-odds z, whose prior shrinks small counts
+    assert table.loc["wrote", "g2"] < 0 and table.loc["putin", "g2"] < 0
+
+
+@pytest.mark.parametrize("cutoff, expected", [(3.84, 3), (15.13, 11)])
+def test_min_count_for_a_cutoff_hand_case(cutoff, expected):
+    # two groups of 100 words, a word c times in one and never in the other: G2 = 2 c ln 2 = 1.386 c
+    assert distinctive.min_count_for(cutoff, 100, 100) == expected
+
+
+def test_strongest_takes_both_ends_of_used_terms(tables):
+    table = distinctive.compare_groups(tables.sentences, tables.articles, "analysis")
+    top = distinctive.strongest(table, 3)
+    assert len(top) == 6 and (top["total"] >= 2).all()
+    assert (top["z"].iloc[:3] > 0).all() and (top["z"].iloc[3:] < 0).all()
+    assert "according" in set(top["term"])
 
 
 def test_spread_labels_keeps_a_minimum_gap_and_stays_centred():
