@@ -15,7 +15,7 @@ import pandas as pd
 import pytest
 from scipy import stats as scipy_stats
 
-from framing import io, sentiment, spans, stats
+from framing import corpus, io, sentiment, spans, stats, voice
 
 
 def sentence_with(built, fragment: str) -> pd.Series:
@@ -130,7 +130,8 @@ def test_quote_style_does_not_change_scores():
         ("members of the UN Security Council -- was", "members of the XX Xxxxxxxx Xxxxxxx -- was"),
         ("on the Kremlin's website", "on the Xxxxxxx's website"),
         # capitalised words not opening the sentence: multi-word names and single names
-        ("The Sydney Morning Herald notes that", "The Xxxxxx Xxxxxxx Xxxxxx notes that"),
+        ("A report in The Sydney Morning Herald notes that the talks had stalled.",
+         "A report in Xxx Xxxxxx Xxxxxxx Xxxxxx notes that the talks had stalled."),
         ("a North Korea monitoring project at Johns Hopkins University, in Baltimore.",
          "a Xxxxx Xxxxx monitoring project at Xxxxx Xxxxxxx Xxxxxxxxxx, in Xxxxxxxxx."),
         ("Students at Liberty University cheered.", "Students at Xxxxxxx Xxxxxxxxxx cheered."),
@@ -217,16 +218,90 @@ def test_afinn_fast_matcher_equals_afinn(built):
             assert sentiment.afinn_find_all(variant) == analyzer.find_all(variant), variant
 
 
-# --- voice -------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize("share, voice", [(0.0, "narration"), (0.4528, "narration"), (0.5, "quote"), (0.9765, "quote")])
-def test_voice_of(share, voice):
-    assert sentiment.voice_of(share) == voice
+# --- title case ---------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
-    "fragment, narration, quote",
+    "text_in, expected",
+    [
+        # a title-case headline: capitals are style; only the actor list vouches for a name
+        ("Putin Says Threat Of 'Large-Scale Conflict' Looms Over Korean Peninsula",
+         "Xxxxx Says Threat Of 'Large-Scale Conflict' Looms Over Korean Peninsula"),
+        ("Moscow Consistent in the Korean Crisis", "Xxxxxx Consistent in the Korean Crisis"),
+        # the same words in a sentence-case line: non-initial capitals are names
+        ("Putin says the threat looms over the Korean Peninsula", "Xxxxx says the threat looms over the Xxxxxx Xxxxxxxxx"),
+    ],
+)
+def test_title_case_headlines_mask_only_listed_actors(text_in, expected):
+    assert sentiment.mask_names(text_in) == expected
+
+
+def test_a_headline_keeps_its_sentiment_words_after_masking(built):
+    """Masked by shape, "Threat" and "Looms" would vanish from RFE/RL's headline; in title case only
+    "Putin" is masked, so the masked and raw scores agree."""
+    row = sentence_with(built, "Putin Says Threat Of")
+    assert row["unit_type"] == "headline"
+    scored = sentiment.score_sentences(built.sentences[built.sentences["sentence_id"] == row["sentence_id"]]).iloc[0]
+    assert scored["vader_terms_masked"] == "threat:-2.4;conflict:-1.3;looms:-0.6"
+    assert scored["vader_compound_masked"] == scored["vader_compound"] < -0.7
+    assert scored["masked_names"] == "Putin"
+
+
+@pytest.mark.xfail(strict=True, reason="BUG: the title-case test is a share of capitalised words, so a body sentence "
+                   "dense with names counts as a headline and its names are not masked ('Liberty' stays and scores +2.4)")
+def test_a_body_sentence_dense_with_names_is_not_a_headline():
+    sentences = pd.DataFrame({
+        "sentence_id": ["900-004"], "article_id": ["900"], "unit_type": ["body"],
+        "text": ["Speaking to Fox News, Liberty University President Jerry Falwell Jr. backed Trump."],
+    })
+    scored = sentiment.score_sentences(sentences).iloc[0]
+    assert "liberty" not in scored["vader_terms_masked"]
+    assert "Liberty University" in scored["masked_names"]
+
+
+# --- voice -------------------------------------------------------------------------------
+
+
+class _Words:
+    """A unit's word counts per voice, as sentences.words_<voice> holds them."""
+
+    def __init__(self, **counts):
+        for v in ("direct_quote", "attributed_paraphrase", "imputation", "own_narration"):
+            setattr(self, f"words_{v}", counts.get(v, 0))
+
+
+@pytest.mark.parametrize(
+    "counts, expected",
+    [
+        ({"direct_quote": 20, "own_narration": 2}, "own_narration"),  # the quoted words never decide
+        ({"attributed_paraphrase": 14, "own_narration": 17, "direct_quote": 4}, "own_narration"),
+        ({"attributed_paraphrase": 25, "own_narration": 15}, "attributed_paraphrase"),
+        ({"imputation": 6, "own_narration": 5}, "imputation"),
+        # ties go to the earlier voice of voice.VOICES
+        ({"attributed_paraphrase": 3, "own_narration": 3}, "attributed_paraphrase"),
+        ({"imputation": 3, "own_narration": 3}, "imputation"),
+        ({"attributed_paraphrase": 2, "imputation": 2}, "attributed_paraphrase"),
+    ],
+)
+def test_outside_voice_is_the_majority_of_the_unquoted_words(counts, expected):
+    assert sentiment.outside_voice(_Words(**counts)) == expected
+
+
+@pytest.mark.parametrize(
+    "fragment, outside_voice",
+    [
+        ("are “balanced on the verge", "attributed_paraphrase"),   # "Putin warned that ..."
+        ("a “rash” and a “wild military act.”", "own_narration"),  # 17 own words against 14 reported
+        ("This prompted Japan to begin", "own_narration"),
+        ("is erroneous and futile,” Putin wrote.", "own_narration"),  # "Putin wrote." attributes, reports nothing
+    ],
+)
+def test_outside_voice_on_real_units(built, fragment, outside_voice):
+    assert sentiment.outside_voice(sentence_with(built, fragment)) == outside_voice
+
+
+@pytest.mark.parametrize(
+    "fragment, outside, quote",
     [
         ("are “balanced on the verge", "Putin warned that North Korea and the United States are",
          "balanced on the verge of a large-scale conflict."),
@@ -236,27 +311,92 @@ def test_voice_of(share, voice):
          "evacuation drills in several cities.", ""),
     ],
 )
-def test_voice_parts(built, fragment, narration, quote):
-    from framing import corpus
-
+def test_voice_parts(built, fragment, outside, quote):
     row = sentence_with(built, fragment)
     split = sentiment.voice_parts(row["text"], spans.parse_spans(row["quote_spans"]))
-    assert len(split["narration"]) in (0, len(row["text"]))
-    if narration is not None:
-        assert " ".join(split["narration"].split()) == narration
+    assert set(split) == {"outside", "quote"}
+    assert len(split["outside"]) in (0, len(row["text"]))  # blanked in place: offsets stay valid
+    if outside is not None:
+        assert " ".join(split["outside"].split()) == outside
     if quote is not None:
         assert split["quote"] == quote
-    assert '"' not in split["narration"]
+    assert '"' not in split["outside"]
 
 
 def test_parts_score_each_voice_alone(built, parts):
     row = sentence_with(built, "are “balanced on the verge")
     mine = parts[parts["sentence_id"] == row["sentence_id"]].set_index("voice")
-    assert list(mine.index) == ["narration", "quote"]
-    assert mine.loc["quote", "vader_terms_masked"] == "conflict:-1.3"  # Putin's words
-    assert mine.loc["narration", "vader_terms_masked"] == "warned:-1.1"  # the outlet's words, name masked
+    assert list(mine.index) == ["attributed_paraphrase", "direct_quote"]
+    assert mine.loc["direct_quote", "vader_terms_masked"] == "conflict:-1.3"  # Putin's words
+    assert mine.loc["attributed_paraphrase", "vader_terms_masked"] == "warned:-1.1"  # the outlet's report of them
+    assert mine["n_words"].tolist() == [10, 8]
     pure = parts[parts["sentence_id"] == sentence_with(built, "This prompted Japan")["sentence_id"]]
-    assert list(pure["voice"]) == ["narration"]
+    assert list(pure["voice"]) == ["own_narration"]
+    # a unit whose unit voice is reported speech can have an outside part in own narration
+    rash = sentence_with(built, "a “rash” and a “wild military act.”")
+    assert rash["voice"] == "attributed_paraphrase"
+    assert parts.loc[parts["sentence_id"] == rash["sentence_id"], "voice"].tolist() == ["own_narration", "direct_quote"]
+
+
+def test_every_quoted_unit_has_one_quote_part(built, parts):
+    quoted = built.sentences[built.sentences["quote_spans"].fillna("") != ""]
+    in_parts = parts[parts["voice"] == sentiment.QUOTED]
+    assert sorted(in_parts["sentence_id"]) == sorted(quoted["sentence_id"])
+    assert set(parts["voice"]) <= set(voice.VOICES)
+
+
+# --- normalisation findings ------------------------------------------------------------------
+
+
+def test_normalisation_changes_list_the_words_typographic_marks_hid(built):
+    changes = sentiment.normalisation_changes(built.sentences)
+    assert list(changes.columns) == ["sentence_id", "article_id", "as_written", "normalised", "hidden_terms"]
+    assert (changes["as_written"] != changes["normalised"]).all()
+    by_id = changes.set_index("sentence_id")
+    rash = sentence_with(built, "a “rash” and a")["sentence_id"]
+    assert by_id.at[rash, "hidden_terms"] == "rash:-1.7" and by_id.at[rash, "as_written"] == 0.0
+    futile = sentence_with(built, "erroneous and futile,” Putin wrote")["sentence_id"]
+    assert by_id.at[futile, "hidden_terms"] == "futile:-1.9"
+    # RFE/RL quotes with straight marks, which VADER strips itself: none of its scores change
+    assert "001" not in set(changes["article_id"])
+
+
+def test_normalisation_changes_of_plain_ascii_text_is_an_empty_table():
+    sentences = pd.DataFrame({"sentence_id": ["900-001"], "article_id": ["900"], "text": ['He said it was "dangerous."']})
+    changes = sentiment.normalisation_changes(sentences)
+    assert changes.empty and list(changes.columns) == ["sentence_id", "article_id", "as_written", "normalised", "hidden_terms"]
+
+
+# --- interval findings -------------------------------------------------------------------------
+
+
+def _cells(rows):
+    return pd.DataFrame(rows, columns=["label", "mean", "ci_low", "ci_high"])
+
+
+def test_overlapping_pairs_by_hand():
+    cells = _cells([("C", -0.1, -0.2, 0.0), ("A", -0.5, -0.6, -0.4), ("B", -0.3, -0.4, -0.2), ("D", float("nan"), float("nan"), float("nan"))])
+    # A/B touch at -0.4 (overlap), B/C touch at -0.2 (overlap), A/C are apart; D has no interval
+    assert sentiment.overlapping_pairs(cells) == (3, [("A", "C")])
+    assert sentiment.overlapping_pairs(cells.iloc[:1]) == (0, [])
+
+
+def test_tone_finding_states_counts_range_and_separation():
+    cells = _cells([("C", -0.1, -0.2, 0.15), ("A", -0.5, -0.6, -0.4), ("B", 0.2, 0.1, 0.3)])
+    finding = sentiment.tone_finding(cells, "VADER")
+    assert finding.startswith("**VADER**: 2 of 3 (67%) texts lean negative (means from -0.50 to +0.20); ")
+    assert finding.endswith("; 2 of 3 (67%) pairs of intervals do not overlap (A / B and A / C).")
+
+
+def test_tone_finding_on_the_seeds(built):
+    body = corpus.body(built.sentences)
+    table = sentiment.by_outlet(sentiment.score_sentences(body), sentiment.score_parts(body), built.articles)
+    cells = table[(table["voice"] == "all") & (table["method"] == "vader_masked")]
+    finding = sentiment.tone_finding(cells, "VADER")
+    analysis = built.articles.set_index("article_id").at["004", "label"]
+    assert finding == (f"**VADER**: all 5 texts lean negative (means from {cells['mean'].min():+.2f} to "
+                       f"{cells['mean'].max():+.2f}); least negative: {analysis}; every pair of intervals overlaps.")
+    assert sentiment.overlapping_pairs(cells) == (10, [])
 
 
 # --- tables ------------------------------------------------------------------------------
@@ -264,32 +404,56 @@ def test_parts_score_each_voice_alone(built, parts):
 
 def test_scored_table_columns(scored, built):
     required = {"sentence_id", "article_id", "voice", "vader_compound", "vader_pos", "vader_neu", "vader_neg",
-                "vader_compound_masked", "afinn_score", "afinn_compound", "vader_terms", "afinn_terms"}
+                "vader_compound_masked", "afinn_score", "afinn_compound", "vader_terms", "afinn_terms", "masked_names"}
     assert required <= set(scored.columns)
     assert list(scored["sentence_id"]) == list(built.sentences["sentence_id"])
     assert scored["vader_compound"].between(-1, 1).all() and scored["afinn_compound_masked"].between(-1, 1).all()
-    assert ((scored["voice"] == "quote") == (built.sentences["quoted_share"].to_numpy() >= 0.5)).all()
+    # the unit's voice is framing.voice's, carried over from the sentences table
+    assert list(scored["voice"]) == list(built.sentences["voice"])
+    assert set(scored["voice"]) <= set(voice.VOICES)
 
 
-def test_by_outlet_shape_and_intervals(scored, parts, built):
-    table = sentiment.by_outlet(scored, parts, built.articles, seed=stats.DEFAULT_SEED)
+@pytest.fixture(scope="module")
+def body_tables(built):
+    body = corpus.body(built.sentences)
+    scored_ = sentiment.score_sentences(body)
+    parts_ = sentiment.score_parts(body)
+    return body, scored_, parts_, sentiment.by_outlet(scored_, parts_, built.articles, seed=stats.DEFAULT_SEED)
+
+
+def test_by_outlet_shape_and_intervals(body_tables, built):
+    body, _, parts_, table = body_tables
     n_outlets = len(built.articles)
-    assert len(table) == n_outlets * len(sentiment.SCORE_COLUMNS) * 3
-    assert {"label", "method", "voice", "n", "mean", "ci_low", "ci_high"} <= set(table.columns)
-    assert set(table["voice"]) == {"all", "narration", "quote"}
+    assert len(table) == n_outlets * len(sentiment.SCORE_COLUMNS) * (1 + len(voice.VOICES))
+    assert {"label", "method", "voice", "unit", "n", "mean", "ci_low", "ci_high"} <= set(table.columns)
+    assert set(table["voice"]) == {"all", *voice.VOICES}
     filled = table[table["n"] > 0]
     assert ((filled["ci_low"] <= filled["mean"]) & (filled["mean"] <= filled["ci_high"])).all()
     assert (filled["n_negative"] + filled["n_neutral"] + filled["n_positive"] == filled["n"]).all()
+    empty = table[table["n"] == 0]
+    assert empty["mean"].isna().all() and empty["ci_low"].isna().all()
     sizes = table[(table["voice"] == "all") & (table["method"] == "vader")].set_index("article_id")["n"]
     assert sizes.to_dict() == built.articles.set_index("article_id")["n_sentences"].to_dict()
+    quoted = table[(table["voice"] == "direct_quote") & (table["method"] == "vader")].set_index("article_id")["n"]
+    assert quoted.to_dict() == parts_[parts_["voice"] == "direct_quote"].groupby("article_id").size().to_dict()
     # groups come from the articles table, never from ids
     assert dict(zip(table["label"], table["group"])) == dict(zip(built.articles["label"], built.articles["group"]))
 
 
-def test_by_outlet_mean_matches_plain_mean(scored, parts, built):
-    table = sentiment.by_outlet(scored, parts, built.articles)
+def test_only_the_analysis_imputes_views(body_tables, built):
+    """Russia Monitor is the one text with imputations ("Moscow does not actually think ...")."""
+    _, _, _, table = body_tables
+    imputed = table[(table["voice"] == "imputation") & (table["method"] == "vader") & (table["n"] > 0)]
+    assert set(imputed["article_id"]) == {"004"}
+
+
+def test_by_outlet_mean_matches_plain_mean(body_tables):
+    _, scored_, parts_, table = body_tables
     cell = table[(table["article_id"] == "004") & (table["method"] == "vader_masked") & (table["voice"] == "all")].iloc[0]
-    assert cell["mean"] == pytest.approx(scored.loc[scored["article_id"] == "004", "vader_compound_masked"].mean())
+    assert cell["mean"] == pytest.approx(scored_.loc[scored_["article_id"] == "004", "vader_compound_masked"].mean())
+    own = table[(table["article_id"] == "002") & (table["method"] == "afinn") & (table["voice"] == "own_narration")].iloc[0]
+    mine = parts_[(parts_["article_id"] == "002") & (parts_["voice"] == "own_narration")]
+    assert own["n"] == len(mine) and own["mean"] == pytest.approx(mine["afinn_compound"].mean())
 
 
 def test_by_actor_shape(scored, built):
@@ -302,17 +466,19 @@ def test_by_actor_shape(scored, built):
     assert set(sentiment.actor_groups_of(row["text"])) == {"North Korea", "Russia", "United States"}
 
 
-def test_agreement(scored, built):
-    table = sentiment.agreement(scored, built.articles)
+def test_agreement(body_tables, built):
+    _, scored_, _, _ = body_tables
+    table = sentiment.agreement(scored_, built.articles)
     assert len(table) == 2 * (1 + len(built.articles))  # two method pairs, corpus and each text
     corpus_row = table[(table["label"] == "all") & (table["method_a"] == "vader_masked")].iloc[0]
-    vader, afinn = scored["vader_compound_masked"], scored["afinn_compound_masked"]
-    assert corpus_row["n"] == len(scored)
+    vader, afinn = scored_["vader_compound_masked"], scored_["afinn_compound_masked"]
+    assert corpus_row["n"] == len(scored_) == built.articles["n_sentences"].sum()
     assert corpus_row["rho"] == pytest.approx(scipy_stats.spearmanr(vader, afinn).statistic)
     sign = lambda v: np.where(v >= 0.05, 1, np.where(v <= -0.05, -1, 0))  # VADER's thresholds
     assert corpus_row["n_same_sign"] == int((sign(vader) == sign(afinn)).sum())
-    newsweek = table[(table["label"] == "Newsweek") & (table["method_a"] == "vader_masked")].iloc[0]
-    assert newsweek["n"] == int(built.articles.set_index("label").at["Newsweek", "n_sentences"])
+    newsweek = built.articles.set_index("article_id").loc["002"]
+    row = table[(table["label"] == newsweek["label"]) & (table["method_a"] == "vader_masked")].iloc[0]
+    assert row["n"] == newsweek["n_sentences"] and row["article_id"] == "002"
 
 
 def test_disagreements_sorted(scored):
@@ -335,19 +501,23 @@ def test_outputs_are_deterministic(built):
 
 
 def test_minimal_input_and_a_sixth_article(built):
-    """Synthetic input without quoted_share or quote spans scores as narration; a new article
-    (metadata row + sentences) flows through the summaries with no code change."""
-    extra = built.sentences.head(3).assign(article_id="005", sentence_id=lambda t: "005-" + t["position"].astype(str).str.zfill(3))
+    """Input without voice or quote spans scores with an empty voice; a new article (metadata row
+    + units with their word counts per voice) flows through the summaries with no code change."""
+    extra = built.sentences[built.sentences["article_id"] == "004"].head(3).assign(
+        article_id="005", sentence_id=lambda t: "005-" + t["position"].astype(str).str.zfill(3))
     minimal = extra[["sentence_id", "article_id", "text"]]
     scored_min = sentiment.score_sentences(minimal)
-    assert (scored_min["voice"] == "narration").all() and len(scored_min) == 3
-    articles = pd.concat([built.articles, built.articles.head(1).assign(article_id="005", label="New outlet", group="analysis")])
-    sentences = pd.concat([built.sentences, extra.assign(quote_spans="", quoted_share=0.0)], ignore_index=True)
+    assert (scored_min["voice"] == "").all() and (scored_min["quoted_share"] == 0).all() and len(scored_min) == 3
+    articles = pd.concat([built.articles, built.articles.head(1).assign(article_id="005", label="New outlet", group="live_blog")])
+    unquoted = extra.assign(quote_spans="", quoted_share=0.0, voice="own_narration",
+                            **{f"words_{v}": 0 for v in voice.VOICES}).assign(words_own_narration=extra["n_words"])
+    sentences = pd.concat([built.sentences, unquoted], ignore_index=True)
     scored_all = sentiment.score_sentences(sentences)
     table = sentiment.by_outlet(scored_all, sentiment.score_parts(sentences), articles)
     new = table[(table["label"] == "New outlet") & (table["voice"] == "all")]
-    assert (new["n"] == 3).all() and set(new["group"]) == {"analysis"}
-    assert (table[(table["label"] == "New outlet") & (table["voice"] == "quote")]["n"] == 0).all()
+    assert (new["n"] == 3).all() and set(new["group"]) == {"live_blog"}
+    assert (table[(table["label"] == "New outlet") & (table["voice"] == "direct_quote")]["n"] == 0).all()
+    assert (table[(table["label"] == "New outlet") & (table["voice"] == "own_narration")]["n"] == 3).all()
 
 
 # --- fast paths: they must give exactly what the plain computation gives ------------------
