@@ -205,8 +205,6 @@ def test_a_reproach_verb_casts_its_object(tables, roles):
     assert found[["role", "slot", "voice", "speaker"]].values.tolist() == [["cause", "object", "attributed_paraphrase", "Vladimir Putin"]]
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: the participle cue 'saying' is given to the adjacent 'Mr Putin' instead of the "
-                   "sentence's subject, so Lavrov's call on Washington is coded as Putin's")
 def test_lavrov_saying_washington_should_take_the_initiative_is_lavrov_s(tables, roles):
     sid = sentence_id(tables, "003", "Sergei Lavrov, the Russian foreign minister, echoed Mr Putin")
     found = roles[(roles["sentence_id"] == sid) & (roles["actor"] == "United States")]

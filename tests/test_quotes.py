@@ -159,7 +159,7 @@ def test_mask_quotes_blanks_quotes_and_marks_keeping_offsets():
         ("Putin: Pressure on North Korea is “futile”", "Vladimir Putin", "", "headline_colon"),
         ("Korea expert Dr. Ulrich Hessel sees it critically: “Moscow wants to be seen as a peacemaker.”", "Ulrich Hessel", "", "colon"),
         # a cue-less scare quote names no one
-        ("Analysts called it “a road to nowhere”.", "", "", "none"),
+        ("Analysts called it “a road to nowhere”.", "", "called", "before_quote"),  # unnamed analysts: no name, a cue
     ],
 )
 def test_attribution_patterns(paragraph, speaker, cue, method):

@@ -51,8 +51,6 @@ def test_listed_abbreviations_do_not_end_a_sentence(text_in, expected):
     assert segment.split_sentences(text_in) == expected
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: 'a.m.', 'p.m.', 'Adm.' and 'ret.' are not in resources.ABBREVIATIONS, so Punkt "
-                                        "ends a sentence after them, even before a lower-case word")
 @pytest.mark.parametrize(
     "text_in, expected",
     [
@@ -89,8 +87,6 @@ def test_words(text_in, expected):
     assert segment.words(text_in) == expected
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: WORD_PATTERN splits a number at its separator: '1,000' and '0.3' count "
-                                        "as two words each, inflating word counts")
 @pytest.mark.parametrize(
     "text_in, expected",
     [

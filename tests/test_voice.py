@@ -187,8 +187,6 @@ def test_unit_voices_table_counts_every_word_once(built):
 
 # --- suspected defects: the correct behaviour, written down ----------------------------------
 
-@pytest.mark.xfail(strict=True, reason="BUG: _adjacent_speaker ('Mr Putin' right before 'saying') beats the participle rule; "
-                   "The Independent's 'Sergei Lavrov, ..., echoed Mr Putin, saying Washington not Pyongyang ...' is voiced as Putin's")
 def test_a_participle_cue_is_the_sentence_subject_s(seed_units):
     unit = seed(seed_units, "003", "Sergei Lavrov, the Russian foreign minister, echoed Mr Putin, saying")
     assert at(unit, "Washington")[:2] == ("attributed_paraphrase", "Sergey Lavrov")
@@ -229,8 +227,6 @@ def test_a_postposed_cue_without_quotes_reports_its_source(seed_units):
     assert voice.unit_voice(unit)[:2] == ("attributed_paraphrase", "Vladimir Putin")
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: 'In his statement, Putin invited ...' is voiced by a speaker named "
-                   "'in his statement' (a body candidate built from the prepositional phrase)")
 def test_in_his_statement_putin_invited_is_putin_s(seed_units):
     unit = seed(seed_units, "002", "In his statement, Putin invited all parties")
     assert voice.unit_voice(unit)[1] == "Vladimir Putin"
@@ -263,16 +259,11 @@ def test_according_to_whom_is_the_antecedent_s(seed_units):
     assert at(unit, "tool")[0::2] == ("imputation", "Russia")
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: the agent of a passive cue ('was commented also by the Kremlin') is not its "
-                   "source; 'Washington', inside the subject phrase ('exchange of threats between Pyongyang and Washington'), is taken instead")
 def test_a_passive_cue_is_voiced_by_its_agent(seed_units):
     unit = seed(seed_units, "004", "was commented also by the Kremlin")
     assert voice.unit_voice(unit)[2] == "Russia"
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: the subject of 'said' in 'Putin obliquely criticized U.S. warnings of potential "
-                   "military action and said ...' is taken as a body 'u.S. warnings of potential military' (body term "
-                   "'military', first letter lower-cased), not Putin")
 def test_the_subject_of_a_coordinated_cue_is_the_sentence_subject(seed_units):
     unit = seed(seed_units, "001", "Putin obliquely criticized U.S. warnings")
     assert at(unit, "pressure")[:2] == ("attributed_paraphrase", "Vladimir Putin")

@@ -48,8 +48,14 @@ FUNCTION_WORDS = frozenset({  # capitalised at a sentence start, never a name
     "Two", "One", "Some", "According", "Former", "Then", "Watch", "Read", "Related", "More", "Update",
     "He", "She", "They", "We", "I", "You", "It", "There", "What", "Who", "Which", "Nor", "Or",
 })
+DOCUMENT_NOUNS = ("article", "piece", "essay", "op-ed", "column", "letter", "text", "version", "translation")
+# Calendar words are capitalised but never a speaker ('In a statement Tuesday, the president said')
+CALENDAR_WORDS = frozenset({
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
+    "April", "May", "June", "July", "August", "September", "October", "November", "December", "Sept", "Sep",
+})
 # A wire dateline opening a body sentence: 'MOSCOW (Meridian Wire) -', 'BEIJING, Sept. 1 --'
-_DATELINE = re.compile(r"^\s*[A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][a-z]{2,4}\.?\s+\d{1,2}(?:,\s*\d{4})?)?(?:\s*\([^)]*\))?\s*(?:-{1,2}|\u2014|\u2013)\s*")
+_DATELINE = re.compile(r"^\s*[A-Z][A-Z .'/-]{2,}(?:,\s*[A-Z][a-z]{2,4}\.?\s+\d{1,2}(?:,\s*\d{4})?)?(?:\s*\([^)]*\))?\s*(?:-{1,2}|\u2014|\u2013)\s*")
 _WORD = re.compile(r"[\w'’.-]+")
 # ', a former South Korean negotiator at the six-party talks,': words describing a name before them
 _APPOSITION = re.compile(r",\s+(?:a|an|the|who|which)\s+[^,;:]{2,90}?,")
@@ -121,6 +127,7 @@ def _cue_regex() -> re.Pattern:
 
 
 _NOUN_BEFORE = re.compile(r"(?i)\b(?:the|a|an|his|her|its|their|this|that)\s+$")  # 'of the call': a noun, not a cue
+_GERUND_NOUN_BEFORE = re.compile(r"(?i)\b(?:the|a|an|his|her|its|their|this|that)\s+(?:[\w-]+\s+){0,2}$")  # 'a regular press briefing'
 
 
 @dataclass(frozen=True)
@@ -142,7 +149,9 @@ def find_cues(masked: str) -> list[Cue]:
     names = [(m.start, m.end) for m in actors.find_mentions(masked)]
     found = []
     for m in _cue_regex().finditer(masked):
-        if any(a <= m.start() < b for a, b in names) or _NOUN_BEFORE.search(masked[max(0, m.start() - 12) : m.start()]):
+        before = masked[max(0, m.start() - 40) : m.start()]
+        if any(a <= m.start() < b for a, b in names) or _NOUN_BEFORE.search(before[-12:]) or \
+                (m.group(0).lower().endswith("ing") and _GERUND_NOUN_BEFORE.search(before)):
             continue
         lemma, stance = cue_forms()[m.group(0).lower()]
         found.append(Cue(m.start(), m.end(), m.group(0), lemma, stance))
@@ -187,20 +196,34 @@ def _patterns() -> dict[str, re.Pattern]:
     body = sorted(roles.loc[roles["kind"] == "body", "term"], key=len, reverse=True)
     person_re = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in person)
     body_re = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in body)
-    mod = r"(?:[\w-]+\s+){0,4}?"
+    not_first = "(?i:" + "|".join(sorted(PREPOSITIONS | {"after", "before", "during", "while", "and", "or"})) + ")"
+    mod = rf"(?:(?!{not_first}\s)[\w.-]+\s+){{0,4}}?"  # words before a role noun: never a preposition ('a call with US President')
+    # before a title (with a name, or after 'the'), only capitalised words and the modifiers of titles
+    # ('US President', 'the former deputy minister'), so 'the provocation US President' is no role
+    title_mod = (r"(?:(?:[A-Z][\w.-]*|former|deputy|acting|vice|senior|chief|foreign|defence|defense|prime|then|ministry|office"
+                 r"|department|agency|embassy|council|presidential|veteran|top|new|outgoing|retired|local|regional|state"
+                 r"|national|military|party)\s+){0,4}?")
+    calendar = "(?:" + "|".join(sorted(CALENDAR_WORDS)) + ")"
     return {
         # 'Japanese Prime Minister Shinzo Abe', 'spokeswoman Liu Xiaoyan', 'Mr Oda', 'Professor Yoon Sang-hoon'
-        "titled": re.compile(rf"(?<![\w-])(?P<title>(?:{mod})(?i:{person_re}))\.?\s+(?P<name>{_NAME})"),
+        "titled": re.compile(rf"(?<![\w-])(?P<title>(?:{_TITLE_TOKEN}['’]s\s+)?(?:{title_mod})(?i:{person_re}))\.?\s+(?P<name>{_NAME})"),
         # 'Park Min-jae, a former South Korean negotiator at the six-party talks,'
         "apposed": re.compile(rf"(?<![\w-])(?P<name>{_NAME}),\s+(?P<desc>(?:(?:a|an|the)\s+)?[^,;:]{{2,90}}?),"),
         # 'a senior Japanese defence official', 'one diplomat', 'a trader at a Japanese bank in Tokyo'
         "unnamed": re.compile(rf"(?<![\w-])(?P<det>[Aa]n?|[Oo]ne|[Aa]nother)\s+(?P<desc>{mod}(?i:{person_re}))(?:s)?(?![\w-])"
                               rf"(?P<tail>(?:\s+(?:at|of|in|from|with|for)\s+(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){{0,2}}[\w-]+)*)"),
+        # 'U.S. officials', 'workers', 'Chinese analysts': people the text does not name
+        "plural": re.compile(rf"(?<![\w-])(?P<desc>(?:(?!{not_first}\s)[\w.'’-]+\s+){{0,3}}?(?i:{person_re})s)(?![\w-])"
+                             rf"(?P<tail>(?:\s+(?:at|of|from|with)\s+(?:(?:the|a|an)\s+)?(?:[\w'’.-]+\s+){{0,3}}[\w'’.-]+)?)"),
+        # 'the article', "the Kremlin's own English version", 'his op-ed': a document speaks for its author
+        "document": re.compile(rf"(?<![\w-])(?P<det>(?:[Tt]he\s+)?{_TITLE_TOKEN}['’]s|[Tt]he|[Hh]is|[Hh]er)\s+(?:own\s+)?(?:(?:English|Russian)\s+)?"
+                               rf"(?P<doc>{'|'.join(DOCUMENT_NOUNS)})(?![\w-])"),
         # 'the spokesman', 'the Russian leader', "Japan's prime minister"
-        "role": re.compile(rf"(?<![\w-])(?P<det>[Tt]he|{_TITLE_TOKEN}['’]s)\s+(?P<desc>{mod}(?i:{person_re}))(?![\w-])"),
+        "role": re.compile(rf"(?<![\w-])(?P<det>[Tt]he|{_TITLE_TOKEN}['’]s)\s+(?P<desc>{title_mod}(?i:{person_re}))(?![\w-])"),
         # 'the Russian foreign ministry', 'his office', "The Prime Minister's office", 'the research firm Hollis Partners'
-        "body": re.compile(rf"(?<![\w-])(?:(?P<det>[Tt]he|[Hh]is|[Hh]er|[Aa]n?|[Ii]ts)\s+)?(?P<desc>(?:[\w'’.-]+\s+){{0,4}}?(?i:{body_re}))(?![\w-])"
-                           rf"(?:\s+(?P<name>{_NAME})|,\s+(?P<acronym>[A-Z]{{2,}}),)?"),
+        "body": re.compile(rf"(?<![\w-])(?:(?P<det>[Tt]he|[Hh]is|[Hh]er|[Aa]n?|[Ii]ts)\s+)?"
+                           rf"(?P<desc>(?:(?!{not_first}\s)[\w'’.-]+\s+){{0,4}}?(?i:{body_re}))(?![\w-])"
+                           rf"(?:\s+(?!{calendar}\b)(?P<name>{_NAME})|,\s+(?P<acronym>[A-Z]{{2,}}),)?"),
         "name": re.compile(rf"(?<![\w-]){_NAME}"),
         "pronoun": re.compile(r"(?<![\w-])(?:he|she|He|She)(?![\w-])"),
     }
@@ -236,6 +259,8 @@ class Context:
     previous: Attribution | None = None
     previous_paragraph: int = -1
     paragraph: int = 0
+    paragraph_first_sentence: int = 0
+    writer: str = ""  # the last person the text says wrote something: 'the article' speaks for them
     subject: tuple[str, int] | None = None  # (person, sentence) who was the last sentence's subject
 
     def person(self, name: str, group: str = "", gender: str = "", roles=()) -> Person:
@@ -307,7 +332,7 @@ def candidates(text: str) -> list[Candidate]:
         possessive = plain[m.start : m.end].endswith(("'s", "'")) or plain[m.end : m.end + 2] in ("'s",)
         found.append(Candidate(m.start, m.end, "actor", plain[m.start : m.end], (m, possessive)))
     pats = _patterns()
-    for kind in ("titled", "apposed", "unnamed", "role", "body"):
+    for kind in ("titled", "apposed", "unnamed", "plural", "document", "role", "body"):
         for m in pats[kind].finditer(plain):
             if kind == "body" and not (m.group("det") or m.group("name") or m.group("desc")[:1].isupper()):
                 continue
@@ -315,7 +340,11 @@ def candidates(text: str) -> list[Candidate]:
                                    kind, m.group(0).strip(" ,"), tuple(m.groupdict().items())))
     for m in pats["name"].finditer(plain):
         words = m.group(0).split()
-        while words and words[0] in FUNCTION_WORDS:
+        possessive = [i for i, w in enumerate(words) if w.endswith(("'s", "’s"))]
+        if possessive and possessive[-1] < len(words) - 1:  # "Japan's Prime Minister Shinzo Abe": the owner is no part of the name
+            words = words[possessive[-1] + 1 :]
+        while words and (words[0] in FUNCTION_WORDS or words[0].rstrip(".") in CALENDAR_WORDS
+                         or words[0].rstrip(".").lower() in TITLE_WORDS):  # 'Rear Adm. (ret.)' names no one
             words = words[1:]
         if words:
             start = m.start() + m.group(0).index(words[0])
@@ -324,7 +353,8 @@ def candidates(text: str) -> list[Candidate]:
         found.append(Candidate(m.start(), m.end(), "pronoun", m.group(0)))
     appositions = [(m.start(), m.end()) for m in _APPOSITION.finditer(plain)]
     found = [c for c in found if not any(a < c.start and c.end <= b for a, b in appositions)]
-    rank = {"titled": 0, "apposed": 1, "unnamed": 2, "body": 3, "actor": 4, "role": 5, "name": 6, "pronoun": 7}
+    rank = {"titled": 0, "apposed": 1, "unnamed": 2, "plural": 2, "document": 3, "body": 3, "actor": 4, "role": 5, "name": 6,
+            "pronoun": 7}
     found.sort(key=lambda c: (c.start, -(c.end - c.start), rank[c.kind]))
     chosen: list[Candidate] = []
     for c in found:
@@ -382,11 +412,40 @@ def resolve(c: Candidate, context: Context, text: str) -> Speaker | None:
         group = next((m.actor_group for m in actors.find_mentions(owner)), "") if owner else _nationality(detail["desc"])
         person = context.recent(_gender(detail["desc"]), detail["desc"].split()[-1].lower(), group)
         return Speaker(person.name, "person", person.group, c.raw) if person else None
-    if c.kind == "unnamed":
-        return Speaker("", "unnamed", _nationality(c.raw) or "other", c.raw)
+    if c.kind in ("unnamed", "plural"):
+        for b in candidates(detail.get("tail") or ""):  # 'analysts at the research firm Hollis Partners': the firm speaks
+            if b.kind == "body" and dict(b.detail).get("name"):
+                return _body_speaker(dict(b.detail), b.raw, context)
+        return Speaker("", "unnamed", _nationality(c.raw) or next((m.actor_group for m in actors.find_mentions(c.raw)), "") or "other", c.raw)
+    if c.kind == "document":
+        return _author(detail["det"], c.raw, context)
     if c.kind == "body":
         return _body_speaker(detail, c.raw, context)
     return None
+
+
+def _author(owner: str, raw: str, context: Context) -> Speaker | None:
+    """Who a document speaks for: its owner when the owner is a person ("Putin's article") or a
+    body speaking for one ("the Kremlin's version"); else the person the text was last about
+    ('the article', 'his op-ed', "Reuters' translation": a translator renders someone's words);
+    'the article' first means the last person the text said wrote something."""
+    owner = re.sub(r"^(?:the|The)\s+|['’]s$", "", owner)
+    if owner.lower() not in ("the", "his", "her"):
+        for m in actors.find_mentions(owner):
+            if m.kind == "person" or _speaks_for(m.actor):
+                name = m.actor if m.kind == "person" else _speaks_for(m.actor)
+                person = context.person(name, m.actor_group)
+                context.writer = person.name
+                return Speaker(person.name, "person", person.group, raw)
+    if owner.lower() == "the" and context.writer in context.people:
+        person = context.people[context.writer]
+        return Speaker(person.name, "person", person.group, raw)
+    person = context.recent(PRONOUNS.get({"his": "he", "her": "she"}.get(owner.lower(), ""), ""))
+    return Speaker(person.name, "person", person.group, raw) if person else None
+
+
+WRITING_LEMMAS = ("write", "pen", "publish")
+TRANSLATION_LEMMAS = ("translate", "render")  # the words are the translated writer's, not the translator's
 
 
 def _name_speaker(name: str, raw: str, context: Context) -> Speaker | None:
@@ -452,21 +511,39 @@ def preceding_word(text: str, start: int) -> str:
     return words[-1] if words else ""
 
 
-SUBORDINATORS = ("after", "before", "when", "while", "as", "since", "although", "though", "if", "once", "despite", "two")
+SUBORDINATORS = ("after", "before", "when", "while", "as", "since", "although", "though", "if", "once", "despite", "two",
+                 "asked", "speaking", "responding", "commenting", "writing", "answering")  # 'Asked about X, Lavrov said'
+
 
 
 def _is_object(text: str, start: int) -> bool:
     return preceding_word(text, start) in PREPOSITIONS
 
 
+AFFILIATION_PREPOSITIONS = ("at", "of", "from", "with")
+
+
+def _affiliation(text: str, start: int) -> bool:
+    """'Analysts at the research firm Hollis Partners': a body after a person noun and 'at', 'of',
+    'from' or 'with' is where the speakers work, so it speaks (it is no object)."""
+    words = [w.lower() for w in re.findall(r"[\w'-]+", text[:start])]
+    while words and words[-1] in (*DETERMINERS, "this", "these", "those"):
+        words.pop()
+    if len(words) < 2 or words[-1] not in AFFILIATION_PREPOSITIONS:
+        return False
+    noun = words[-2]
+    terms = {t.lower() for t in _roles().loc[_roles()["kind"] == "person", "term"]}
+    return noun in terms or noun.removesuffix("s") in terms
+
+
 def _clause_start(masked: str, region_start: int, cue_start: int) -> tuple[int, str]:
-    """Where the cue's clause starts and how: after the last ';', 'that', 'who', 'which' or 'what'
-    before the cue ('relative' for who/which), or after a leading subordinate clause's comma
+    """Where the cue's clause starts and how: after the last ';', 'that', 'who', 'which', 'what' or
+    ', while' (', and', ', as' ...) before the cue ('relative' for who/which), or after a leading subordinate clause's comma
     ('Two days after North Korea fired ..., Trump said')."""
     dateline = _DATELINE.match(masked[region_start:cue_start])
     region_start += dateline.end() if dateline else 0
     cut, how = region_start, "clause"
-    for m in re.finditer(r";|:\s|\bthat\b|\b(?P<rel>who|which)\b|\bwhat\b", masked[region_start:cue_start]):
+    for m in re.finditer(r";|:\s|\bthat\b|\b(?P<rel>who|which)\b|\bwhat\b|,\s+(?:while|whereas|and|but|as)\s", masked[region_start:cue_start]):
         cut, how = region_start + m.end(), "relative" if m.group("rel") else "clause"
     if cut == region_start:
         lead = re.match(r"\s*(\w+)", masked[region_start:cue_start])
@@ -482,9 +559,13 @@ def _first_speaker(text: str, masked: str, region: tuple[int, int], context: Con
     preposition unless ``objects`` is false. A pronoun refers first to a person named earlier in
     ``sentence`` ('Tanabe has condemned what he called ...')."""
     found = candidates(masked[region[0] : region[1]])
+    skipped_end = None  # where the last object skipped ends: 'at Washington and Tokyo' are both objects
     for c in (reversed(found) if last else found):
         shifted = Candidate(c.start + region[0], c.end + region[0], c.kind, c.raw, c.detail)
-        if objects and preceding_word(masked[region[0] :], c.start) in PREPOSITIONS:
+        local = masked[region[0] :]
+        coordinated = skipped_end is not None and re.fullmatch(r"\s*,?\s*(?:and|or)\s*", local[skipped_end : c.start])
+        if objects and (coordinated or (_is_object(local, c.start) and not (c.kind == "body" and _affiliation(local, c.start)))):
+            skipped_end = c.end
             continue
         if c.kind == "pronoun" and sentence is not None and shifted.start > sentence[0]:
             earlier = [e for e in candidates(masked[sentence[0] : shifted.start]) if e.kind in ("titled", "apposed", "name", "actor")]
@@ -511,7 +592,7 @@ def subject_before(text: str, masked: str, cue: Cue, sentence: tuple[int, int], 
         who = _first_speaker(text, masked, (sentence[0], start), context, last=True)
         if who is not None:
             return who
-    adjacent = _adjacent_speaker(text, masked, (start, cue.start), context)
+    adjacent = None if cue.participle else _adjacent_speaker(text, masked, (start, cue.start), context)
     if adjacent is not None:
         return adjacent
     return _first_speaker(text, masked, (start, cue.start), context, sentence=sentence) or \
@@ -522,14 +603,14 @@ ADJACENT_MAX_WORDS = 3  # 'Donald Trump declared', 'Putin on Friday warned', 'X 
 
 
 def _adjacent_speaker(text: str, masked: str, region: tuple[int, int], context: Context) -> Speaker | None:
-    """A named speaker ending at most ``ADJACENT_MAX_WORDS`` words before the cue, not an object
-    (a pronoun or a role noun is left to the clause rule)."""
-    found = [c for c in candidates(masked[region[0] : region[1]]) if c.kind in ("titled", "apposed", "actor", "name", "body", "unnamed")]
+    """A named speaker ending at most ``ADJACENT_MAX_WORDS`` words before the cue, or a role noun
+    right before it ('the president said'), not an object (a pronoun is left to the clause rule)."""
+    found = [c for c in candidates(masked[region[0] : region[1]]) if c.kind != "pronoun"]
     if not found:
         return None
     c = found[-1]
-    if words_between(masked, region[0] + c.end, region[1]) > ADJACENT_MAX_WORDS or \
-            preceding_word(masked[region[0] :], c.start) in PREPOSITIONS:
+    gap = words_between(masked, region[0] + c.end, region[1])
+    if gap > (ADJACENT_MAX_WORDS if c.kind != "role" else 0) or preceding_word(masked[region[0] :], c.start) in PREPOSITIONS:
         return None
     return resolve(Candidate(c.start + region[0], c.end + region[0], c.kind, c.raw, c.detail), context, text)
 
@@ -575,12 +656,23 @@ def note_subject(text: str, masked: str, context: Context) -> None:
             return
 
 
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being|be)\s+(?:also\s+|later\s+|first\s+)?$", re.I)
+_BY_AFTER = re.compile(r"\s+(?:\w+\s+){0,2}?by\s+")  # 'was said by', 'was commented also by'
+
+
 def cue_speaker(text: str, masked: str, cue: Cue, sentence: tuple[int, int], context: Context,
                 quote_end: int | None = None) -> Speaker | None:
     """The speaker of ``cue`` in a sentence: after a quote ending at ``quote_end``, 'according to',
-    or a cue before what it reports."""
+    the agent of a passive cue ('it was said by Foreign Minister Sergey Lavrov'), or the subject of
+    a cue before what it reports."""
     if cue.lemma == "according to":
         return according_to(text, masked, cue, sentence[1], context)
+    if cue.lemma in TRANSLATION_LEMMAS and context.writer in context.people:  # 'Reuters translated the phrase as "..."'
+        person = context.people[context.writer]
+        return Speaker(person.name, "person", person.group, masked[cue.start : cue.end])
+    if _PASSIVE_BEFORE.search(masked[sentence[0] : cue.start]) and _BY_AFTER.match(masked, cue.end):
+        return according_to(text, masked, Cue(cue.start, _BY_AFTER.match(masked, cue.end).end(), cue.form, cue.lemma, cue.stance),
+                            sentence[1], context)
     if quote_end is not None and quote_end <= cue.start:
         return subject_after(text, masked, quote_end, cue, sentence[1], context)
     return subject_before(text, masked, cue, sentence, context)
@@ -591,8 +683,9 @@ def words_between(text: str, start: int, end: int) -> int:
 
 
 def headline_speaker(text: str, masked: str, context: Context) -> Speaker | None:
-    """'Putin: Pressure on North Korea is "futile"': the name before a colon at the start speaks."""
-    found = re.match(r"\s*([^:\"“”«»„]{2,40}):\s", masked)
+    """'Putin: Pressure on North Korea is "futile"': the name before a colon at the start speaks
+    (after a list marker: '1. Putin: ...', '• Peskov: ...')."""
+    found = re.match(r"\s*(?:\d{1,2}[.)]\s+|[•*–-]\s+)?([^:\"“”«»„]{2,40}):\s", masked)
     if not found:
         return None
     for c in candidates(found.group(1)):

@@ -145,7 +145,7 @@ def with_lines(built) -> pd.DataFrame:
 
 
 SETS = (("seeds", None, SEED_GOLD_FILE), ("test pages (development)", "pages", GOLD_FILE),
-        ("test pages (held-out)", "heldout", GOLD_FILE))
+        ("test pages, second batch (development)", "pages2", GOLD_FILE), ("test pages (held-out)", "heldout", GOLD_FILE))
 
 
 def report(raw_dir: Path, validation: Path) -> pd.DataFrame:

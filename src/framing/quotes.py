@@ -85,6 +85,8 @@ def quote_kind(text: str) -> str:
     return "full" if words and text[0].isupper() and len(words) >= FULL_QUOTE_MIN_WORDS else "partial"
 
 
+_LIST_MARKER = re.compile(r"\s*(?:\d{1,2}[.)]|[•*–-])\s*")  # '1.' split off as a sentence of its own
+_CLAUSE_JOIN = re.compile(r"\b(?:and|but|while|whereas|as|when|after|before|because|although|though|since)\b")
 APPOSITION_MAX_WORDS = 25  # '"...," Georgy Toloraya, Director of Korean Programs at ..., wrote'
 
 
@@ -98,10 +100,11 @@ def reported_clause(text: str, masked: str, span: QuoteSpan, sentence: tuple[int
 
 def _post_cue(masked: str, span: QuoteSpan, last: tuple[int, int], cues: list[attribution.Cue]) -> attribution.Cue | None:
     """The cue right after a quote: within ``POST_MAX_WORDS`` words, or after a speaker and their
-    apposition (up to ``APPOSITION_MAX_WORDS``); never across 'and' / 'but'."""
+    apposition (up to ``APPOSITION_MAX_WORDS``); never across a word that joins another clause
+    ('and', 'but', 'while', 'as' ...: '"...", while Lavrov told reporters')."""
     for cue in (c for c in cues if span.end <= c.start < last[1]):
         between = masked[span.end + 1 : cue.start]
-        if re.search(r"\b(?:and|but)\b", between):
+        if _CLAUSE_JOIN.search(between):
             return None
         gap = attribution.words_between(masked, span.end, cue.start)
         named = attribution.candidates(between)
@@ -128,7 +131,7 @@ def _attribute(text: str, masked: str, span: QuoteSpan, first: tuple[int, int], 
         who = attribution.cue_speaker(text, masked, cue, first, context)
         if who is not None:
             return Attribution.of(who, cue.form, cue.stance, "before_quote")
-    if first[0] == 0:
+    if first[0] == 0 or _LIST_MARKER.fullmatch(text[: first[0]]):
         who = attribution.headline_speaker(text, masked, context)
         if who is not None:
             return Attribution.of(who, "", "", "headline_colon")
@@ -150,7 +153,7 @@ def attribute_quotes(paragraphs: list[tuple[str, list[tuple[int, int]]]]) -> lis
         attribution.register(mask_quotes(text, find_quote_spans(text)), context)
     result = []
     for p_index, (text, sentences) in enumerate(paragraphs):
-        context.paragraph = p_index
+        context.paragraph, context.paragraph_first_sentence = p_index, context.sentence + 1
         spans = find_quote_spans(text)
         masked = mask_quotes(text, spans)
         cues = attribution.find_cues(masked)
@@ -164,7 +167,7 @@ def attribute_quotes(paragraphs: list[tuple[str, list[tuple[int, int]]]]) -> lis
                 done = max(done, span.start - 1)
                 who = _attribute(text, masked, span, first, last, cues, context) or _continuation(masked, first, last, context)
                 found.append((span, who, s_index, sentences.index(last)))
-                if who.speaker:
+                if who.speaker or who.speaker_kind == "unnamed":  # an unnamed official speaks on in the next quote too
                     context.previous, context.previous_paragraph = who, p_index
                     context.spoke(attribution.Speaker(who.speaker, who.speaker_kind, who.speaker_group, who.speaker_alias),
                                   attribution.PRONOUNS.get(who.speaker_alias.lower(), ""))
@@ -173,16 +176,32 @@ def attribute_quotes(paragraphs: list[tuple[str, list[tuple[int, int]]]]) -> lis
             done = max(done, sentence[1])
             for cue in cues:  # who reports in this sentence (a later "he" most likely means them)
                 if sentence[0] <= cue.start < sentence[1] and cue.lemma != "according to":
-                    context.spoke(attribution.subject_before(text, masked, cue, sentence, context))
+                    who = attribution.subject_before(text, masked, cue, sentence, context)
+                    context.spoke(who)
+                    if who is not None and who.kind == "person" and cue.lemma in attribution.WRITING_LEMMAS:
+                        context.writer = who.name
         result.append(found)
     return result
 
 
 def _continuation(masked: str, first: tuple[int, int], last: tuple[int, int], context: attribution.Context) -> Attribution:
-    """A quote that fills its sentence continues the previous quote's speaker (same or previous paragraph)."""
+    """A quote that fills its sentence continues the previous quote's speaker in the same
+    paragraph; else the person the paragraph's sentence before it is about ('Fomin, 38, is more
+    hopeful. He works at the port. "..."'); else the previous paragraph's last speaker."""
     outside = masked[first[0] : last[1]]
+    if len(outside.split()) > attribution.CONTINUATION_MAX_OUTSIDE_WORDS:
+        return Attribution()
     previous = context.previous
-    if previous and len(outside.split()) <= attribution.CONTINUATION_MAX_OUTSIDE_WORDS and context.previous_paragraph >= context.paragraph - 1:
-        return Attribution(previous.speaker, previous.speaker_kind, previous.speaker_group, previous.speaker_alias,
-                           previous.speaks_for, "", "", "continuation")
+    if previous and context.previous_paragraph == context.paragraph:
+        return _again(previous)
+    subject = context.people.get(context.subject[0]) if context.subject and context.subject[1] >= context.paragraph_first_sentence else None
+    if subject is not None:
+        return Attribution(subject.name, "person", subject.group, subject.name, "", "", "", "continuation")
+    if previous and context.previous_paragraph == context.paragraph - 1:
+        return _again(previous)
     return Attribution()
+
+
+def _again(previous: Attribution) -> Attribution:
+    return Attribution(previous.speaker, previous.speaker_kind, previous.speaker_group, previous.speaker_alias,
+                       previous.speaks_for, "", "", "continuation")

@@ -16,6 +16,7 @@ ABBREVIATIONS = frozenset(
         "u.s", "u.n", "u.k", "e.u", "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col",
         "sgt", "rep", "sen", "gov", "st", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
         "sep", "sept", "oct", "nov", "dec", "no", "vs", "etc", "approx", "inc", "corp",
+        "a.m", "p.m", "adm", "ret", "capt", "cmdr", "maj", "jr", "sr",
     }
 )
 

@@ -14,7 +14,7 @@ from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
 from framing import resources
 
-WORD_PATTERN = r"(?:[A-Za-z]\.){2,}|\w+(?:[-'\u2019]\w+)*"
+WORD_PATTERN = r"(?:[A-Za-z]\.){2,}|\d+(?:[.,]\d+)+|\w+(?:[-'\u2019]\w+)*"
 
 
 @lru_cache(maxsize=1)
@@ -32,8 +32,16 @@ def word_tokenizer() -> RegexpTokenizer:
 
 
 def sentence_spans(paragraph: str) -> list[tuple[int, int]]:
-    """(start, end) character offsets of each sentence in a paragraph."""
-    return list(sentence_tokenizer().span_tokenize(paragraph))
+    """(start, end) character offsets of each sentence in a paragraph. A piece that starts with a
+    lower-case letter continues the sentence before it: Punkt splits after '?”' or '!”', but
+    '“... them?” said Ivan Serov.' is one sentence."""
+    spans: list[tuple[int, int]] = []
+    for start, end in sentence_tokenizer().span_tokenize(paragraph):
+        if spans and paragraph[start : start + 1].islower():
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((start, end))
+    return spans
 
 
 def split_sentences(paragraph: str) -> list[str]:
