@@ -109,12 +109,27 @@ class ExplorerData:
     def outlets(self) -> list[str]:
         return list(dict.fromkeys(self.sentences["label"]))
 
+    def rows(self, table: str, sentence_id: str) -> list | None:
+        """The rows (named tuples, in table order) of an optional table for one unit, indexed once
+        per table; None if the table is absent."""
+        if table not in self.tables:
+            return None
+        cache = self.__dict__.setdefault("_by_unit", {})
+        if table not in cache:
+            grouped: dict[str, list] = {}
+            for record in self.tables[table].itertuples(index=False):
+                grouped.setdefault(record.sentence_id, []).append(record)
+            cache[table] = grouped
+        return cache[table].get(sentence_id, [])
+
     def category_label(self, category: str) -> str:
         return self.category_labels.get(category, readable(category))
 
     def frame_label(self, item_id: str) -> str:
-        row = self.frame_items[self.frame_items["item_id"] == item_id]
-        return f"{row['frame'].iat[0]}: {row['label'].iat[0]}" if len(row) else readable(item_id)
+        """'problem definition: danger of war or catastrophe': the frame and the item's label in frames.csv."""
+        if "_frame_labels" not in self.__dict__:
+            self._frame_labels = {r.item_id: f"{r.frame}: {r.label}" for r in self.frame_items.itertuples()}
+        return self._frame_labels.get(item_id, readable(item_id))
 
     def options(self) -> dict[str, list[tuple[str, str]]]:
         """(shown label, value) for every filter that the loaded tables support, in a stable order."""
@@ -219,10 +234,10 @@ def hand_codes_html(data: ExplorerData, row: pd.Series, frame_item: str = "") ->
     codes = data.tables.get("codes")
     if codes is None:
         return ""
-    found = codes[codes["sentence_id"] == row["sentence_id"]]
-    if found.empty:
+    found = data.rows("codes", row["sentence_id"])
+    if not found:
         return '<div class="fx-hand" style="color:#777">no hand code for this unit</div>'
-    coded = found.iloc[0]
+    coded = found[0]._asdict()
     source = str(coded.get("code_source", ""))
     title = ("hand codes (validated)" if source == HAND_SOURCE else
              f"rule codes standing in for hand codes ({esc(source) or 'source not given'})")
@@ -401,39 +416,40 @@ def unit_notes(data: ExplorerData, row: pd.Series, filters: Filters) -> list[Not
     notes = []
     for start, end in search_hits(text, search_pattern(filters.query, prefix=filters.prefix)):
         notes.append(Note("search", start, end, f"search hit: {text[start:end]}", text[start:end]))
-    frames = data.tables.get("frames")
+    frames = data.rows("frames", sid)
     if filters.frame and frames is not None:
-        rows = frames[(frames["sentence_id"] == sid) & (frames["item_id"] == filters.frame)]
         seen: dict[str, int] = {}
         item = data.frame_label(filters.frame)
-        for r in rows.itertuples():
+        for r in (r for r in frames if r.item_id == filters.frame):
             evidence = str(r.evidence)
             actor, arrow, trigger = evidence.partition(" <- ")
             needle = trigger if arrow else evidence
-            where = _locate(text, needle, seen.get(needle.lower(), 0))
-            seen[needle.lower()] = seen.get(needle.lower(), 0) + 1
+            start, end = getattr(r, "start", None), getattr(r, "end", None)
+            if start is not None and end is not None and not (pd.isna(start) or pd.isna(end)):
+                where = (int(start), int(end))  # offsets, where frame_evidence.csv carries them
+            else:  # else the evidence words, found in the unit (the n-th row of the same words: n-th occurrence)
+                where = _locate(text, needle, seen.get(needle.lower(), 0))
+                seen[needle.lower()] = seen.get(needle.lower(), 0) + 1
             said = _voice_words(getattr(r, "voice", ""), getattr(r, "speaker", ""), label)
             words = f"\u2018{needle}\u2019" + (f" casts {actor}" if arrow else "") + f" ({said})"
             if where is None:
                 words += " [not located in the text]"
             notes.append(Note("frame", *(where or (None, None)), f"{item}: {words}", words))
-    matches = data.tables.get("matches")
+    matches = data.rows("matches", sid)
     if matches is not None and (filters.category or not filters.frame):
-        rows = matches[matches["sentence_id"] == sid]
         if filters.category:
-            rows = rows[rows["category"] == filters.category]
+            rows = [r for r in matches if r.category == filters.category]
         else:  # every rhetoric category; reporting verbs only when chosen
-            rows = rows[rows["layer"] != "attribution"] if "layer" in rows else rows[~rows["category"].str.startswith("attribution")]
-        for r in rows.itertuples():
+            rows = [r for r in matches if getattr(r, "layer", "") != "attribution" and not r.category.startswith("attribution_")]
+        for r in rows:
             said = _voice_words(getattr(r, "voice", ""), getattr(r, "speaker", ""), label)
             negated = bool(getattr(r, "negated", False))
             cue = str(getattr(r, "negation_cue", "") or "")
             words = f"\u2018{r.matched_text}\u2019 ({said}{'; negated' + (f': {cue}' if cue else '') if negated else ''})"
             notes.append(Note("rhetoric", int(r.start), int(r.end), f"{data.category_label(r.category)}: {words}", words))
-    mentions = data.tables.get("mentions")
+    mentions = data.rows("mentions", sid)
     if mentions is not None and filters.actor_group:
-        rows = mentions[(mentions["sentence_id"] == sid) & (mentions["actor_group"] == filters.actor_group)]
-        for r in rows.itertuples():
+        for r in (r for r in mentions if r.actor_group == filters.actor_group):
             words = f"\u2018{r.alias}\u2019 = {r.actor}"
             notes.append(Note("actor", int(r.start), int(r.end), f"{r.actor_group}: {words}", words))
     return notes
@@ -498,8 +514,9 @@ def unit_html(data: ExplorerData, row: pd.Series, filters: Filters) -> str:
     notes = unit_notes(data, row, filters)
     body = highlight(row["text"], [(n.start, n.end, n.kind, n.title) for n in notes])
     listed = []
-    for kind, title in (("frame", f"frame evidence for {data.frame_label(filters.frame)}" if filters.frame else ""),
-                        ("rhetoric", data.category_label(filters.category) if filters.category else ""),
+    notes = sorted(notes, key=lambda n: (n.start is None, n.start or 0))
+    for kind, title in (("frame", "frame evidence (rules)" if filters.frame else ""),
+                        ("rhetoric", f"{data.category_label(filters.category)} (rules)" if filters.category else ""),
                         ("actor", f"mentions of {filters.actor_group}" if filters.actor_group else "")):
         words = [n.words for n in notes if n.kind == kind]
         if title and words:
@@ -653,7 +670,7 @@ class Explorer:
                              ("export-status", self.export_status)):
             widget.add_class(f"fx-{name}")
         wrap = widgets.Layout(flex_flow="row wrap", align_items="center", max_width="100%")
-        help_text = widgets.HTML(f'<span style="font-size:12px;color:#555">{esc(SEARCH_HELP)}</span>',
+        help_text = widgets.HTML(f'<div style="font-size:12px;line-height:1.35;color:#555">{esc(SEARCH_HELP)}</div>',
                                  layout=widgets.Layout(max_width="100%"))
         self.widget = widgets.VBox([
             widgets.HBox(list(self.controls.values()), layout=wrap),
@@ -711,11 +728,13 @@ class Explorer:
         text = path.read_bytes()
         link = ""
         if len(text) <= DOWNLOAD_LINK_MAX_BYTES:
-            link = (f' \u00b7 <a download="{esc(path.name)}" href="data:text/csv;charset=utf-8;base64,'
+            link = (f' \u00b7 <a download="{esc(path.name)}" style="color:#1a5fb4;text-decoration:underline" '
+                    f'href="data:text/csv;charset=utf-8;base64,'
                     f'{base64.b64encode(text).decode()}">download</a>')
-        self.export_status.value = (f'<span class="fx-exported" data-path="{esc(path)}" data-rows="{len(table)}">'
+        self.export_status.value = (f'<div class="fx-exported" style="font-size:12px;line-height:1.35" data-path="{esc(path)}" '
+                                    f'data-rows="{len(table)}">'
                                     f"Saved {len(table)} unit(s) ({esc(self.filters.describe(self.data))}) to "
-                                    f"<code>{esc(shown)}</code>{link}</span>")
+                                    f"<code>{esc(shown)}</code>{link}</div>")
         return path
 
     def _repr_mimebundle_(self, **kwargs):

@@ -45,12 +45,13 @@ MISSING_VALUES = {"nan", "NaN", "None", "<NA>", "NaT"}
 NARROW_PX, TEXT_COLUMN_PX, CHAR_PX, CELL_PAD_PX = 368, 736, 7.5, 16  # a 400 px screen; the text column
 SHORT_CHARS, LONG_CHARS, LONGEST_WORD = 12, 60, 28  # a column kept on one line; one of sentences
 ROWS_SHOWN = 15  # a longer table is folded (a link into it unfolds it)
+EVIDENCE_TITLE, FILES_TITLE = "Appendix A · The units behind each finding", "Appendix B · Files and checks"
 
 _render = mistune.create_markdown(escape=True, plugins=["table", "strikethrough"])
 
 STYLE = """
 * { box-sizing: border-box; }
-body { margin: 0; font: 1.0625rem/1.55 Georgia, 'DejaVu Serif', serif; color: #222; background: #fff;
+body { margin: 0; font: 1rem/1.5 Georgia, 'DejaVu Serif', serif; color: #222; background: #fff;
        overflow-wrap: break-word; }
 header, main { padding: 0 1rem; }
 header > *, nav > *, section > * { max-width: 46rem; margin-left: auto; margin-right: auto; }
@@ -240,7 +241,7 @@ def section_html(ident: str, blocks: list[Block]) -> str:
 
 _ROW = re.compile(r"<tr\b[^>]*>(.*?)</tr>", re.S)
 _CELL = re.compile(r"<(th|td)\b([^>]*)>(.*?)</\1>", re.S)
-_NUMBER = re.compile(r"^[-+−]?(\d[\d,]*)?(\.\d+)?(e[-+]?\d+)?%?$", re.IGNORECASE)
+_NUMBER = re.compile(r"^(?=\D*\d)[-+−]?(\d[\d,]*)?(\.\d+)?(e[-+]?\d+)?%?$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -353,26 +354,27 @@ def needed_width(table: Table) -> float:
                * CHAR_PX + CELL_PAD_PX for j, name in enumerate(table.names))
 
 
+def class_attribute(names: list[str]) -> str:
+    return f' class="{" ".join(names)}"' if names else ""
+
+
 def table_html(table: Table) -> str:
     """One header row of real column names (underscores as spaces), numbers right-aligned, sentences
     given room; on a narrow screen a wide table becomes one card per row; a long table is folded."""
     labels = [html.escape(n.replace("_", " "), quote=True) for n in table.names]
     classes = [column_classes(table, j) for j in range(len(labels))]
-
-    def attribute(names: list[str]) -> str:
-        return f' class="{" ".join(names)}"' if names else ""
-
-    header = "".join(f'<th scope="col"{attribute([c for c in classes[j] if c == "num"])}>{label}</th>' for j, label in enumerate(labels))
-    rows = "\n".join("<tr>" + "".join(
-        f'<td data-label="{labels[j]}"{attribute(classes[j] + (["same"] if same else []))}>{value}</td>'
-        for j, (value, same) in enumerate(zip(row, repeats))) + "</tr>" for row, repeats in zip(table.rows, table.repeats))
+    header = "".join(f'<th scope="col"{class_attribute([c for c in classes[j] if c == "num"])}>{label}</th>'
+                     for j, label in enumerate(labels))
+    rows = "\n".join("<tr>" + "".join(f'<td data-label="{labels[j]}"{class_attribute(classes[j] + ["same"] * same)}>{value}</td>'
+                                      for j, (value, same) in enumerate(zip(row, repeats))) + "</tr>"
+                     for row, repeats in zip(table.rows, table.repeats))
     width = needed_width(table)
-    wide = width > TEXT_COLUMN_PX or sum("long" in c for c in classes) > 1
     stack = ' class="stack"' if width > NARROW_PX else ""
     built = f'<table{stack}>\n<thead><tr>{header}</tr></thead>\n<tbody>\n{rows}\n</tbody></table>'
     if len(table.rows) > ROWS_SHOWN:
-        columns = prose.listing([n.replace("_", " ") for n in table.names], limit=4)
-        built = f"<details><summary>Table of {prose.plural(len(table.rows), 'row')}: {html.escape(columns)}</summary>\n{built}\n</details>"
+        columns = html.escape(prose.listing([n.replace("_", " ") for n in table.names], limit=4))
+        built = f"<details><summary>Table of {prose.plural(len(table.rows), 'row')}: {columns}</summary>\n{built}\n</details>"
+    wide = width > TEXT_COLUMN_PX or sum("long" in c for c in classes) > 1
     return f'<div class="table{" wide" if wide else ""}">{built}</div>'
 
 
@@ -398,19 +400,24 @@ def figure_name(output) -> str:
     return meta.get("name") or (found.group(1) if found else "")
 
 
+def pixels(value) -> int | None:
+    """A display size from output metadata as a whole number of pixels, or None."""
+    return int(value) if isinstance(value, int) or (isinstance(value, str) and value.isdigit()) else None
+
+
 def figure_of(output) -> Figure:
     png = "".join(output["data"]["image/png"].split())
     if base64.b64decode(png, validate=True)[:8] != io.PNG_SIGNATURE:
         raise ValueError("an image/png output that is not a PNG")
     meta = output.get("metadata", {}).get("image/png", {})
-    return Figure(figure_name(output), meta.get("alt") or "", png, meta.get("width"), meta.get("height"))
+    return Figure(figure_name(output), meta.get("alt") or "", png, pixels(meta.get("width")), pixels(meta.get("height")))
 
 
 def figure_html(fig: Figure) -> str:
     """A figure that opens full size in an overlay (one image pixel per screen pixel: its natural size on
     a standard screen, its display size on a high-density or narrow one), closed by a link back to it."""
     alt = html.escape(fig.alt or f"Figure {fig.number}", quote=True)
-    size = f' width="{int(fig.width)}" height="{int(fig.height)}"' if fig.width and fig.height else ""
+    size = f' width="{fig.width}" height="{fig.height}"' if fig.width and fig.height else ""
     full = "full-" + fig.id
     return (f'<figure id="{fig.id}" class="wide">\n<div class="zoom" id="{full}">'
             f'<a class="close" href="#{fig.id}">Close full size</a>'
@@ -592,7 +599,7 @@ def evidence_html(run: RunTables) -> str:
         f'<details><summary>Finding {n}: {html.escape(finding_headline(f))} ({prose.plural(len(f.sentence_ids), "unit")})</summary>\n'
         f'<div id="{evidence_id(f)}">\n<p>{inline_markdown(f.text)}</p>\n{evidence_table(f, run)}\n</div></details>'
         for n, f in enumerate(run.findings, start=1))
-    return ('<section id="evidence">\n<h2>Appendix A · The units behind each finding</h2>\n'
+    return (f'<section id="evidence">\n<h2>{EVIDENCE_TITLE}</h2>\n'
             f'<p class="note">Every body unit a key finding counts, with its sentence.</p>\n{items}\n</section>')
 
 
@@ -602,7 +609,7 @@ def notebooks_appendix_html(parts: list[tuple[str, list[Block]]]) -> str:
     if not shown:
         return ""
     body = "\n".join(f"<h3>{html.escape(title)}</h3>\n{blocks_html(blocks)}" for title, blocks in shown)
-    return ('<section id="checks">\n<h2>Appendix B · Files and checks</h2>\n<p class="note">The tables each notebook '
+    return (f'<section id="checks">\n<h2>{FILES_TITLE}</h2>\n<p class="note">The tables each notebook '
             f"reads and writes, and the checks it runs when it runs (a failed check stops the run).</p>\n{body}\n</section>")
 
 
@@ -691,9 +698,9 @@ def build_report(notebooks: list[Path], out_path: Path, docs_dir: Path = DOCS_DI
         if main:
             entries.append((slug(title), title))
             sections.append(section_html(slug(title), main))
-    appendix = {"evidence": evidence_html(run), "checks": notebooks_appendix_html(appendix_parts)}
-    entries += [(ident, plain_text(re.search(r"<h2>(.*?)</h2>", part).group(1))) for ident, part in appendix.items() if part]
-    body = "\n".join(p for p in [key, contents_html(entries), *sections, *appendix.values()] if p)
+    appendix = [("evidence", EVIDENCE_TITLE, evidence_html(run)), ("checks", FILES_TITLE, notebooks_appendix_html(appendix_parts))]
+    entries += [(ident, title) for ident, title, part in appendix if part]
+    body = "\n".join(p for p in [key, contents_html(entries), *sections, *(part for _, _, part in appendix)] if p)
     return io.atomic_write_text(out_path, page_html(project_title(docs_dir), corpus_lede(run), body))
 
 
