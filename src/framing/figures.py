@@ -171,7 +171,7 @@ class SavedFigure:
     def _repr_png_(self) -> tuple[bytes, dict]:
         width, height = self.size_px
         return self.png, {"width": round(width * DISPLAY_DPI / PNG_DPI), "height": round(height * DISPLAY_DPI / PNG_DPI),
-                          "alt": self.alt}
+                          "alt": self.alt, "name": self.name}
 
     def __repr__(self) -> str:
         return f"{self.name}: " + ", ".join(path.name for path in self.paths.values())

@@ -36,10 +36,6 @@ DOCS = (("about", "About this study", "summary.md"), ("methods", "Methods", "met
         ("limitations", "Limitations", "limitations.md"))
 CHECKS_HEADING = re.compile(r"^checks?\b", re.IGNORECASE)
 FILES_PARAGRAPH = re.compile(r"<p><strong>(?:Reads|Writes)</strong>.*?</p>\n?", re.S)
-# The saved figure that shows a codebook variable; a ``figure`` column in findings.csv overrides it.
-FIGURE_OF_VARIABLE = {"cause": "04_roles_by_voice", "resolver": "04_roles_by_voice", "victim": "04_roles_by_voice",
-                      "moscow_remedy": "04_frame_packages", "voice": "04_frame_packages",
-                      "putin_statements": "05_statement_families"}
 RELIABILITY_FIGURE = "04_rule_scores"  # per variable, the agreement of the hand codings: a finding's standing
 MISSING_VALUES = {"nan", "NaN", "None", "<NA>", "NaT"}
 NARROW_PX, TEXT_COLUMN_PX, CHAR_PX, CELL_PAD_PX = 368, 736, 7.5, 16  # a 400 px screen; the text column
@@ -527,9 +523,8 @@ def without_unit_ids(text: str, known_ids) -> str:
 
 
 def finding_figure(finding: Finding, figures: dict[str, Figure]) -> Figure | None:
-    """The figure that shows ``finding``: its own ``figure`` column, else the one for its variable."""
-    names = [finding.figure] + [FIGURE_OF_VARIABLE.get(v, "") for v in finding.variables]
-    return next((figures[n] for n in names if n in figures), None)
+    """The figure that shows ``finding`` (its ``figure`` column in findings.csv), if the report has it."""
+    return figures.get(finding.figure)
 
 
 def evidence_id(finding: Finding) -> str:
