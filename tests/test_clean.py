@@ -71,8 +71,6 @@ def test_has_date_counts_an_ambiguous_numeric_date(text_in, expected):
     assert clean.has_date(text_in) is expected
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: parse_date tries its formats in a fixed order (ISO, day-month, "
-                                        "month-day, numeric) and returns the first format's date, not the first date in the line")
 @pytest.mark.parametrize(
     "text_in, expected",
     [
@@ -187,9 +185,6 @@ def test_an_unambiguous_numeric_date_line_gives_the_date():
     assert clean.clean_article(page).published == "2017-09-21"
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: a date line with ' | ' separators below the headline is taken for a "
-                                        "navigation bar, so the story date is lost and the headline above it "
-                                        "is dropped as the site's header")
 @pytest.mark.parametrize("article_id", ["114", "116"])
 def test_a_date_line_with_separators_keeps_the_headline_and_the_date(article_id):
     """114: 'Source: Asia Bridge Daily | Editor: Wang Lin | 2017-09-01 21:36:08';
@@ -232,8 +227,6 @@ def test_an_outlet_speaking_of_itself_in_the_first_person_is_an_appeal():
     assert clean.addresses_reader(line, "Newsweek") is False
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: addresses_reader finds the outlet's name as a substring, without word "
-                                        "boundaries: outlet 'RT' is 'named' in 'parties', 'AP' in 'Japanese'")
 @pytest.mark.parametrize(
     "text_in, outlet",
     [
@@ -542,8 +535,6 @@ def test_the_sites_header_above_its_navigation_is_not_the_headline():
     assert article.headline == meta["headline"]
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: the byline rule keeps a location after the name ('By Yuki Hamasaki in "
-                                        "Tokyo' gives byline 'Yuki Hamasaki in Tokyo')")
 def test_a_byline_with_a_location_gives_the_name_only():
     page = f"Japan presses allies for tougher line after missile flyover\n\nBy Yuki Hamasaki in Tokyo\n2 September 2017\n\n{BODY}\n"
     assert clean.clean_article(page).byline == "Yuki Hamasaki"

@@ -136,8 +136,6 @@ def test_stale_wire_evidence_is_an_error(built, tmp_path):
         copy.wire_evidence(built.sentences, tmp_path)
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: wire_evidence drops rows of texts outside the corpus before attach(), "
-                                        "so attach() numbers the remaining rows from 2 and the error names the wrong line")
 def test_stale_wire_evidence_names_its_line_in_the_file(built, tmp_path):
     (tmp_path / copy.WIRE_FILE).write_text(
         WIRE_HEADER + "999,A sentence of another corpus.,AP,word for word,x,y\n"
@@ -155,8 +153,6 @@ def test_shared_copy_kinds_combine_corpus_and_wire(tmp_path):
     assert table["wire"].to_dict() == {"900-001": "", "901-001": "Reuters", "901-002": ""}
 
 
-@pytest.mark.xfail(strict=True, reason="BUG (latent): with no wire evidence for the corpus, shared_copy fills a float "
-                                        "column with '' (Pandas4Warning now; an error once pandas 4 enforces it)")
 def test_a_corpus_without_wire_evidence_needs_no_deprecated_fill(tmp_path):
     units = _units(("900-001", "Talks stalled again on Friday in Beijing.", ""))
     with warnings.catch_warnings():

@@ -129,8 +129,6 @@ def test_one_article_figure_helpers(one_article, tmp_path):
     assert figures.source_line(len(one_article.articles)).startswith("Source: 1 text in")
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: sentiment.tone_finding on one text says 'all 1 texts lean negative' and "
-                   "'every pair of intervals overlaps', though there is no pair")
 def test_one_article_tone_finding_reads_as_english(one_article):
     table = _sentiment(one_article)
     finding = sentiment.tone_finding(table[(table["voice"] == "all") & (table["method"] == "vader_masked")], "VADER")

@@ -87,8 +87,6 @@ def test_rule_categories_and_actors_exist():
             assert set(rule["mentions"].split(",")) <= groups, rule
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: frames.csv restricts en_cause_4, en_cause_5, en_moral_2 and en_treat_3 to voice "
-                   "'own narration' (space), but evidence voices are voice.VOICES ('own_narration'): those items are never 'yes'")
 def test_item_voices_are_voices_the_evidence_can_have():
     """An item restricted to a voice must name one of ``voice.VOICES`` (or 'any' / 'reported'),
     or its rule can never match."""
@@ -267,9 +265,6 @@ def test_profile_codes_real_differences(profile):
     assert value(profile, "sv_conf_1", "Russia Monitor") == ("no", 0)
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: en_cause_4 ('Russia as a cause, outlet's own voice') asks for voice "
-                   "'own narration' but role voices are 'own_narration'; Russia Monitor's three own-narration roles "
-                   "(contributes to, plays with fire, has helped ... to develop) are coded 'no', 0")
 def test_russia_monitor_casts_russia_as_a_cause_in_its_own_narration(profile):
     assert value(profile, "en_cause_4", "Russia Monitor") == ("yes", 3)
 

@@ -98,9 +98,6 @@ def test_the_coding_units_name_every_unit_of_the_corpus(built):
     assert judgements.not_validated(built.sentences, attached).empty
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: attach() raises KeyError \"['sentence_id'] not in index\" when the judged "
-                                        "table already has a sentence_id column (every file in data/codings has one): "
-                                        "the merge renames both to sentence_id_x/_y")
 def test_a_stale_sentence_id_column_is_replaced_by_the_units_current_id(built):
     judged = _judged(("004", ARSENAL, "own")).assign(sentence_id="004-099")
     attached = judgements.attach(judged, built.sentences, "codes.csv")

@@ -410,8 +410,6 @@ def _seed_text() -> str:
     return _plain("\n".join(p.read_text(encoding="utf-8") for p in sorted(paths.RAW_DIR.glob("*.txt"))))
 
 
-@pytest.mark.xfail(strict=True, reason="BUG (data): actors.csv marks 'Chinese', 'Beijing' and 'Tokyo' corpus-derived, "
-                   "'as written in the five texts', but none of the five seed texts contains them")
 def test_every_alias_said_to_be_written_in_the_texts_is_written_there():
     table = resources.load_lexicon("actors.csv")
     seeds = _seed_text()

@@ -196,9 +196,6 @@ def test_selection_names_the_translation_of_the_carrying_quotes(built, rule_sele
     assert rule_selection.loc[("001", "P3"), "sentence_ids"] == sid(built, "001", "direct dialogue between all concerned")
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: reference.selection takes a quote's family only for the sentence the quote "
-                   "opens in (quotes.sentence_id), not for the later sentences it spans (sentence_ids), so the second "
-                   "sentence of a two-sentence quote counts as a paraphrase")
 def test_the_second_sentence_of_a_quote_is_quoted_not_paraphrased(rule_selection):
     """Newsweek prints P4 as the second sentence of one quote of the Kremlin's English ("The region's
     problems ... dead-end road,” the Russian president wrote)."""

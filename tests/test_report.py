@@ -54,8 +54,8 @@ def run(tmp_path):
     processed.mkdir()
     write_csv(processed / "articles.csv", ["article_id", "label", "group"], [("000", "Focus", "focus"), ("001", "Other", "rest")])
     write_csv(processed / "sentences.csv", ["sentence_id", "article_id", "unit_type", "text"], [(i, a, "body", t) for i, a, t in SENTENCES])
-    write_csv(processed / "findings.csv", ["key", "standing", "variables", "text", "sentence_ids"],
-              [("cause_own:Beta", "tentative", "cause", FINDING, "000-001;001-001")])
+    write_csv(processed / "findings.csv", ["key", "standing", "variables", "text", "sentence_ids", "figure"],
+              [("cause_own:Beta", "tentative", "cause", FINDING, "000-001;001-001", "04_roles_by_voice")])
 
     load = new_notebook()
     pandas_table = pd.DataFrame({"sentence_id": ["001-001"], "text": [SENTENCES[2][2][:40] + "..."], "n_words": [17]})
@@ -163,7 +163,7 @@ def test_key_findings_come_first_and_link_to_an_existing_figure_and_table(run, t
     assert "tentative" in block and "Beta cast as a cause." in block
 
 
-def test_a_findings_figure_column_overrides_the_variable_map(run, tmp_path):
+def test_a_finding_links_the_figure_its_figure_column_names(run, tmp_path):
     notebooks, processed = run
     findings = processed / "findings.csv"
     write_csv(findings, ["key", "standing", "variables", "text", "sentence_ids", "figure"],

@@ -111,9 +111,6 @@ def test_match_sentences_accepts_a_codebook_table(built):
     assert set(out["voice"]) == {"direct_quote"}  # every "futile" in the seeds is inside quotation marks
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: the attribution layer matches reporting-verb forms with no regard to actor "
-                   "names or determiners (unlike attribution.find_cues): 'States' in 'United States' (13 times in the seeds), "
-                   "'a post', 'a state of matter' count as reporting verbs in the attribution rates")
 @pytest.mark.parametrize("article_id, fragment, word", [
     ("000", "just hours after the United States and South Korea", "States"),
     ("004", "the position of the United States would be strengthened", "States"),

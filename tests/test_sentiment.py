@@ -247,8 +247,6 @@ def test_a_headline_keeps_its_sentiment_words_after_masking(built):
     assert scored["masked_names"] == "Putin"
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: the title-case test is a share of capitalised words, so a body sentence "
-                   "dense with names counts as a headline and its names are not masked ('Liberty' stays and scores +2.4)")
 def test_a_body_sentence_dense_with_names_is_not_a_headline():
     sentences = pd.DataFrame({
         "sentence_id": ["900-004"], "article_id": ["900"], "unit_type": ["body"],

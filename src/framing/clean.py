@@ -31,6 +31,7 @@ STANDFIRST_MIN_WORDS = 6
 HEADLINE_MIN_WORDS = 4  # shorter lines above the headline are section labels ("World News")
 BYLINE_MAX_WORDS = 4
 DATELINE_MAX_WORDS = 10
+STRIP_PART_MAX_WORDS = 6  # each part of a date strip with separators
 LABELLED_DATELINE_MAX_WORDS = 16  # "Posted by Martha Day on September 2, 2017 at 11:20 pm"
 MASTHEAD_MAX_WORDS = 4
 
@@ -53,6 +54,7 @@ _FIRST_PERSON_PLURAL = re.compile(r"\b(?:[Ww]e|[Oo]ur|us)\b")
 _OUTLET_APPEAL = re.compile(r"(?i)\b(support|donat\w*|subscri\w*|sign up|newsletter|paywall\w*|journalis\w*|register\w*|"
                             r"we provide|thanks? (you )?for (reading|following|watching))\b")
 _BULLET = re.compile(r"^\s*(?:[\u2022\u25cf\u25aa*\u2013-])\s+(?P<text>\S.*)$")
+SEPARATOR_RULES = ("site_navigation_bar", "breadcrumb")  # shapes a date line with separators shares
 PAGE_CHROME_RULES = ("site_navigation", "site_navigation_bar", "breadcrumb", "notification_prompt", "date_banner",
                      "republication_note")  # lines of the page header: a headline comes after them
 _NAME_WORD = re.compile(r"^[A-Z][a-z'\-]+$|^[A-Z]\.$")
@@ -123,16 +125,21 @@ def ends_like_a_sentence(text: str) -> bool:
 
 
 def parse_date(text: str) -> str:
-    """The first valid date in ``text`` (ISO, day month year, month day year) as ``YYYY-MM-DD``, or '' if none."""
+    """The first valid date in ``text`` (ISO, day month year, month day year, or an unambiguous
+    numeric date), by position, as ``YYYY-MM-DD``; '' if none."""
+    found = []
     for pattern in _DATE_PATTERNS:
         for match in pattern.finditer(text):
             month = match["month"].lower()[:3]
             stamp = f"{match['day']} {month} {match['year']}"
             try:
-                return datetime.strptime(stamp, "%d %m %Y" if month.isdigit() else "%d %b %Y").date().isoformat()
+                found.append((match.start(), datetime.strptime(stamp, "%d %m %Y" if month.isdigit() else "%d %b %Y").date().isoformat()))
             except ValueError:  # '31 June 2017' reads like a date but is none: not a dateline
                 continue
-    return numeric_date(text) or ""
+    numeric = _NUMERIC_DATE.search(text)
+    if numeric and numeric_date(numeric.group(0)):
+        found.append((numeric.start(), numeric_date(numeric.group(0))))
+    return min(found)[1] if found else ""
 
 
 def numeric_date(text: str) -> str | None:
@@ -164,12 +171,14 @@ def is_dateline(text: str) -> bool:
     """A short line that is mostly a date ('Saturday 02 September 2017 05:41 EDT', 'Date: ...'),
     or a labelled one ('Posted by ... on September 2, 2017 at 11:20 pm')."""
     limit = LABELLED_DATELINE_MAX_WORDS if _DATE_LABEL.match(text) else DATELINE_MAX_WORDS
+    if has_date(text) and not ends_like_a_sentence(text) and "|" in text:  # 'Source: X | Editor: Y | 2017-09-01 21:36'
+        return all(count_words(part) <= STRIP_PART_MAX_WORDS for part in text.split("|"))
     return has_date(text) and count_words(text) <= limit and not ends_like_a_sentence(text)
 
 
 def byline_name(text: str) -> str:
-    """The name in a byline ('By Jane Doe' -> 'Jane Doe')."""
-    return re.sub(r"^by\s+", "", text, flags=re.I)
+    """The name in a byline ('By Jane Doe' -> 'Jane Doe'; 'By Yuki Hamasaki in Tokyo' -> 'Yuki Hamasaki')."""
+    return re.sub(r"\s+in\s+[A-Z][\w.' -]*$", "", re.sub(r"^by\s+", "", text, flags=re.I))
 
 
 def looks_like_name(text: str) -> bool:
@@ -185,7 +194,7 @@ def addresses_reader(text: str, outlet: str = "") -> bool:
     outlet naming itself. An analysis in the first person plural ('our concern lies with ...') is
     not an appeal."""
     outside = strip_quoted(text)
-    names_itself = bool(outlet) and outlet.lower() in outside.lower()
+    names_itself = bool(outlet) and bool(re.search(rf"(?<![\w-]){re.escape(outlet)}(?![\w-])", outside, re.I))
     return bool(_SECOND_PERSON.search(outside)) or bool(_FIRST_PERSON_PLURAL.search(outside) and (_OUTLET_APPEAL.search(outside) or names_itself))
 
 
@@ -259,14 +268,23 @@ def story_dateline(lines: dict[int, str], datelines: list[int], bylines: set[int
     Date lines after the last body-length line are page furniture (comment timestamps, related
     stories). Of the rest, a labelled one wins ("Published ...", "Posted ...", "Date: ...", not
     "Updated"), then one within two lines of a byline, then the first that is not part of the
-    site's header strip (``is_page_chrome``: the date banner of the day the page was saved).
+    site's header strip (``is_page_chrome``: the date banner of the day the page was saved), then
+    a strip with separators below a headline.
     """
     long_lines = [no for no in sorted(lines) if count_words(lines[no]) >= BODY_MIN_WORDS]
     candidates = [no for no in datelines if not long_lines or no < long_lines[-1]]
     labelled = [no for no in candidates if _DATE_LABEL.match(lines[no]) and not _UPDATED.match(lines[no])]
     near_byline = [no for no in candidates if any(0 < no - b <= 2 or 0 < b - no <= 1 for b in bylines)]
     plain = [no for no in candidates if not is_page_chrome(lines[no])]
-    return next(iter(labelled + near_byline + plain), None)
+    below_headline = [no for no in candidates if _below_headline(lines, no)]
+    return next(iter(labelled + near_byline + plain + below_headline), None)
+
+
+def _below_headline(lines: dict[int, str], no: int) -> bool:
+    """A date line with a line of headline length above it that is no date line and no chrome:
+    the story's date strip ('Friday 1 September 2017 | 09:02 GMT | Markets Desk'), not the site's banner."""
+    return any(count_words(lines[above]) >= HEADLINE_MIN_WORDS and not is_dateline(lines[above]) and not _CHROME.search(lines[above])
+               for above in lines if above < no)
 
 
 def _first_pass(lines: dict[int, str], article: CleanArticle, outlet: str = "") -> dict[int, str]:
@@ -275,6 +293,8 @@ def _first_pass(lines: dict[int, str], article: CleanArticle, outlet: str = "") 
     rules = _pattern_rules()
     for no, text in lines.items():
         for rule, pattern, reason in rules:
+            if rule in SEPARATOR_RULES and has_date(text):  # 'Friday 1 September 2017 | 09:02 GMT | Markets Desk'
+                continue
             if pattern.search(text):
                 removed[no] = (rule, reason)
                 if rule == "wire_credit" and not article.wire_credit:

@@ -66,8 +66,7 @@ def wire_evidence(sentences: pd.DataFrame, folder: Path | None = None) -> pd.Dat
     if not path.is_file():
         return pd.DataFrame(columns=["sentence_id", "wire", "match", "evidence"])
     table = pd.read_csv(path, dtype=str, keep_default_na=False)
-    table = table[table["article_id"].isin(set(sentences["article_id"]))]
-    return judgements.attach(table, sentences, path)[["sentence_id", "wire", "match", "evidence"]]
+    return judgements.attach(table, sentences, path, corpus_only=True)[["sentence_id", "wire", "match", "evidence"]]
 
 
 def shared_copy(sentences: pd.DataFrame, folder: Path | None = None) -> pd.DataFrame:
@@ -75,6 +74,6 @@ def shared_copy(sentences: pd.DataFrame, folder: Path | None = None) -> pd.DataF
     ``shared_with_ids`` (text ids) and ``wire`` (agency), for the sentences table."""
     corpus_copy = shared_with_corpus(sentences)
     wire = wire_evidence(sentences, folder).groupby("sentence_id")["wire"].agg(lambda w: ";".join(sorted(set(w))))
-    table = corpus_copy.assign(wire=corpus_copy["sentence_id"].map(wire).fillna(""))
+    table = corpus_copy.assign(wire=[wire.get(sid, "") for sid in corpus_copy["sentence_id"]])
     kinds = [";".join(k for k, on in (("corpus", bool(s)), ("wire", bool(w))) if on) for s, w in zip(table["shared_with_ids"], table["wire"])]
     return table.assign(shared_copy=kinds)[["sentence_id", "shared_copy", "copy_share", "shared_with_ids", "wire"]]

@@ -125,6 +125,9 @@ def build_corpus(raw_dir: Path, *, check_dates: bool = True, skip_bodiless: bool
         sentence_rows += sentences
         quote_rows += found
         removed_rows += removed
+    if not article_rows:
+        raise metadata.CorpusError(f"{raw_dir}: no text with an article body (no line of {clean.BODY_MIN_WORDS}+ words "
+                                   "ending in a full stop)")
     sentences = pd.DataFrame(sentence_rows)
     voices = voice.unit_voices(sentences, pd.DataFrame(quote_rows, columns=QUOTE_COLUMNS)).drop(columns="article_id")
     voices = voices.rename(columns={"speaker": "voice_speaker", "speaker_group": "voice_speaker_group"})

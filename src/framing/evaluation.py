@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from framing import corpus, paths, resources, segment
+from framing import corpus, metadata, paths, resources, segment
 
 GOLD_FILE = "quote_gold.csv"
 SEED_GOLD_FILE = "seed_quote_gold.csv"
@@ -203,10 +203,13 @@ def family_table(folder: Path) -> pd.DataFrame:
     """Per test page: the gold family, the rules' family (``framing.provenance``) and agreement."""
     from framing import provenance
 
-    built = corpus.build_corpus(folder, check_dates=False, skip_bodiless=True)
+    gold = pd.read_csv(Path(folder) / FAMILY_GOLD_FILE, dtype=str, keep_default_na=False)
+    try:
+        built = corpus.build_corpus(folder, check_dates=False, skip_bodiless=True)
+    except metadata.CorpusError:  # no page has a body: every family is unknown
+        return gold.rename(columns={"family": "family_gold"}).assign(family="(no body found)", evidence="", agrees=False)
     markers = provenance.load_markers()
     found = provenance.article_families(provenance.quote_families(built.quotes, markers), built.articles, markers)
-    gold = pd.read_csv(Path(folder) / FAMILY_GOLD_FILE, dtype=str, keep_default_na=False)
     table = gold.merge(found[["article_id", "family", "evidence"]], on="article_id", how="left", suffixes=("_gold", ""))
     table["family"] = table["family"].fillna("(no body found)")
     return table.assign(agrees=[family_agrees(g, p) for g, p in zip(table["family_gold"], table["family"])])

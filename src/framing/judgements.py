@@ -32,8 +32,10 @@ def unit_keys(table: pd.DataFrame) -> pd.Series:
     return table["article_id"].astype(str) + "|" + table["text"].map(normalised_text)
 
 
-def attach(judged: pd.DataFrame, sentences: pd.DataFrame, source: str | Path) -> pd.DataFrame:
-    """``judged`` with the ``sentence_id`` of the unit each row names (one row per matching unit).
+def attach(judged: pd.DataFrame, sentences: pd.DataFrame, source: str | Path, *, corpus_only: bool = False) -> pd.DataFrame:
+    """``judged`` with the ``sentence_id`` of the unit each row names (one row per matching unit;
+    a ``sentence_id`` the file holds is replaced). With ``corpus_only``, rows of articles that are
+    not in ``sentences`` are left out (they judge another corpus).
 
     Raises ``JudgementError`` naming ``source`` and the CSV line of every row whose text is no
     unit of its article. A text that occurs twice in one article matches both units.
@@ -42,7 +44,9 @@ def attach(judged: pd.DataFrame, sentences: pd.DataFrame, source: str | Path) ->
     if missing:
         raise JudgementError(f"{source}: missing column(s) {', '.join(missing)} (judgements are keyed by article_id and text)")
     units = pd.DataFrame({"_key": unit_keys(sentences), "sentence_id": sentences["sentence_id"].to_numpy()})
-    keyed = judged.assign(_key=unit_keys(judged), csv_line=range(2, len(judged) + 2))
+    keyed = judged.drop(columns=["sentence_id"], errors="ignore").assign(_key=unit_keys(judged), csv_line=range(2, len(judged) + 2))
+    if corpus_only:
+        keyed = keyed[keyed["article_id"].isin(set(sentences["article_id"]))]
     lost = keyed[~keyed["_key"].isin(set(units["_key"]))]
     if not lost.empty:
         rows = "; ".join(f"line {r.csv_line} (article {r.article_id}: {str(r.text)[:60]!r})" for r in lost.itertuples())

@@ -32,8 +32,7 @@ def coded_units(codes: pd.DataFrame, sentences: pd.DataFrame, articles: pd.DataF
     Hand codes are matched to units by article and text (``framing.judgements``); codes of articles
     not in the corpus are left out. Rule codes carry the corpus's own sentence ids."""
     if source == HAND:
-        codes = codes[codes["article_id"].isin(set(sentences["article_id"]))]
-        codes = judgements.attach(codes.drop(columns=["sentence_id"], errors="ignore"), sentences, codings.codings_dir())
+        codes = judgements.attach(codes, sentences, codings.codings_dir(), corpus_only=True)
     meta = sentences[["sentence_id", "unit_type", "position", "shared_copy"]]
     out = corpus.with_labels(codes.merge(meta, on="sentence_id", how="left"), articles)
     return out.assign(code_source=source).sort_values(["article_id", "position"]).reset_index(drop=True)

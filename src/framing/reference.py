@@ -95,7 +95,8 @@ def selection(codes: pd.DataFrame, sentences: pd.DataFrame, articles: pd.DataFra
     table = statements() if table is None else table
     meta = sentences.set_index("sentence_id")[["article_id", "unit_type", "position"]]
     lead = sentences[sentences["unit_type"] == "body"].groupby("article_id")["position"].min()
-    family_of_unit = (quote_families.merge(quotes[["quote_id", "sentence_id"]], on="quote_id")
+    spanned = quotes.assign(sentence_id=quotes["sentence_ids"].str.split(";")).explode("sentence_id")  # every unit a quote spans
+    family_of_unit = (quote_families.merge(spanned[["quote_id", "sentence_id"]], on="quote_id")
                       .groupby("sentence_id")["family"].agg(lambda f: "; ".join(sorted(set(f)))))
     carried = [(sid, p) for sid, ps in zip(codes["sentence_id"], codes["putin_statements"]) if pd.notna(ps)
                for p in str(ps).split(";") if p]

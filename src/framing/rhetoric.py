@@ -30,6 +30,7 @@ CODEBOOK_FILE = "rhetoric.csv"
 CATEGORIES_FILE = "rhetoric_categories.csv"
 REPORTING_VERBS_FILE = "reporting_verbs.csv"
 ATTRIBUTION_PREFIX = "attribution_"
+ATTRIBUTION_LAYER = "attribution"
 ATTRIBUTION_SOURCE = "data/lexicons/reporting_verbs.csv; Caldas-Coulthard (1994); Bell (1991)"
 ALL = "all"
 VOICES = (ALL, *voice.VOICES)
@@ -52,7 +53,7 @@ def reporting_verb_rows() -> pd.DataFrame:
         "origin": [origin[lemma] for _, (lemma, _) in forms],
         "definition": [f"reporting verb '{lemma}' ({stance})" for _, (lemma, stance) in forms],
         "source": ATTRIBUTION_SOURCE, "negation": "yes", "negated": "no",
-        "note": "", "layer": "attribution", "stance": [stance for _, (_, stance) in forms],
+        "note": "", "layer": ATTRIBUTION_LAYER, "stance": [stance for _, (_, stance) in forms],
     })
 
 
@@ -98,7 +99,10 @@ def match_sentences(sentences: pd.DataFrame, quotes: pd.DataFrame,
     units = voice.build_units(sentences, quotes)
     rows = []
     for unit in units:
-        for number, m in enumerate(lexicon.find_matches(unit.text, book), start=1):
+        cue_starts = {c.start for c in attribution.find_cues(unit.text)}  # one definition of a reporting verb
+        found = [m for m in lexicon.find_matches(unit.text, book)
+                 if lookup[(m.category, m.term)][1] != ATTRIBUTION_LAYER or m.start in cue_starts]
+        for number, m in enumerate(found, start=1):
             stance, layer = lookup[(m.category, m.term)]
             who = voice.span_voice(unit, m.start, m.end)
             rows.append((f"{unit.sentence_id}-m{number:02d}", unit.sentence_id, unit.article_id, m.category, m.term,

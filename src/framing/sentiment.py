@@ -149,14 +149,14 @@ def name_spans(text: str) -> list[tuple[int, int]]:
     ``data/lexicons/actors.csv`` (any position: the list vouches for it), or (2) does not open
     the sentence or a quotation (where capitals are grammatical, not a sign of a name) and is
     title-case ("Liberty") or ALL-CAPS next to another capitalised token ("UN Security"). Rule (2)
-    does not apply to a unit in title case (more than ``TITLE_CASE_SHARE`` of its words
-    capitalised: a headline), where capitals are style.
+    does not apply to a unit in title case (every word of ``TITLE_CASE_MIN_LETTERS``+ letters
+    capitalised, and at least three such: a headline), where capitals are style.
     A lone ALL-CAPS word is kept: VADER reads it as emphasis ("a BAD idea").
     """
     return list(_name_spans_cached(normalise(text)))
 
 
-TITLE_CASE_SHARE = 0.6  # a unit with more capitalised words than this is in title case (a headline)
+TITLE_CASE_MIN_LETTERS = 4  # title case capitalises every word this long ('Threat Of ... Looms Over Korean Peninsula')
 
 
 @lru_cache(maxsize=65536)
@@ -167,7 +167,8 @@ def _name_spans_cached(plain: str) -> tuple[tuple[int, int], ...]:
     # ``_in_run`` asks, so dropping lower-case tokens changes no result.
     tokens = _capitalised_token_spans(plain)
     # In a title-case headline capitals are style, not names: only the actor list vouches there.
-    title_case = len(tokens) > TITLE_CASE_SHARE * max(len(_token_spans(plain)), 1)
+    long_words = [t for _, _, t in _token_spans(plain) if len(t) >= TITLE_CASE_MIN_LETTERS]
+    title_case = len(long_words) >= 3 and all(_is_capitalised(t) for t in long_words)
     spans = []
     for index, (start, end, token) in enumerate(tokens):
         in_mention = any(a <= start and end <= b for a, b in inside)
@@ -656,6 +657,10 @@ def tone_finding(cells: pd.DataFrame, method_name: str) -> str:
     negative = int((cells["mean"] < 0).sum())
     mildest = cells.loc[cells["mean"] == cells["mean"].max(), "label"]
     n_pairs, apart = overlapping_pairs(cells)
+    if len(cells) == 1:
+        row = cells.iloc[0]
+        return (f"**{method_name}**: the one text, {row['label']}, leans {'negative' if row['mean'] < 0 else 'neutral or positive'} "
+                f"(mean {row['mean']:+.2f}).")
     lean = (f"all {len(cells)} texts lean negative" if negative == len(cells) else
             f"{prose.share(negative, len(cells))} texts lean negative")
     separation = ("every pair of intervals overlaps" if not apart else

@@ -164,11 +164,15 @@ def text_permutation_test(values: Sequence[float], labels: Sequence[bool], *, pe
 
 
 def log_likelihood(count_a: np.ndarray, count_b: np.ndarray, total_a: float, total_b: float) -> np.ndarray:
-    """Dunning's (1993) log-likelihood G2 for each word's counts in two corpora, signed: positive
-    where the word is relatively more frequent in corpus a (quanteda's ``textstat_keyness``, ``lr``)."""
+    """Dunning's (1993) log-likelihood G2 for each word, from its 2x2 table (the word and every
+    other word, in corpus a and in corpus b), signed: positive where the word is relatively more
+    frequent in corpus a. Equal to the G-test of independence (scipy's ``power_divergence`` with
+    ``lambda_="log-likelihood"``)."""
     a, b = np.asarray(count_a, dtype=float), np.asarray(count_b, dtype=float)
-    expected_a = total_a * (a + b) / (total_a + total_b)
-    expected_b = total_b * (a + b) / (total_a + total_b)
+    table = np.stack([a, b, total_a - a, total_b - b])  # word in a, word in b, others in a, others in b
+    n = total_a + total_b
+    expected = np.stack([total_a * (a + b) / n, total_b * (a + b) / n,
+                         total_a * (n - a - b) / n, total_b * (n - a - b) / n])
     with np.errstate(divide="ignore", invalid="ignore"):
-        terms = np.where(a > 0, a * np.log(a / expected_a), 0.0) + np.where(b > 0, b * np.log(b / expected_b), 0.0)
-    return np.sign(a / total_a - b / total_b) * 2 * terms
+        terms = np.where(table > 0, table * np.log(table / expected), 0.0)
+    return np.sign(a / total_a - b / total_b) * 2 * terms.sum(axis=0)
