@@ -146,6 +146,11 @@ class Cue:
 def find_cues(masked: str) -> list[Cue]:
     """Reporting verbs in ``masked`` (quotes blanked), left to right; none inside an actor's name
     ('United States' holds no 'states')."""
+    return list(_cues(masked))
+
+
+@lru_cache(maxsize=65536)
+def _cues(masked: str) -> tuple[Cue, ...]:
     names = [(m.start, m.end) for m in actors.find_mentions(masked)]
     found = []
     for m in _cue_regex().finditer(masked):
@@ -155,7 +160,7 @@ def find_cues(masked: str) -> list[Cue]:
             continue
         lemma, stance = cue_forms()[m.group(0).lower()]
         found.append(Cue(m.start(), m.end(), m.group(0), lemma, stance))
-    return found
+    return tuple(found)
 
 
 NOUN_CUES = ("declaration", "statement", "remarks", "comments", "warning", "words", "claim", "assertion", "insistence")
@@ -316,6 +321,7 @@ def _nationality(text: str) -> str:
     return ""
 
 
+@lru_cache(maxsize=4096)
 def _gender(words: str) -> str:
     roles = _roles()
     for term, gender in zip(roles["term"], roles["gender"]):
@@ -326,6 +332,11 @@ def _gender(words: str) -> str:
 
 def candidates(text: str) -> list[Candidate]:
     """Every phrase of ``text`` that can name a speaker, longest first at any position, not overlapping."""
+    return list(_candidates(text))
+
+
+@lru_cache(maxsize=65536)
+def _candidates(text: str) -> tuple[Candidate, ...]:
     plain = resources.normalise_same_length(text)
     found: list[Candidate] = []
     for m in actors.find_mentions(text):
@@ -362,7 +373,7 @@ def candidates(text: str) -> list[Candidate]:
             chosen.append(c)
         elif c.end > chosen[-1].end and rank[c.kind] < rank[chosen[-1].kind] and c.start == chosen[-1].start:
             chosen[-1] = c
-    return chosen
+    return tuple(chosen)
 
 
 def _clean_name(name: str) -> str:

@@ -148,11 +148,10 @@ SETS = (("seeds", None, SEED_GOLD_FILE), ("test pages (development)", "pages", G
         ("test pages, second batch (development)", "pages2", GOLD_FILE), ("test pages (held-out)", "heldout", GOLD_FILE))
 
 
-def report(raw_dir: Path, validation: Path) -> pd.DataFrame:
+def report(raw_dir: Path, validation: Path, built: corpus.Corpus | None = None) -> pd.DataFrame:
     """Quote and speaker scores for every gold set present: the corpus's seed texts (those of
-    ``raw_dir`` listed in its manifest, against ``seed_quote_gold.csv``), and each folder of test pages."""
-    from framing import metadata
-
+    ``raw_dir`` listed in its manifest, against ``seed_quote_gold.csv``; from ``built``, the corpus
+    of ``raw_dir`` already built, when given), and each folder of test pages."""
     rows = []
     for name, folder, gold_file in SETS:
         gold_path = Path(validation) / (folder or "") / gold_file if folder else Path(validation) / gold_file
@@ -160,7 +159,7 @@ def report(raw_dir: Path, validation: Path) -> pd.DataFrame:
             continue
         if folder is None:
             seeds = set(metadata.read_manifest(raw_dir))
-            built = corpus.build_corpus(raw_dir)
+            built = corpus.build_corpus(raw_dir) if built is None else built
             ids = set(built.articles.loc[built.articles["source_file"].isin(seeds), "article_id"])
             predicted = with_lines(built)
             predicted = predicted[predicted["article_id"].isin(ids)]

@@ -173,8 +173,10 @@ def frame_package(coded: pd.DataFrame, quotes: pd.DataFrame, articles: pd.DataFr
     (``PACKAGE_ELEMENTS``), summary, units, sentence_ids, code_source. A variable the text has no
     codes for is summarised as 'not coded'."""
     rows = []
+    by_article = dict(tuple(coded.groupby("article_id", sort=False)))
+    quotes_of = dict(tuple(quotes.groupby("article_id", sort=False)))
     for article in articles.sort_values("article_id").itertuples():
-        mine = coded[coded["article_id"] == article.article_id]
+        mine = by_article.get(article.article_id, coded.iloc[0:0])
         body = mine[mine["unit_type"] == "body"]
         source = mine["code_source"].iloc[0] if len(mine) else ""
 
@@ -196,7 +198,8 @@ def frame_package(coded: pd.DataFrame, quotes: pd.DataFrame, articles: pd.DataFr
         headline = mine[mine["unit_type"] == "headline"]
         add("headline", headline["text"].iloc[0] if len(headline) else "(none)", headline)
         add("lead", body["text"].iloc[0] if len(body) else "(none)", body.head(1))
-        quoted = quotes[(quotes["article_id"] == article.article_id) & (quotes["speaker"] != "")]
+        quoted = quotes_of.get(article.article_id, quotes.iloc[0:0])
+        quoted = quoted[quoted["speaker"] != ""]
         speakers = quoted.drop_duplicates(["speaker", "text"])["speaker"].value_counts()
         add("sources quoted", prose.listing(f"{s} ({n})" for s, n in speakers.items()) if len(speakers) else "none",
             mine[mine["sentence_id"].isin(quoted["sentence_id"])])
@@ -234,14 +237,14 @@ def _remedy(units: pd.DataFrame) -> str:
 def per_text(coded: pd.DataFrame, mask: pd.Series, variable: str) -> pd.DataFrame:
     """Per text: the body units where ``mask`` holds, of all its body units, with their ids and
     where the codes come from; ``units`` is NA for a text whose ``variable`` is not coded."""
-    body = coded["unit_type"] == "body"
-    rows = []
-    for (aid, label, group), cell in coded[body].groupby(["article_id", "label", "group"], sort=True):
-        hit = cell[mask.loc[cell.index].fillna(False).astype(bool)]
-        known = cell[variable].notna().any()
-        rows.append({"article_id": aid, "label": label, "group": group, "units": len(hit) if known else pd.NA,
-                     "of": len(cell), "code_source": cell["code_source"].iloc[0], "sentence_ids": _ids(hit)})
-    return pd.DataFrame(rows)
+    body = coded[coded["unit_type"] == "body"]
+    hit = mask.loc[body.index].fillna(False).astype(bool)
+    by_text = body.groupby("article_id", sort=True)
+    table = by_text[["label", "group", "code_source"]].first()
+    table["units"] = hit.groupby(body["article_id"]).sum().astype("Int64").where(by_text[variable].apply(lambda c: c.notna().any()))
+    table["of"] = by_text.size()
+    table["sentence_ids"] = body[hit].groupby("article_id")["sentence_id"].agg(";".join).reindex(table.index, fill_value="")
+    return table.reset_index()[["article_id", "label", "group", "units", "of", "code_source", "sentence_ids"]]
 
 
 def _cast(coded: pd.DataFrame, role: str, actor: str, voices) -> pd.Series:

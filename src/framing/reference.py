@@ -103,8 +103,9 @@ def selection(codes: pd.DataFrame, sentences: pd.DataFrame, articles: pd.DataFra
     coded_articles = set(codes.loc[codes["putin_statements"].notna(), "article_id"])
     found = pd.DataFrame(carried, columns=["sentence_id", "statement_id"]).join(meta, on="sentence_id")
     rows = []
+    by_article = dict(tuple(found.groupby("article_id", sort=False)))
     for article in articles.sort_values("article_id").itertuples():
-        mine = found[found["article_id"] == article.article_id].sort_values("position")
+        mine = by_article.get(article.article_id, found.iloc[0:0]).sort_values("position")
         order = list(dict.fromkeys(mine["statement_id"]))
         for p in table.itertuples():
             cell = mine[mine["statement_id"] == p.statement_id]
