@@ -8,7 +8,7 @@ from collections import Counter
 import pandas as pd
 import pytest
 
-from framing import distinctive
+from framing import distinctive, resources
 
 
 @pytest.fixture(scope="module")
@@ -31,8 +31,8 @@ def test_tokens_lower_case_without_stop_words_possessives_or_numbers(text_in, ex
 
 def test_stop_word_list_is_data_with_a_source():
     table = distinctive.resources.load_lexicon("stopwords.csv")
-    assert {"the", "and", "of"} <= distinctive.stopwords()
-    assert "war" not in distinctive.stopwords()
+    assert {"the", "and", "of"} <= resources.stopwords()
+    assert "war" not in resources.stopwords()
     assert (table["source"] != "").all()
 
 

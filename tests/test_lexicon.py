@@ -224,7 +224,7 @@ def _texts(built) -> list[str]:
     rows = list(zip(built.sentences["text"], built.sentences["quote_spans"]))
     texts = [text for text, _ in rows]
     variants = [t.lower() for t in texts] + [t.upper() for t in texts] + [sentiment.mask_names(t) for t in texts]
-    variants += [voice.mask(text, spans.parse_spans(quoted)) for text, quoted in rows]
+    variants += [spans.blank(text, spans.parse_spans(quoted)) for text, quoted in rows]
     return texts + variants + [
         "There is no war. Nothing will stop it; they cannot, won't and WILL NOT. Casino notes, north.",
         "x" * 150 + " cannot war " + "y" * 10 + " war",  # negators near the 160-character window start

@@ -60,9 +60,9 @@ def test_the_four_voices_of_the_codebook():
 def test_mask_blanks_quotes_and_their_marks_keeping_offsets():
     text = 'Putin called it "futile" again.'
     start = text.index("futile")
-    masked = voice.mask(text, [(start, start + 6, "Vladimir Putin", "Russia")])
+    masked = spans.blank(text, [(start, start + 6, "Vladimir Putin", "Russia")])
     assert masked == "Putin called it          again." and len(masked) == len(text)
-    assert voice.mask(text, []) == text
+    assert spans.blank(text, []) == text
 
 
 def test_quote_speakers_pair_each_span_with_the_quote_that_covers_it(built):

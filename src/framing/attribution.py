@@ -31,7 +31,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from framing import actors, resources
+from framing import actors, resources, segment
 
 POST_MAX_WORDS = 6  # words between a quote's end and a cue after it ('"...", the Russian leader said')
 CONTINUATION_MAX_OUTSIDE_WORDS = 2
@@ -56,7 +56,6 @@ CALENDAR_WORDS = frozenset({
 })
 # A wire dateline opening a body sentence: 'MOSCOW (Meridian Wire) -', 'BEIJING, Sept. 1 --'
 _DATELINE = re.compile(r"^\s*[A-Z][A-Z .'/-]{2,}(?:,\s*[A-Z][a-z]{2,4}\.?\s+\d{1,2}(?:,\s*\d{4})?)?(?:\s*\([^)]*\))?\s*(?:-{1,2}|\u2014|\u2013)\s*")
-_WORD = re.compile(r"[\w'’.-]+")
 # ', a former South Korean negotiator at the six-party talks,': words describing a name before them
 _APPOSITION = re.compile(r",\s+(?:a|an|the|who|which)\s+[^,;:]{2,90}?,")
 _TITLE_TOKEN = r"[A-Z][a-zà-ÿ]+(?:['’-][A-Za-zà-ÿ]+)*\.?"
@@ -690,7 +689,7 @@ def cue_speaker(text: str, masked: str, cue: Cue, sentence: tuple[int, int], con
 
 
 def words_between(text: str, start: int, end: int) -> int:
-    return len(_WORD.findall(text[start:end]))
+    return segment.count_words(text[start:end])
 
 
 def headline_speaker(text: str, masked: str, context: Context) -> Speaker | None:

@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from framing import quotes, resources
+from framing import quotes, resources, segment
 
 BODY_MIN_WORDS = 15
 STANDFIRST_MIN_WORDS = 6
@@ -58,7 +58,6 @@ SEPARATOR_RULES = ("site_navigation_bar", "breadcrumb")  # shapes a date line wi
 PAGE_CHROME_RULES = ("site_navigation", "site_navigation_bar", "breadcrumb", "notification_prompt", "date_banner",
                      "republication_note")  # lines of the page header: a headline comes after them
 _NAME_WORD = re.compile(r"^[A-Z][a-z'\-]+$|^[A-Z]\.$")
-_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 
 
 UNIT_TYPES = ("headline", "standfirst", "key_point", "caption", "body")  # display units first, then the body
@@ -105,11 +104,6 @@ class CleanArticle:
 def display_line(line: str) -> str:
     """A raw line trimmed, with no-break and thin spaces made plain; quotes stay typographic."""
     return re.sub(r"[\u00a0\u2009\u202f]", " ", line.replace("\r", "")).strip()
-
-
-def count_words(text: str) -> int:
-    """Words as runs of letters or digits, joined by hyphens or apostrophes."""
-    return len(_WORD.findall(text))
 
 
 def strip_quoted(text: str) -> str:
@@ -172,8 +166,8 @@ def is_dateline(text: str) -> bool:
     or a labelled one ('Posted by ... on September 2, 2017 at 11:20 pm')."""
     limit = LABELLED_DATELINE_MAX_WORDS if _DATE_LABEL.match(text) else DATELINE_MAX_WORDS
     if has_date(text) and not ends_like_a_sentence(text) and "|" in text:  # 'Source: X | Editor: Y | 2017-09-01 21:36'
-        return all(count_words(part) <= STRIP_PART_MAX_WORDS for part in text.split("|"))
-    return has_date(text) and count_words(text) <= limit and not ends_like_a_sentence(text)
+        return all(segment.count_words(part) <= STRIP_PART_MAX_WORDS for part in text.split("|"))
+    return has_date(text) and segment.count_words(text) <= limit and not ends_like_a_sentence(text)
 
 
 def byline_name(text: str) -> str:
@@ -201,13 +195,13 @@ def addresses_reader(text: str, outlet: str = "") -> bool:
 def key_point(text: str) -> str:
     """The text of a bulleted key point ('• Putin says ...'), or '' for a line that is no bullet."""
     found = _BULLET.match(text)
-    return found.group("text") if found and count_words(found.group("text")) >= HEADLINE_MIN_WORDS else ""
+    return found.group("text") if found and segment.count_words(found.group("text")) >= HEADLINE_MIN_WORDS else ""
 
 
 def is_masthead(text: str) -> bool:
     """A short line in capitals: 'RUSSIA MONITOR'."""
     letters = [c for c in text if c.isalpha()]
-    return bool(letters) and text.upper() == text and count_words(text) <= MASTHEAD_MAX_WORDS
+    return bool(letters) and text.upper() == text and segment.count_words(text) <= MASTHEAD_MAX_WORDS
 
 
 def wire_agencies(credit_line: str) -> str:
@@ -253,7 +247,7 @@ def is_caption(line: str) -> bool:
     """A caption says something in words once its credit is gone ('© KCNA / JUSTIN LANE' and
     '16x9 Image' do not): at least ``CAPTION_MIN_WORDS`` words, some in lower case."""
     text = caption_text(line)
-    return not text.lstrip().startswith("\u00a9") and count_words(text) >= CAPTION_MIN_WORDS and any(c.islower() for c in text)
+    return not text.lstrip().startswith("\u00a9") and segment.count_words(text) >= CAPTION_MIN_WORDS and any(c.islower() for c in text)
 
 
 def is_page_chrome(text: str) -> bool:
@@ -271,7 +265,7 @@ def story_dateline(lines: dict[int, str], datelines: list[int], bylines: set[int
     site's header strip (``is_page_chrome``: the date banner of the day the page was saved), then
     a strip with separators below a headline.
     """
-    long_lines = [no for no in sorted(lines) if count_words(lines[no]) >= BODY_MIN_WORDS]
+    long_lines = [no for no in sorted(lines) if segment.count_words(lines[no]) >= BODY_MIN_WORDS]
     candidates = [no for no in datelines if not long_lines or no < long_lines[-1]]
     labelled = [no for no in candidates if _DATE_LABEL.match(lines[no]) and not _UPDATED.match(lines[no])]
     near_byline = [no for no in candidates if any(0 < no - b <= 2 or 0 < b - no <= 1 for b in bylines)]
@@ -283,7 +277,7 @@ def story_dateline(lines: dict[int, str], datelines: list[int], bylines: set[int
 def _below_headline(lines: dict[int, str], no: int) -> bool:
     """A date line with a line of headline length above it that is no date line and no chrome:
     the story's date strip ('Friday 1 September 2017 | 09:02 GMT | Markets Desk'), not the site's banner."""
-    return any(count_words(lines[above]) >= HEADLINE_MIN_WORDS and not is_dateline(lines[above]) and not _CHROME.search(lines[above])
+    return any(segment.count_words(lines[above]) >= HEADLINE_MIN_WORDS and not is_dateline(lines[above]) and not _CHROME.search(lines[above])
                for above in lines if above < no)
 
 
@@ -327,7 +321,7 @@ def _first_pass(lines: dict[int, str], article: CleanArticle, outlet: str = "") 
         else:
             removed[no] = ("dateline", "another date line (an update, a comment, a related story)")
     for no, text in lines.items():  # 'Published on 01/09/2017 at 18h12': a date line the rules cannot read
-        if no not in removed and _DATE_LABEL.match(text) and count_words(text) <= LABELLED_DATELINE_MAX_WORDS and not ends_like_a_sentence(text):
+        if no not in removed and _DATE_LABEL.match(text) and segment.count_words(text) <= LABELLED_DATELINE_MAX_WORDS and not ends_like_a_sentence(text):
             removed[no] = ("dateline", "a labelled date line whose date format the rules do not read")
     for no, text in lines.items():
         if no not in removed and addresses_reader(text, outlet):
@@ -338,7 +332,7 @@ def _first_pass(lines: dict[int, str], article: CleanArticle, outlet: str = "") 
 
 
 def _is_body_start(text: str) -> bool:
-    return count_words(text) >= BODY_MIN_WORDS and ends_like_a_sentence(text)
+    return segment.count_words(text) >= BODY_MIN_WORDS and ends_like_a_sentence(text)
 
 
 def _second_pass(lines: dict[int, str], article: CleanArticle) -> None:
@@ -358,7 +352,7 @@ def _second_pass(lines: dict[int, str], article: CleanArticle) -> None:
         elif no < body_start:
             rule, reason = _front_matter_role(text, article)
             article.removed.append(Removal(no, text, rule, reason, rule if rule in ("headline", "standfirst") else ""))
-        elif not ends_like_a_sentence(text) and count_words(text) < BODY_MIN_WORDS:
+        elif not ends_like_a_sentence(text) and segment.count_words(text) < BODY_MIN_WORDS:
             article.removed.append(Removal(no, text, "media_title", "title of an embedded video or graphic (short line, no final stop)"))
         else:
             article.paragraphs.append((no, text))
@@ -367,12 +361,12 @@ def _second_pass(lines: dict[int, str], article: CleanArticle) -> None:
 def _front_matter_role(text: str, article: CleanArticle) -> tuple[str, str]:
     if is_masthead(text) and not article.headline:
         return "masthead", "masthead (short line in capitals above the headline)"
-    if not article.headline and count_words(text) < HEADLINE_MIN_WORDS:
+    if not article.headline and segment.count_words(text) < HEADLINE_MIN_WORDS:
         return "section_label", "section label above the headline (short line)"
     if not article.headline:
         article.headline = text
         return "headline", "headline (first line above the body)"
-    if not article.standfirst and count_words(text) >= STANDFIRST_MIN_WORDS:
+    if not article.standfirst and segment.count_words(text) >= STANDFIRST_MIN_WORDS:
         article.standfirst = text
         return "standfirst", "standfirst (summary line under the headline)"
     return "front_matter_label", "label above the body (image alt text or section label)"

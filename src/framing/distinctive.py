@@ -30,7 +30,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -46,15 +45,9 @@ _POSSESSIVE = re.compile(r"'s?$")
 _DIGITS = re.compile(r"^[\d.,-]+$")
 
 
-@lru_cache(maxsize=1)
-def stopwords() -> frozenset[str]:
-    """The stop-word list in ``data/lexicons/stopwords.csv`` (lower case)."""
-    return frozenset(resources.load_lexicon("stopwords.csv")["term"].str.lower())
-
-
 def tokens(text: str, *, stop: Iterable[str] | None = None) -> list[str]:
     """Lower-case word tokens of ``text``: possessive 's dropped, stop words and numbers removed."""
-    stop = stopwords() if stop is None else frozenset(stop)
+    stop = resources.stopwords() if stop is None else frozenset(stop)
     out = []
     for word in segment.words(resources.normalise_same_length(text)):
         word = _POSSESSIVE.sub("", word.lower())

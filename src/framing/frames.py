@@ -32,7 +32,7 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from framing import actors, attribution, corpus, lexicon, resources, voice
+from framing import actors, attribution, corpus, lexicon, resources, segment, voice
 
 PREPOSITIONS = attribution.PREPOSITIONS
 # Verbs that take an actor as object ("encourages Kim Jong-un"); -ing and -ed forms count too.
@@ -53,7 +53,6 @@ _RELATIVE = re.compile(r",\s+(?:" + "|".join(RELATIVE_WORDS) + r")(?![\w-])", re
 _AND_BEFORE = re.compile(r"(?:,\s*)?(?<![\w-])(?:and|but|or)\s+(?:the\s+)?$", re.I)
 _COORDINATION = re.compile(r"^\s*(?:,\s*)?(?:(?:and|or)\s+(?:the\s+)?)?$|^-$", re.I)
 _SUBJECTLESS = re.compile(r"\s*(?:but|and)\s+(?:also\s+)?(?:has|have|had|is|are|was|were|will|would|did|does)\b", re.I)
-_WORD = re.compile(r"[\w'-]+")
 
 
 # ----------------------------------------------------------------------------- codebooks
@@ -145,7 +144,7 @@ def subject_of(s: voice.Unit, clause: tuple[int, int, list], start: int) -> list
     before = [m for m in s.mentions if c_start <= m.start and m.end <= start]
     if before and before[-1].alias.endswith(("'s", "\u2019s")) and len(s.text[before[-1].end : start].split()) <= POSSESSIVE_MAX_GAP_WORDS:
         return [before[-1]]
-    if inherited and not (before and len(_WORD.findall(s.text[c_start : before[0].start])) <= 1):
+    if inherited and not (before and segment.count_words(s.text[c_start : before[0].start]) <= 1):
         return list(inherited)
     for m in before:
         controlled = _CONTROL.match(s.text[m.end : start]) is not None

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 
 import pandas as pd
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from framing import candidates, resources, segment
 
@@ -38,8 +37,6 @@ WEAK_COLOUR = "#E2E2E2"  # 'unknown (weak: ...)': some evidence, not enough to d
 # Words editors add or drop without changing a translation: "a/the road to nowhere",
 # "bellicose, offensive" for "bellicose and offensive" (both in the corpus).
 MARKER_IGNORED_WORDS = frozenset({"a", "an", "the", "and"})
-# Function words for statement similarity: scikit-learn's English list (Glasgow IR group).
-STOP_WORDS = frozenset(ENGLISH_STOP_WORDS)
 # Overlap coefficient at or above which two same-speaker units render one statement. Chosen from the
 # five texts (notebook 05 shows the pairs either side): two translations of one phrase share few
 # words ("misguided and futile" / "erroneous and futile": 0.5), different statements by one
@@ -61,7 +58,7 @@ def stem_sequence(text: str, *, ignore: frozenset[str] = MARKER_IGNORED_WORDS) -
 
 def content_stems(text: str) -> frozenset[str]:
     """The set of stems of the text's content words (stop words dropped)."""
-    return frozenset(resources.stem(w) for w in word_list(text) if w not in STOP_WORDS)
+    return frozenset(resources.stem(w) for w in word_list(text) if w not in resources.stopwords())
 
 
 def overlap_coefficient(a: frozenset, b: frozenset) -> float:

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from framing import attribution, resources
+from framing import attribution, resources, spans
 
 FULL_QUOTE_MIN_WORDS = 6
 DOUBLE_PAIRS = {"\u201c": "\u201d", "\u201e": "\u201c", "\u00ab": "\u00bb", '"': '"'}  # opener -> closer
@@ -33,7 +33,7 @@ class QuoteSpan:
 def find_quote_spans(paragraph: str) -> list[QuoteSpan]:
     """Quoted spans in a paragraph, in order; single-quoted spans inside double quotes, and spans
     with no word in them, are ignored."""
-    spans: list[QuoteSpan] = []
+    found: list[QuoteSpan] = []
     open_double = open_single = None
     closer = ""
     for i, char in enumerate(paragraph):
@@ -41,7 +41,7 @@ def find_quote_spans(paragraph: str) -> list[QuoteSpan]:
         after = paragraph[i + 1] if i + 1 < len(paragraph) else " "
         if open_double is not None:
             if char == closer or (char == '"' and closer != '"') or (char in "\u201d\u00bb" and closer not in "\u201d\u00bb"):
-                spans.append(QuoteSpan(open_double + 1, i, "double", True))
+                found.append(QuoteSpan(open_double + 1, i, "double", True))
                 open_double = None
             elif char in "\u201e\u00ab" or (char == "\u201c" and closer != "\u201c"):
                 open_double, closer, open_single = i, DOUBLE_PAIRS[char], None  # a new quote opens: the old one ran on
@@ -53,23 +53,19 @@ def find_quote_spans(paragraph: str) -> list[QuoteSpan]:
             )
             closes = (char in resources.CLOSING_SINGLE or char == "'") and not _LETTER.match(after)
             if open_single is not None and closes and not before.isspace():
-                spans.append(QuoteSpan(open_single + 1, i, "single", True))
+                found.append(QuoteSpan(open_single + 1, i, "single", True))
                 open_single = None
             elif opens and open_single is None:
                 open_single = i
     if open_double is not None:
-        spans.append(QuoteSpan(open_double + 1, len(paragraph), "double", False))
-    spans = [s for s in spans if _LETTER.search(paragraph, s.start, s.end)]  # an empty "" quotes no one
-    return sorted(spans, key=lambda s: s.start)
+        found.append(QuoteSpan(open_double + 1, len(paragraph), "double", False))
+    found = [s for s in found if _LETTER.search(paragraph, s.start, s.end)]  # an empty "" quotes no one
+    return sorted(found, key=lambda s: s.start)
 
 
-def mask_quotes(paragraph: str, spans: list[QuoteSpan]) -> str:
+def mask_quotes(paragraph: str, found: list[QuoteSpan]) -> str:
     """The paragraph with each quote and its marks replaced by spaces (offsets kept)."""
-    chars = list(paragraph)
-    for span in spans:
-        for i in range(max(span.start - 1, 0), min(span.end + 1, len(chars))):
-            chars[i] = " "
-    return "".join(chars)
+    return spans.blank(paragraph, [(s.start, s.end) for s in found])
 
 
 def _sentence_of(offset: int, sentences: list[tuple[int, int]]) -> int:
@@ -154,13 +150,13 @@ def attribute_quotes(paragraphs: list[tuple[str, list[tuple[int, int]]]]) -> lis
     result = []
     for p_index, (text, sentences) in enumerate(paragraphs):
         context.paragraph, context.paragraph_first_sentence = p_index, context.sentence + 1
-        spans = find_quote_spans(text)
-        masked = mask_quotes(text, spans)
+        found_here = find_quote_spans(text)
+        masked = mask_quotes(text, found_here)
         cues = attribution.find_cues(masked)
         found, done = [], 0
         for s_index, sentence in enumerate(sentences):
             context.sentence += 1
-            mine = [s for s in spans if _sentence_of(s.start, sentences) == s_index]
+            mine = [s for s in found_here if _sentence_of(s.start, sentences) == s_index]
             for span in mine:
                 first, last = sentence, sentences[_sentence_of(max(span.end - 1, span.start), sentences)]
                 attribution.register(masked[done : max(span.start - 1, done)], context)

@@ -94,6 +94,14 @@ def stemmer():
     return PorterStemmer()
 
 
+@lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    """The project's stop words (``data/lexicons/stopwords.csv``, lower case): scikit-learn's list
+    less the content words it wrongly holds (see ``framing.distinctive``). Every module that drops
+    function words uses this list."""
+    return frozenset(load_lexicon("stopwords.csv")["term"].str.lower())
+
+
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """The Porter stem of ``word`` (cached: a corpus repeats its words)."""

@@ -75,7 +75,7 @@ def gloss_units(sentences: pd.DataFrame) -> set[str]:
     """Units with a gloss term (``gloss_terms.csv``) outside quotation marks."""
     book = lexicon.compile_codebook(resources.load_lexicon("gloss_terms.csv").assign(negation="no"))
     return {sid for sid, text, quoted in zip(sentences["sentence_id"], sentences["text"], sentences["quote_spans"])
-            if lexicon.find_matches(voice.mask(text, spans.parse_spans(quoted)), book)}
+            if lexicon.find_matches(spans.blank(text, spans.parse_spans(quoted)), book)}
 
 
 def scores(rules: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:

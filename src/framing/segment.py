@@ -52,3 +52,8 @@ def split_sentences(paragraph: str) -> list[str]:
 def words(text: str) -> list[str]:
     """The words of a text (punctuation dropped)."""
     return word_tokenizer().tokenize(text)
+
+
+def count_words(text: str) -> int:
+    """How many words ``text`` has (``words``): the one word count of the project."""
+    return len(words(text))

@@ -15,6 +15,17 @@ def parse_spans(text) -> list[tuple[int, int]]:
     return [(int(a), int(b)) for a, b in (part.split("-") for part in text.split(";") if part)]
 
 
+def blank(text: str, spans) -> str:
+    """``text`` with each span (``(start, end, ...)``, the inner text of a quotation) and the mark on
+    either side of it replaced by spaces, so every offset stays valid: the one way quoted words
+    are taken out of a text."""
+    chars = list(text)
+    for start, end, *_ in spans:
+        for i in range(max(start - 1, 0), min(end + 1, len(chars))):
+            chars[i] = " "
+    return "".join(chars)
+
+
 def overlap(a: tuple[int, int], b: tuple[int, int]) -> tuple[int, int] | None:
     """The overlap of two spans, or None."""
     start, end = max(a[0], b[0]), min(a[1], b[1])

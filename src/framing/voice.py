@@ -41,7 +41,6 @@ CUES_FILE = "attribution_cues.csv"
 CUE_BLOCKERS = ("after", "before", "when", "while", "since", "because", "whereas", "although", "though")
 POSTPOSED_MAX_WORDS = 5  # '..." the Russian president wrote': speaker words between a quote and its cue
 
-_WORD = re.compile(r"[\w'-]+")
 _CUE_BLOCKER = re.compile(r"(?<![\w-])(?:" + "|".join(CUE_BLOCKERS) + r")(?![\w-])", re.I)
 
 
@@ -121,15 +120,6 @@ def quote_speakers(sentences: pd.DataFrame, quotes: pd.DataFrame) -> dict[str, l
     return result
 
 
-def mask(text: str, spans) -> str:
-    """``text`` with quoted spans and their marks blanked (offsets kept)."""
-    chars = list(text)
-    for start, end, *_ in spans:
-        for i in range(max(start - 1, 0), min(end + 1, len(chars))):
-            chars[i] = " "
-    return "".join(chars)
-
-
 def build_units(sentences: pd.DataFrame, quotes: pd.DataFrame) -> list[Unit]:
     """A ``Unit`` for every row of the sentences table, in order; cue subjects are resolved with
     each article's running context (people named so far), as quotes are."""
@@ -138,7 +128,7 @@ def build_units(sentences: pd.DataFrame, quotes: pd.DataFrame) -> list[Unit]:
     out = []
     for sid, aid, text in zip(sentences["sentence_id"], sentences["article_id"], sentences["text"]):
         unit = Unit(sid, aid, text, quoted[sid])
-        unit.masked = mask(text, unit.quotes)
+        unit.masked = spans.blank(text, unit.quotes)
         unit.mentions = actors.find_mentions(text)
         context = contexts.setdefault(aid, attribution.Context())
         context.sentence += 1
@@ -154,7 +144,7 @@ def build_units(sentences: pd.DataFrame, quotes: pd.DataFrame) -> list[Unit]:
 
 def _postposed(unit: Unit, cue: Cue) -> bool:
     """A cue that attributes the quote right before it: what follows is the outlet's gloss."""
-    return any(q_end <= cue.start and len(_WORD.findall(unit.masked[q_end : cue.start])) <= POSTPOSED_MAX_WORDS
+    return any(q_end <= cue.start and segment.count_words(unit.masked[q_end : cue.start]) <= POSTPOSED_MAX_WORDS
                for _, q_end, *_ in unit.quotes)
 
 
