@@ -324,7 +324,8 @@ def test_unrunnable_notebook_is_reported_not_crashed(project):
 def test_dead_kernel_is_reported_with_its_cell_and_keeps_last_good_outputs(project):
     _notebook(project / "notebooks" / "02-write-b.ipynb", "x = 1", "import os\nos._exit(3)")
     before, state = _outputs(project), _state(project)
-    with pytest.raises(runner.RunFailed, match=r"^02-write-b.ipynb, cell 2 \(`import os`\): the kernel died"):
+    with pytest.raises(runner.RunFailed, match=r"^02-write-b.ipynb, cell 2 \(`import os`\): the kernel died.*"
+                                               r"executed copy kept at .*details in .*02-write-b.log"):
         _run(project)
     _assert_untouched(project, before, state)
 
@@ -432,6 +433,8 @@ def test_a_cell_that_runs_too_long_is_stopped_and_named(project):
     assert "run_all.py: 02-write-b.ipynb, cell 2 (`import time`): timed out after 1 s" in result.stderr
     assert "Traceback" not in result.stderr and "[IPKernelApp]" not in result.stdout + result.stderr
     _assert_untouched(project, before, state)
+    kept = nbformat.read(project / "build" / "failed" / "02-write-b.ipynb", as_version=4)
+    assert kept.cells[-1].source == "import time\ntime.sleep(60)"  # what ran, up to the cell that hung
 
 
 def test_run_all_prints_no_kernel_log_on_success(project):

@@ -82,7 +82,7 @@ class RunFailed(RuntimeError):
     def __init__(self, stage: Stage, cell: str, error: str, kept: Path | None = None, log: Path | None = None):
         self.stage, self.cell, self.error, self.kept, self.log = stage, cell, error, kept, log
         where = f"; executed copy kept at {kept}" if kept else ""
-        where += f"; the kernel's console output is in {log}" if log else ""
+        where += f"; details in {log}" if log else ""
         super().__init__(f"{stage.name}, {cell}: {error}{where}")
 
 
@@ -454,46 +454,57 @@ def _installed_kernels() -> str:
     return ", ".join(sorted(KernelSpecManager().find_kernel_specs())) or "none"
 
 
-def _execute(stage: Stage, staging: Path, root: Path, kernel_name: str, cell_timeout: int, start_timeout: int) -> None:
+def _failure(error: Exception, started: list, kernel_name: str, cell_timeout: int, start_timeout: int) -> tuple[str, str]:
+    """(where, what): the cell or step a notebook stopped in, and why, in words."""
     import papermill
     from jupyter_client.kernelspec import NoSuchKernel
     from nbclient.exceptions import CellTimeoutError, DeadKernelError
 
+    where = _cell_label(started) if started else "kernel start"
+    if isinstance(error, papermill.PapermillExecutionError):
+        return where, f"{error.ename}: {error.evalue}"
+    if isinstance(error, CellTimeoutError):
+        if "Cell execution timed out" in str(error):
+            return where, f"timed out after {cell_timeout} s"
+        return where, f"its last outputs did not arrive within {IOPUB_TIMEOUT} s of it finishing"
+    if isinstance(error, DeadKernelError):
+        return where, "the kernel died (a crash, or out of memory?)"
+    if isinstance(error, NoSuchKernel):
+        return "kernel start", f"no Jupyter kernel named {kernel_name!r} (installed: {_installed_kernels()})"
+    if isinstance(error, RuntimeError) and not started and "didn't respond" in str(error):
+        return "kernel start", f"the kernel did not answer within {start_timeout} s"
+    if not started and not isinstance(error, RuntimeError):  # jupyter_client raises RuntimeError as kernels start
+        where = "setup (before any cell ran)"
+    return where, f"{type(error).__name__}: {error}"
+
+
+def _execute(stage: Stage, staging: Path, root: Path, kernel_name: str, cell_timeout: int, start_timeout: int) -> None:
+    import nbformat
+    import papermill
+
     executed = staging / "notebooks" / stage.name
     log = root / LOGS_DIR / f"{stage.path.stem}.log"
+    running = []  # the notebook being executed, as nbclient holds it
     started: list[tuple[int, dict]] = []  # (index, cell) in the executed notebook, in the order they started
     with _console_log(log) as console:
         try:
             papermill.execute_notebook(
                 str(stage.path), str(executed), parameters=_parameters(staging, root),
                 kernel_name=kernel_name, cwd=str(stage.path.parent), progress_bar=False, log_output=False,
-                request_save_on_cell_execute=False,  # one write at the end (or on error), not two per cell
+                request_save_on_cell_execute=False,  # one write at the end (or on a cell's error), not two per cell
                 extra_arguments=KERNEL_ARGUMENTS, start_timeout=start_timeout,
                 execution_timeout=cell_timeout or None, iopub_timeout=IOPUB_TIMEOUT,
                 kernel_manager_class=_kernel_manager_class(kernel_environment(root), console),
+                on_notebook_start=lambda notebook: running.append(notebook),
                 on_cell_start=lambda cell, cell_index: started.append((cell_index, cell)),
             )
-        except papermill.PapermillExecutionError as error:
-            raise RunFailed(stage, _cell_label(started), f"{error.ename}: {error.evalue}") from None
-        except CellTimeoutError as error:
-            limit = f"timed out after {cell_timeout} s" if "execution timed out" in str(error) else \
-                f"its outputs did not arrive within {IOPUB_TIMEOUT} s of it finishing"
-            raise RunFailed(stage, _cell_label(started), limit) from None
-        except DeadKernelError as error:
-            where = _cell_label(started) if started else "kernel start"
-            raise RunFailed(stage, where, f"the kernel died (a crash or lack of memory?): {error}", log=log) from None
-        except NoSuchKernel:
-            raise RunFailed(stage, "kernel start", f"no Jupyter kernel named {kernel_name!r} "
-                                                   f"(installed: {_installed_kernels()})") from None
-        except RuntimeError as error:  # jupyter_client's errors while a kernel starts
-            if started:
-                raise RunFailed(stage, _cell_label(started), f"{type(error).__name__}: {error}", log=log) from None
-            text = (f"the kernel did not answer within {start_timeout} s" if "didn't respond" in str(error)
-                    else f"{type(error).__name__}: {error}")
-            raise RunFailed(stage, "kernel start", text, log=log) from None
-        except Exception as error:  # a notebook that cannot be read, a kernel that cannot be launched
-            where = _cell_label(started) if started else "setup (before any cell ran)"
-            raise RunFailed(stage, where, f"{type(error).__name__}: {error}", log=log) from None
+            return
+        except Exception as error:  # the kernel has been shut down by now, and its log closed below
+            where, what = _failure(error, started, kernel_name, cell_timeout, start_timeout)
+            in_the_code = isinstance(error, papermill.PapermillExecutionError)  # the kernel's log has nothing to add
+    if running and started and not executed.exists():  # a timeout or a dead kernel: papermill wrote nothing
+        nbformat.write(running[0], executed)
+    raise RunFailed(stage, where, what, log=None if in_the_code or not log.stat().st_size else log)
 
 
 def _keep_failed(stage: Stage, staging: Path, root: Path) -> Path | None:
