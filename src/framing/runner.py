@@ -348,17 +348,21 @@ def _record(names: Iterable[str], staging: Path, inputs: Mapping[str, str | None
     return {"inputs": dict(inputs), "outputs": {n: file_digest(staged_path(staging, n)) for n in sorted(names)}}
 
 
+def _tables_and_figures(record: Mapping) -> list[str]:
+    """A step record's published outputs other than its executed notebook."""
+    return [n for n in record["outputs"] if not n.startswith(f"{OUTPUT_FOLDERS['notebooks'].as_posix()}/")]
+
+
 def _earlier_outputs(stage: Stage, every: list[Stage], steps: Mapping[str, dict], staging: Path) -> str | None:
     """One fingerprint of the tables and figures of the notebooks before ``stage``, as staged now.
 
     None when an earlier notebook has no record of what it writes (a partial run before any full one).
     """
-    names = []
-    for earlier in every[:every.index(stage)] if stage in every else []:
-        if earlier.name not in steps:
-            return None
-        names += [n for n in steps[earlier.name]["outputs"] if not n.startswith(f"{OUTPUT_FOLDERS['notebooks'].as_posix()}/")]
-    return combined_digest((n, file_digest(staged_path(staging, n))) for n in set(names))
+    earlier = every[:every.index(stage)] if stage in every else []
+    if any(e.name not in steps for e in earlier):
+        return None
+    names = {n for e in earlier for n in _tables_and_figures(steps[e.name])}
+    return combined_digest((n, file_digest(staged_path(staging, n))) for n in names)
 
 
 def _parameters(staging: Path, root: Path) -> dict[str, str]:
@@ -606,10 +610,6 @@ def run(
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return results
-
-
-def _tables_and_figures(record: Mapping) -> list[str]:
-    return [n for n in record["outputs"] if not n.startswith(f"{OUTPUT_FOLDERS['notebooks'].as_posix()}/")]
 
 
 def _finish_step(finish, staging: Path, root: Path, destination_root: Path, steps: dict, force: bool, log) -> None:
