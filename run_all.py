@@ -10,6 +10,7 @@ directory.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -89,3 +90,6 @@ if __name__ == "__main__":
     except KeyboardInterrupt:
         print("\nrun_all.py: interrupted; the outputs of the last good run are untouched.", file=sys.stderr)
         sys.exit(130)
+    except BrokenPipeError:  # e.g. `run_all.py --list | head -1`: stop quietly (Python's documented recipe)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(1)
