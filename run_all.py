@@ -20,9 +20,9 @@ from framing import paths, runner  # noqa: E402  (both import only the standard 
 
 EPILOG = f"""\
 A notebook is skipped when nothing it reads changed since the last good run: the notebook, the
-framing modules it imports, data/lexicons, data/raw, data/reference, the earlier notebooks'
-outputs, the kernel and pinned packages (fingerprints in {runner.STATE_FILE}). The report is
-rebuilt when a notebook ran or docs/ changed. Each kernel's console output goes to {runner.LOGS_DIR}/.
+framing modules it imports, data/ (lexicons, raw, reference, ...; not data/processed), the
+earlier notebooks' tables and figures, the kernel and pinned packages (fingerprints in
+{runner.STATE_FILE}). The report is rebuilt when a notebook ran or docs/ changed. Each kernel's console output goes to {runner.LOGS_DIR}/.
 Cells are counted from 0 in the source notebook, markdown cells included.
 
 Examples:

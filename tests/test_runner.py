@@ -246,14 +246,18 @@ def test_stage_inputs_follow_lexicons_data_and_the_package_modules_imported(tmp_
     (package / "unused.py").write_text("Y = 2\n")
     assert inputs() == first  # a module the notebook never imports
     changes = {"src/framing/c.py": "framing modules", "data/lexicons/stopwords.csv": "data/lexicons",
-               "data/raw/000_new.txt": "data/raw", "data/reference/gold.csv": "data/reference"}
+               "data/raw/000_new.txt": "data/raw", "data/reference/gold.csv": "data/reference",
+               "data/codings/coding_a.csv": "data/codings", "data/README.md": "data/README.md"}
     for relative, kind in changes.items():
         before = inputs()
         (root / relative).parent.mkdir(parents=True, exist_ok=True)
         with (root / relative).open("a") as handle:
             handle.write("\n")
-        changed = [k for k, v in inputs().items() if before[k] != v]
-        assert changed == [kind], relative
+        after = inputs()
+        assert [k for k in after if before.get(k) != after[k]] == [kind], relative
+    (root / "data" / "processed").mkdir()
+    (root / "data" / "processed" / "a.csv").write_text("an output")
+    assert inputs() == after  # outputs are not inputs: earlier notebooks' tables are fingerprinted apart
     assert runner.run_settings(root, root, "other")["kernel and environment"] != settings["kernel and environment"]
     assert runner.run_settings(root, tmp_path / "elsewhere", "python3")["project folders"] != settings["project folders"]
 

@@ -48,7 +48,7 @@ OUTPUT_FOLDERS = {
     "notebooks": Path("build/notebooks"),
 }
 RESULT_FOLDERS = ("processed", "figures")  # what later notebooks read
-INPUT_FOLDERS = ("data/lexicons", "data/raw", "data/reference")  # data every notebook may read
+DATA_DIR = Path("data")  # a notebook may read anything here (lexicons, raw, reference, ...) but data/processed
 PACKAGE = "framing"
 STATE_FILE = Path("build/last-good-run.json")
 LOGS_DIR = Path("build/logs")
@@ -254,18 +254,26 @@ def run_settings(root: Path, destination_root: Path, kernel_name: str) -> dict[s
     }
 
 
+def data_inputs(root: Path) -> dict[str, str]:
+    """One fingerprint per entry of ``data/`` (``data/lexicons``, ``data/raw``, ...), the output tables excepted."""
+    data = root / DATA_DIR
+    entries = sorted(p for p in data.iterdir() if p.name != OUTPUT_FOLDERS["processed"].name) if data.is_dir() else []
+    return {(DATA_DIR / p.name).as_posix(): tree_digest(p) if p.is_dir() else file_digest(p) for p in entries}
+
+
 def stage_inputs(stage: Stage, root: Path, settings: Mapping[str, str]) -> dict[str, str]:
     """Fingerprints of what a notebook reads, by kind, apart from earlier notebooks' outputs.
 
     The notebook itself, the ``framing`` modules its code cells import (followed transitively),
-    the lexicons, the raw and reference data, and the run settings.
+    everything under ``data/`` but the output tables (lexicons, raw and reference texts, codings),
+    and the run settings.
     """
     package_dir = root / "src" / PACKAGE
     modules = package_sources(notebook_imports(stage.path), package_dir)
     return {
         "notebook": file_digest(stage.path),
         f"{PACKAGE} modules": combined_digest((p.relative_to(package_dir).as_posix(), file_digest(p)) for p in modules),
-        **{folder: tree_digest(root / folder) for folder in INPUT_FOLDERS},
+        **data_inputs(root),
         **settings,
     }
 
