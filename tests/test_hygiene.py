@@ -91,21 +91,19 @@ def _commit(repo: Path, nb: nbformat.NotebookNode, name: str) -> bytes:
     return subprocess.run(["git", "-C", str(repo), "show", f"HEAD:{name}"], capture_output=True, check=True).stdout
 
 
-def test_committed_notebook_has_no_outputs_or_volatile_metadata(repo):
-    blob = json.loads(_commit(repo, saved_by_jupyterlab(_source_notebook()), "stripped.ipynb"))
+def test_a_notebook_saved_in_jupyterlab_is_committed_stripped_and_comes_back_byte_identical(repo):
+    committed = _commit(repo, saved_by_jupyterlab(_source_notebook()), "notebook.ipynb")
+    blob = json.loads(committed)
     assert blob["metadata"] == {"kernelspec": KERNELSPEC, "language_info": {"name": "python"}}  # no widgets, no versions
     code = [c for c in blob["cells"] if c["cell_type"] == "code"]
     assert [c["outputs"] for c in code] == [[], []] and [c["execution_count"] for c in code] == [None, None]
     assert [c["metadata"] for c in blob["cells"]] == [{}, {"tags": ["parameters"]}, {}]  # tags kept, view state gone
     assert [c["id"] for c in blob["cells"]] == ["0", "1", "2"]  # JupyterLab's random ids made stable
-    assert (repo / "stripped.ipynb").read_text().count('"output_type"') == 4  # the working copy keeps its outputs
+    assert (repo / "notebook.ipynb").read_text().count('"output_type"') == 4  # the working copy keeps its outputs
 
-
-def test_a_notebook_opened_and_saved_in_jupyterlab_comes_back_byte_identical(repo):
-    committed = _commit(repo, saved_by_jupyterlab(_source_notebook()), "round-trip.ipynb")
     again = saved_by_jupyterlab(nbformat.reads(committed.decode("utf-8"), as_version=4), python_version="3.12.1")
-    nbformat.write(again, repo / "round-trip.ipynb")
-    assert (repo / "round-trip.ipynb").read_bytes() != committed  # outputs, new ids, another Python
+    nbformat.write(again, repo / "notebook.ipynb")  # opened, run and saved again, under another Python
+    assert (repo / "notebook.ipynb").read_bytes() != committed
     assert _git(repo, "status", "--porcelain").stdout == ""  # git cleans it back to the committed blob
 
 

@@ -8,6 +8,7 @@ each test, so a test starts a kernel only for the notebooks it changes.
 from __future__ import annotations
 
 import ast
+import importlib.util
 import json
 import os
 import platform
@@ -262,10 +263,11 @@ def test_stage_inputs_follow_lexicons_data_and_the_package_modules_imported(tmp_
     assert runner.run_settings(root, tmp_path / "elsewhere", "python3")["project folders"] != settings["project folders"]
 
 
-def test_force_reruns_every_step(project):
+def test_force_reruns_what_is_unchanged(project):
     finish = Finishes()
-    results = _run(project, force=True, finish=finish)
-    assert [r.skipped for r in results] == [False, False] and finish.calls == 1
+    stages = runner.select(runner.discover(project / "notebooks"), only=["02"])
+    results = runner.run(stages, root=project, fresh=False, force=True, finish=finish, log=quiet)
+    assert [r.skipped for r in results] == [False] and finish.calls == 1
 
 
 def test_report_is_rebuilt_when_docs_change_even_if_no_notebook_ran(project):
@@ -357,6 +359,28 @@ def test_a_kernel_that_never_answers_is_given_up_after_the_start_timeout(project
     _assert_untouched(project, before, state)
 
 
+def test_a_cell_that_runs_too_long_is_stopped_and_named(project):
+    _notebook(project / "notebooks" / "02-write-b.ipynb", "x = 1", "import time\ntime.sleep(60)")
+    before, state = _outputs(project), _state(project)
+    started = time.perf_counter()
+    with pytest.raises(runner.RunFailed) as failure:
+        _run(project, cell_timeout=1)
+    assert time.perf_counter() - started < 30
+    assert str(failure.value).startswith("02-write-b.ipynb, cell 2 (`import time`): timed out after 1 s; executed copy kept")
+    _assert_untouched(project, before, state)
+    kept = nbformat.read(project / "build" / "failed" / "02-write-b.ipynb", as_version=4)
+    assert kept.cells[-1].source == "import time\ntime.sleep(60)"  # what ran, up to the cell that hung
+
+
+def test_kernel_console_output_goes_to_its_log_not_the_console(project, capfd):
+    _notebook(project / "notebooks" / "02-write-b.ipynb", *WRITE_B,
+              "from ipykernel.kernelapp import IPKernelApp\nIPKernelApp.instance().log.error('a kernel log line')")
+    _run(project, finish=Finishes())
+    console = capfd.readouterr()
+    assert "[IPKernelApp]" not in console.out + console.err
+    assert "[IPKernelApp] ERROR | a kernel log line" in (project / runner.LOGS_DIR / "02-write-b.log").read_text()
+
+
 def test_interrupted_run_leaves_last_good_outputs(project):
     _notebook(project / "notebooks" / "02-write-b.ipynb", *WRITE_B, "# changed")
     before, state = _outputs(project), _state(project)
@@ -427,20 +451,28 @@ def test_run_all_takes_numbers_without_the_leading_zero(project):
         assert f"[1/1] 02-write-b.ipynb ... skipped: {runner.UNCHANGED}" in result.stdout
 
 
-def test_a_cell_that_runs_too_long_is_stopped_and_named(project):
+def test_run_all_options_reach_the_runner():
+    spec = importlib.util.spec_from_file_location("run_all", paths.ROOT / "run_all.py")
+    run_all = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(run_all)
+    args = run_all.parse_args(["--only", "3", "--force", "--cell-timeout", "0", "--start-timeout", "9"])
+    assert (args.only, args.force, args.cell_timeout, args.start_timeout) == (["3"], True, 0, 9)
+    defaults = run_all.parse_args([])
+    assert (defaults.cell_timeout, defaults.start_timeout, defaults.force) == (runner.CELL_TIMEOUT, runner.START_TIMEOUT, False)
+    with pytest.raises(SystemExit):
+        run_all.parse_args(["--cell-timeout", "soon"])
+
+
+@pytest.mark.slow
+def test_run_all_reports_a_cell_timeout_on_one_line(project):
     _notebook(project / "notebooks" / "02-write-b.ipynb", "x = 1", "import time\ntime.sleep(60)")
-    before, state = _outputs(project), _state(project)
-    started = time.perf_counter()
     result = _run_all("--cell-timeout", "1", cwd=project, script=project / "run_all.py")
-    assert time.perf_counter() - started < 30
     assert result.returncode == 1
     assert "run_all.py: 02-write-b.ipynb, cell 2 (`import time`): timed out after 1 s" in result.stderr
     assert "Traceback" not in result.stderr and "[IPKernelApp]" not in result.stdout + result.stderr
-    _assert_untouched(project, before, state)
-    kept = nbformat.read(project / "build" / "failed" / "02-write-b.ipynb", as_version=4)
-    assert kept.cells[-1].source == "import time\ntime.sleep(60)"  # what ran, up to the cell that hung
 
 
+@pytest.mark.slow
 def test_run_all_prints_no_kernel_log_on_success(project):
     _notebook(project / "notebooks" / "02-write-b.ipynb", *WRITE_B, "# changed")
     result = _run_all(cwd=project, script=project / "run_all.py")
