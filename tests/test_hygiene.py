@@ -2,7 +2,8 @@
 
 The tests share a scratch git repository with the filter configured exactly as the README's setup
 command does (``GIT_SETUP``), and look at what git actually stores. Each run of the filter costs
-about a second (nbstripout imports nbformat), so they run it as few times as they can.
+about a second (nbstripout imports nbformat), so those tests are in the slow tier; a fast one
+checks that .gitattributes routes notebooks to the filter.
 """
 
 from __future__ import annotations
@@ -91,6 +92,15 @@ def _commit(repo: Path, nb: nbformat.NotebookNode, name: str) -> bytes:
     return subprocess.run(["git", "-C", str(repo), "show", f"HEAD:{name}"], capture_output=True, check=True).stdout
 
 
+def test_gitattributes_routes_notebooks_to_the_filter_and_its_diff(tmp_path):
+    _git(tmp_path, "init", "-q")
+    shutil.copyfile(paths.ROOT / ".gitattributes", tmp_path / ".gitattributes")
+    assert _git(tmp_path, "check-attr", "filter", "diff", "--", "notebooks/01-x.ipynb", "data/a.csv").stdout.splitlines() == [
+        "notebooks/01-x.ipynb: filter: nbstripout", "notebooks/01-x.ipynb: diff: ipynb",
+        "data/a.csv: filter: unspecified", "data/a.csv: diff: unspecified"]
+
+
+@pytest.mark.slow
 def test_a_notebook_saved_in_jupyterlab_is_committed_stripped_and_comes_back_byte_identical(repo):
     committed = _commit(repo, saved_by_jupyterlab(_source_notebook()), "notebook.ipynb")
     blob = json.loads(committed)
@@ -107,15 +117,15 @@ def test_a_notebook_saved_in_jupyterlab_is_committed_stripped_and_comes_back_byt
     assert _git(repo, "status", "--porcelain").stdout == ""  # git cleans it back to the committed blob
 
 
+@pytest.mark.slow
 def test_setup_is_idempotent_and_leaves_gitattributes_as_committed(repo):
     subprocess.run(["bash", "-euo", "pipefail", "-c", GIT_SETUP], cwd=repo, check=True, capture_output=True, timeout=60)
     assert (repo / ".gitattributes").read_bytes() == (paths.ROOT / ".gitattributes").read_bytes()
     for key in ("filter.nbstripout.clean", "filter.nbstripout.extrakeys", "diff.ipynb.textconv"):
         assert len(_git(repo, "config", "--get-all", key).stdout.splitlines()) == 1, key
-    assert _git(repo, "check-attr", "filter", "diff", "--", "notebooks/01-x.ipynb").stdout.split("\n")[:2] == [
-        "notebooks/01-x.ipynb: filter: nbstripout", "notebooks/01-x.ipynb: diff: ipynb"]
 
 
+@pytest.mark.slow
 def test_project_notebooks_pass_through_the_filter_unchanged(repo):
     """Setting the filter up does not make the committed notebooks look modified."""
     extra = _git(repo, "config", "filter.nbstripout.extrakeys").stdout.strip()
