@@ -21,10 +21,8 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_outp
 
 from framing import paths
 
-# Appended to the README's two setup commands (run from the project root, after the venv exists).
-LANGUAGE_INFO_KEYS = ("codemirror_mode", "file_extension", "mimetype", "nbconvert_exporter", "pygments_lexer", "version")
-GIT_SETUP = (".venv/bin/nbstripout --install --attributes .gitattributes && git config filter.nbstripout.extrakeys "
-             f'"{" ".join(f"metadata.language_info.{key}" for key in LANGUAGE_INFO_KEYS)}"')
+# The README's setup commands run this script to configure the filter (run from the project root).
+GIT_SETUP = str(paths.ROOT / "scripts" / "install_git_filter.sh")
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
 
 
