@@ -22,7 +22,8 @@ EPILOG = f"""\
 A notebook is skipped when nothing it reads changed since the last good run: the notebook, the
 framing modules it imports, data/ (lexicons, raw, reference, ...; not data/processed), the
 earlier notebooks' tables and figures, the kernel and pinned packages (fingerprints in
-{runner.STATE_FILE}). The report is rebuilt when a notebook ran or docs/ changed. Each kernel's console output goes to {runner.LOGS_DIR}/.
+{runner.STATE_FILE}). The report is rebuilt when a notebook ran or docs/ changed. Each kernel's
+console output goes to {runner.LOGS_DIR}/.
 Cells are counted from 0 in the source notebook, markdown cells included.
 
 Examples:
@@ -31,18 +32,29 @@ Examples:
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0], epilog=EPILOG,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__.splitlines()[0], epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     group = parser.add_mutually_exclusive_group()
     group.add_argument("--list", action="store_true", help="list the notebooks in run order and exit")
     group.add_argument("--only", metavar="NN", action="append", help="run only notebook NN (3 or 03; repeatable)")
     group.add_argument("--from", dest="start", metavar="NN", help="run notebook NN and every later one")
     parser.add_argument("--force", action="store_true", help="run every notebook and the report, even if unchanged")
     parser.add_argument("--kernel", default=runner.KERNEL_NAME, help="Jupyter kernel name (default: %(default)s)")
-    parser.add_argument("--cell-timeout", type=_seconds, default=runner.CELL_TIMEOUT, metavar="S",
-                        help="fail a cell that runs longer than S seconds; 0: no limit (default: %(default)s)")
-    parser.add_argument("--start-timeout", type=_seconds, default=runner.START_TIMEOUT, metavar="S",
-                        help="fail a kernel that has not answered S seconds after starting (default: %(default)s)")
+    parser.add_argument(
+        "--cell-timeout",
+        type=_seconds,
+        default=runner.CELL_TIMEOUT,
+        metavar="S",
+        help="fail a cell that runs longer than S seconds; 0: no limit (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--start-timeout",
+        type=_seconds,
+        default=runner.START_TIMEOUT,
+        metavar="S",
+        help="fail a kernel that has not answered S seconds after starting (default: %(default)s)",
+    )
     return parser.parse_args(argv)
 
 
@@ -72,15 +84,23 @@ def main(argv: list[str] | None = None) -> int:
     partial = len(chosen) != len(stages)
     print(f"Running {len(chosen)} notebook(s) from {paths.NOTEBOOKS_DIR} with kernel {args.kernel!r}")
     try:
-        results = runner.run(chosen, fresh=not partial, force=args.force, kernel_name=args.kernel,
-                             cell_timeout=args.cell_timeout, start_timeout=args.start_timeout)
+        results = runner.run(
+            chosen,
+            fresh=not partial,
+            force=args.force,
+            kernel_name=args.kernel,
+            cell_timeout=args.cell_timeout,
+            start_timeout=args.start_timeout,
+        )
     except runner.RunFailed as failure:
         print(f"\nrun_all.py: {failure}", file=sys.stderr)
         print("The outputs of the last good run are untouched.", file=sys.stderr)
         return 1
     print(runner.summary(results))
-    print(f"\nTables: {paths.PROCESSED_DIR}\nFigures: {paths.FIGURES_DIR}\nReport: {_report_path()}"
-          f"\nExecuted notebooks: {paths.BUILD_DIR / 'notebooks'}")
+    print(
+        f"\nTables: {paths.PROCESSED_DIR}\nFigures: {paths.FIGURES_DIR}\nReport: {_report_path()}"
+        f"\nExecuted notebooks: {paths.BUILD_DIR / 'notebooks'}"
+    )
     return 0
 
 

@@ -51,8 +51,9 @@ def append_newline(path: Path) -> None:
 def timed_run(project: Path, *options: str) -> tuple[float, int, int]:
     """(seconds, notebooks run, notebooks skipped) of one cold `run_all.py` process."""
     started = time.perf_counter()
-    result = subprocess.run([sys.executable, str(project / "run_all.py"), *options], cwd=project,
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, str(project / "run_all.py"), *options], cwd=project, capture_output=True, text=True
+    )
     seconds = time.perf_counter() - started
     if result.returncode:
         raise RuntimeError(f"run_all.py {' '.join(options)} failed:\n{result.stderr}")
@@ -61,7 +62,9 @@ def timed_run(project: Path, *options: str) -> tuple[float, int, int]:
     return seconds, ran, skipped
 
 
-def best_of(repeat: int, project: Path, *options: str, prepare: Callable[[], None] | None = None) -> tuple[float, int, int]:
+def best_of(
+    repeat: int, project: Path, *options: str, prepare: Callable[[], None] | None = None
+) -> tuple[float, int, int]:
     """The fastest of ``repeat`` runs, each after ``prepare`` (from the second on, after a forced run to record it)."""
     runs = []
     for attempt in range(repeat):
@@ -82,16 +85,20 @@ def main() -> int:
         last_notebook = sorted((project / "notebooks").glob("[0-9][0-9]-*.ipynb"))[-1]
         rows = {"cold (--force)": best_of(args.repeat, project, "--force")}
         rows["unchanged rerun"] = best_of(args.repeat, project)
-        rows[f"after touching {LEXICON.name}"] = best_of(args.repeat, project,
-                                                         prepare=lambda: append_newline(project / LEXICON))
-        rows[f"after touching notebook {last_notebook.name[:2]}"] = best_of(args.repeat, project,
-                                                                          prepare=lambda: append_newline(last_notebook))
+        rows[f"after touching {LEXICON.name}"] = best_of(
+            args.repeat, project, prepare=lambda: append_newline(project / LEXICON)
+        )
+        rows[f"after touching notebook {last_notebook.name[:2]}"] = best_of(
+            args.repeat, project, prepare=lambda: append_newline(last_notebook)
+        )
     cold = rows["cold (--force)"][0]
     print(f"{'run':<32} {'seconds':>8} {'of cold':>8} {'ran':>4} {'skipped':>8}")
     for name, (seconds, ran, skipped) in rows.items():
         print(f"{name:<32} {seconds:8.2f} {seconds / cold:8.1%} {ran:4d} {skipped:8d}")
     unchanged = rows["unchanged rerun"][0] / cold
-    print(f"\nunchanged rerun: {unchanged:.1%} of the cold run (target < 5%: {'met' if unchanged < 0.05 else 'MISSED'})")
+    print(
+        f"\nunchanged rerun: {unchanged:.1%} of the cold run (target < 5%: {'met' if unchanged < 0.05 else 'MISSED'})"
+    )
     return 0
 
 

@@ -55,7 +55,7 @@ def import_cell_count(cells) -> int:
 def import_only_copy(stage: runner.Stage, folder: Path) -> Path:
     """The notebook cut down to its import cells."""
     nb = nbformat.read(stage.path, as_version=4)
-    nb.cells = [c for c in nb.cells if c.cell_type == "code"][:import_cell_count(nb.cells)]
+    nb.cells = [c for c in nb.cells if c.cell_type == "code"][: import_cell_count(nb.cells)]
     path = folder / stage.name
     nbformat.write(nb, path)
     return path
@@ -73,7 +73,9 @@ def bare_seconds(stages: list[runner.Stage]) -> float:
 
 def run_all_seconds() -> float:
     started = time.perf_counter()
-    subprocess.run([sys.executable, str(ROOT / "run_all.py"), "--force"], check=True, capture_output=True)  # cold: no skipping
+    subprocess.run(
+        [sys.executable, str(ROOT / "run_all.py"), "--force"], check=True, capture_output=True
+    )  # cold: no skipping
     return time.perf_counter() - started
 
 
@@ -84,8 +86,13 @@ def cell_seconds(executed: Path) -> dict[str, float]:
     split = {"import cells": 0.0, "figure cells": 0.0, "other analysis cells": 0.0}
     for index, cell in enumerate(c for c in nb.cells if c.cell_type == "code"):
         seconds = cell.metadata.get("papermill", {}).get("duration") or 0.0
-        kind = ("import cells" if index < n_imports else
-                "figure cells" if "save_figure(" in cell.source else "other analysis cells")
+        kind = (
+            "import cells"
+            if index < n_imports
+            else "figure cells"
+            if "save_figure(" in cell.source
+            else "other analysis cells"
+        )
         split[kind] += seconds
     return split
 

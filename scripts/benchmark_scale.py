@@ -38,7 +38,7 @@ started = time.perf_counter()
 papermill.execute_notebook(notebook, output, parameters=parameters, kernel_name="python3", cwd=cwd,
                            progress_bar=False, log_output=False, execution_timeout=3600)
 seconds = time.perf_counter() - started
-peak_kib = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+peak_kib = max(resource.getrusage(who).ru_maxrss for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
 print(json.dumps({"seconds": seconds, "peak_mib": peak_kib / 1024}))
 """
 
@@ -48,7 +48,11 @@ def run_notebooks(raw_dir: Path, work: Path) -> list[dict]:
     rows = []
     work.mkdir(parents=True, exist_ok=True)
     for stage in runner.discover(paths.NOTEBOOKS_DIR):
-        parameters = {"RAW_DIR": str(raw_dir), "PROCESSED_DIR": str(work / "processed"), "FIGURES_DIR": str(work / "figures")}
+        parameters = {
+            "RAW_DIR": str(raw_dir),
+            "PROCESSED_DIR": str(work / "processed"),
+            "FIGURES_DIR": str(work / "figures"),
+        }
         payload = json.dumps([str(stage.path), str(work / stage.path.name), parameters, str(paths.NOTEBOOKS_DIR)])
         done = subprocess.run([sys.executable, "-c", CHILD, payload], capture_output=True, text=True)
         if done.returncode:
@@ -70,14 +74,21 @@ def main() -> int:
             print(name, flush=True)
             started = time.perf_counter()
             results[name] = run_notebooks(raw, tmp / name.replace(" ", "_").replace(",", ""))
-            results[name].append({"notebook": "total (wall clock)", "seconds": time.perf_counter() - started,
-                                  "peak_mib": max(r["peak_mib"] for r in results[name])})
+            results[name].append(
+                {
+                    "notebook": "total (wall clock)",
+                    "seconds": time.perf_counter() - started,
+                    "peak_mib": max(r["peak_mib"] for r in results[name]),
+                }
+            )
     small, big = results.values()
     print(f"\n| notebook | 5 texts: s | MiB | {args.texts:,} texts: s | MiB | time ratio |")
     print("| --- | ---: | ---: | ---: | ---: | ---: |")
     for a, b in zip(small, big):
-        print(f"| {a['notebook']} | {a['seconds']:.1f} | {a['peak_mib']:.0f} | {b['seconds']:.1f} | {b['peak_mib']:.0f} | "
-              f"{b['seconds'] / a['seconds']:.1f}x |")
+        print(
+            f"| {a['notebook']} | {a['seconds']:.1f} | {a['peak_mib']:.0f} | "
+            f"{b['seconds']:.1f} | {b['peak_mib']:.0f} | {b['seconds'] / a['seconds']:.1f}x |"
+        )
     return 0
 
 

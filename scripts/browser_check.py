@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import traceback
 import json
 import os
 import re
@@ -38,6 +37,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import traceback
 import urllib.request
 from pathlib import Path
 
@@ -62,9 +62,18 @@ HEIGHT = 1300
 NARROW = 800  # px: below this the check closes JupyterLab's left sidebar, as a user would
 WAIT = 120  # seconds for any one thing to appear
 WHOLE_RUN_LIMIT = 1800  # seconds: the check stops (and cleans up) rather than hang
-CHROMIUM_FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                  "--disable-dev-shm-usage", "--hide-scrollbars"]
+CHROMIUM_FLAGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+    "--hide-scrollbars",
+]
 LAB_SETTINGS = {  # written into the temporary user-settings folder
     "@jupyterlab/apputils-extension/notification.jupyterlab-settings": {"fetchNews": "false", "checkForUpdates": False},
     "@jupyterlab/docmanager-extension/plugin.jupyterlab-settings": {"autosave": False},
@@ -82,6 +91,7 @@ def expect(condition: bool, message: str) -> None:
 
 
 # ----------------------------------------------------------------------------- JupyterLab
+
 
 def free_port() -> int:
     with socket.socket() as probe:
@@ -112,14 +122,31 @@ def start_lab(scratch: Path, served: Path, port: int, token: str) -> subprocess.
     for name, values in LAB_SETTINGS.items():
         (settings / name).parent.mkdir(parents=True, exist_ok=True)
         (settings / name).write_text(json.dumps(values), encoding="utf-8")
-    env = dict(os.environ, JUPYTER_CONFIG_DIR=str(scratch / "config"), JUPYTER_DATA_DIR=str(scratch / "data"),
-               JUPYTER_RUNTIME_DIR=str(scratch / "runtime"), IPYTHONDIR=str(scratch / "ipython"),
-               JUPYTER_PLATFORM_DIRS="1", MPLCONFIGDIR=str(scratch / "matplotlib"))
-    command = [sys.executable, "-m", "jupyterlab", "--no-browser", f"--port={port}", "--ServerApp.ip=127.0.0.1",
-               f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={served}", "--allow-root",
-               f"--LabApp.user_settings_dir={settings}", f"--LabApp.workspaces_dir={scratch / 'workspaces'}",
-               "--LabApp.news_url=", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
-               "--LabApp.expose_app_in_browser=True"]
+    env = dict(
+        os.environ,
+        JUPYTER_CONFIG_DIR=str(scratch / "config"),
+        JUPYTER_DATA_DIR=str(scratch / "data"),
+        JUPYTER_RUNTIME_DIR=str(scratch / "runtime"),
+        IPYTHONDIR=str(scratch / "ipython"),
+        JUPYTER_PLATFORM_DIRS="1",
+        MPLCONFIGDIR=str(scratch / "matplotlib"),
+    )
+    command = [
+        sys.executable,
+        "-m",
+        "jupyterlab",
+        "--no-browser",
+        f"--port={port}",
+        "--ServerApp.ip=127.0.0.1",
+        f"--IdentityProvider.token={token}",
+        f"--ServerApp.root_dir={served}",
+        "--allow-root",
+        f"--LabApp.user_settings_dir={settings}",
+        f"--LabApp.workspaces_dir={scratch / 'workspaces'}",
+        "--LabApp.news_url=",
+        "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+        "--LabApp.expose_app_in_browser=True",
+    ]
     log = OUT / "jupyterlab.log"
     lab = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=log.open("w"), env=env, cwd=served)
     deadline = time.time() + 60
@@ -158,6 +185,7 @@ def shut_down_kernels(port: int, token: str) -> None:
 
 # ----------------------------------------------------------------------------- the browser
 
+
 def browser(profile: Path, width: int) -> webdriver.Chrome:
     options = webdriver.ChromeOptions()
     options.binary_location = "/usr/bin/chromium"
@@ -182,14 +210,22 @@ def dismiss_news(driver) -> int:
 
 def click_menu(driver, menu: str, item: str) -> None:
     wait = WebDriverWait(driver, 30)
-    wait.until(ready.element_to_be_clickable((By.XPATH, f"//div[contains(@class,'lm-MenuBar-itemLabel') and text()='{menu}']"))).click()
-    wait.until(ready.element_to_be_clickable((By.XPATH, f"//div[contains(@class,'lm-Menu-itemLabel') and text()='{item}']"))).click()
+    wait.until(
+        ready.element_to_be_clickable((By.XPATH, f"//div[contains(@class,'lm-MenuBar-itemLabel') and text()='{menu}']"))
+    ).click()
+    wait.until(
+        ready.element_to_be_clickable((By.XPATH, f"//div[contains(@class,'lm-Menu-itemLabel') and text()='{item}']"))
+    ).click()
 
 
 def run_all_cells(driver) -> str:
     """Run all cells from the Run menu; in a window too narrow for the menu bar, by the same
     command through JupyterLab's command registry. Returns how."""
-    bars = [b for b in driver.find_elements(By.XPATH, "//div[contains(@class,'lm-MenuBar-itemLabel') and text()='Run']") if b.is_displayed()]
+    bars = [
+        b
+        for b in driver.find_elements(By.XPATH, "//div[contains(@class,'lm-MenuBar-itemLabel') and text()='Run']")
+        if b.is_displayed()
+    ]
     if bars:
         click_menu(driver, "Run", "Run All Cells")
         return "Run menu"
@@ -229,7 +265,8 @@ class Page:
     def render(self) -> str:
         """The view's draw counter (``Explorer.renders``): it changes each time the kernel redraws."""
         return self.driver.execute_script(
-            "const m = document.querySelector('.framing-explorer .fx-render'); return m ? m.dataset.render : null;")
+            "const m = document.querySelector('.framing-explorer .fx-render'); return m ? m.dataset.render : null;"
+        )
 
     def act(self, action) -> None:
         """Do ``action`` and wait until the kernel has redrawn the view."""
@@ -248,10 +285,12 @@ class Page:
 
     def search(self, text: str) -> None:
         box = self.find(".framing-explorer .fx-control-query input")
+
         def type_it():
             box.send_keys(Keys.CONTROL, "a")
             box.send_keys(Keys.DELETE)
             box.send_keys(text, Keys.ENTER)
+
         self.act(type_it)
 
     def tick(self, css: str) -> None:
@@ -291,7 +330,11 @@ def check_explorer(driver, port: int, token: str, data: explore.ExplorerData, wi
     time.sleep(1)
     note(f"news pop-ups dismissed: {dismiss_news(driver)}")
     if width < NARROW:
-        current = [t for t in driver.find_elements(By.CSS_SELECTOR, ".jp-SideBar.jp-mod-left .lm-TabBar-tab.lm-mod-current") if t.is_displayed()]
+        current = [
+            t
+            for t in driver.find_elements(By.CSS_SELECTOR, ".jp-SideBar.jp-mod-left .lm-TabBar-tab.lm-mod-current")
+            if t.is_displayed()
+        ]
         for tab in current:  # a user in a narrow window closes the file browser to make room
             tab.click()
         note(f"narrow window: left sidebar {'collapsed' if current else 'already closed'}")
@@ -306,7 +349,10 @@ def check_explorer(driver, port: int, token: str, data: explore.ExplorerData, wi
     expect(first_page == min(n, explore.PAGE_SIZE), f"first page lists {first_page} units")
     if n > explore.PAGE_SIZE:
         page.click(".fx-next")
-        expect(page.position().startswith(f"{explore.PAGE_SIZE + 1}\u2013"), f"after 'next' the position reads {page.position()!r}")
+        expect(
+            page.position().startswith(f"{explore.PAGE_SIZE + 1}\u2013"),
+            f"after 'next' the position reads {page.position()!r}",
+        )
     page.tick(".fx-show-all")
     expect(len(page.units()) == n, f"'show all' lists {len(page.units())} of {n} units")
     note(f"default: {n} units, {first_page} on page 1, all {n} after 'show all'")
@@ -320,29 +366,42 @@ def check_explorer(driver, port: int, token: str, data: explore.ExplorerData, wi
         shown, value = options[-1] if name == "outlet" else options[0]
         page.choose(name, shown)
         expected = explore.select(data, **{name: value})
-        expect(page.total() == len(expected), f"{name} = {shown!r}: the view states {page.total()} units, select() finds {len(expected)}")
+        expect(
+            page.total() == len(expected),
+            f"{name} = {shown!r}: the view states {page.total()} units, select() finds {len(expected)}",
+        )
         page.tick(".fx-show-all")
         items = page.units()
         expect(len(items) == len(expected), f"{name} = {shown!r}: {len(items)} units listed, {len(expected)} expected")
         detail = ""
         if name == "outlet":
-            expect(all(i.find_element(By.CSS_SELECTOR, ".fx-meta b").text == shown for i in items), f"a unit of another outlet under outlet = {shown!r}")
+            expect(
+                all(i.find_element(By.CSS_SELECTOR, ".fx-meta b").text == shown for i in items),
+                f"a unit of another outlet under outlet = {shown!r}",
+            )
         elif name in ("category", "frame", "actor_group"):
             kind = {"category": "rhetoric", "frame": "frame", "actor_group": "actor"}[name]
             marks = driver.find_elements(By.CSS_SELECTOR, f".fx-view mark.fx-{kind}")
             expect(marks, f"{name} = {shown!r}: nothing highlighted as {kind}")
             titles = [m.get_attribute("title") for m in marks]
             if name == "frame":
-                expect(all(shown in t and ("speaker" in t or "own narration" in t) for t in titles),
-                       f"frame evidence without its item, voice or speaker: {titles[:3]}")
+                expect(
+                    all(shown in t and ("speaker" in t or "own narration" in t) for t in titles),
+                    f"frame evidence without its item, voice or speaker: {titles[:3]}",
+                )
                 notes = driver.find_elements(By.CSS_SELECTOR, ".fx-view .fx-notes")
                 expect(len(notes) == len(items), "not every unit lists its frame evidence")
                 hand = driver.find_elements(By.CSS_SELECTOR, ".fx-view .fx-hand")
                 detail = f", {len(marks)} evidence highlight(s); hand codes shown for {len(hand)} unit(s)"
                 page.shoot(OUT / f"explorer-{width}-frame.png")
             if name == "category":
-                expect(not driver.find_elements(By.CSS_SELECTOR, ".fx-view mark.fx-frame"), "frame marks under a category filter")
-                expect(all(t.startswith(shown) for t in titles if "rhetoric" not in t), f"rhetoric titles: {titles[:3]}")
+                expect(
+                    not driver.find_elements(By.CSS_SELECTOR, ".fx-view mark.fx-frame"),
+                    "frame marks under a category filter",
+                )
+                expect(
+                    all(t.startswith(shown) for t in titles if "rhetoric" not in t), f"rhetoric titles: {titles[:3]}"
+                )
                 detail = f", {len(marks)} term(s) highlighted"
         note(f"{name} = {shown!r}: {len(items)} units{detail}")
         page.tick(".fx-show-all")
@@ -354,14 +413,22 @@ def check_explorer(driver, port: int, token: str, data: explore.ExplorerData, wi
         printed, typed = word
         page.search(typed)
         expected = explore.select(data, query=typed)
-        expect(page.total() == len(expected) > 0, f"search {typed!r}: the view states {page.total()}, select() finds {len(expected)}")
+        expect(
+            page.total() == len(expected) > 0,
+            f"search {typed!r}: the view states {page.total()}, select() finds {len(expected)}",
+        )
         hits = [m.text for m in driver.find_elements(By.CSS_SELECTOR, ".fx-view mark.fx-search")]
-        expect(hits and all(explore.fold(h).lower() == typed.lower() for h in hits), f"search {typed!r} highlighted {hits[:5]}")
+        expect(
+            hits and all(explore.fold(h).lower() == typed.lower() for h in hits),
+            f"search {typed!r} highlighted {hits[:5]}",
+        )
         note(f"search {typed!r} (printed {printed!r}): {len(expected)} unit(s), {len(hits)} hit(s) highlighted")
         page.shoot(OUT / f"explorer-{width}-search.png")
         page.click(".fx-control-mode button:nth-of-type(2)")
         rows = driver.find_elements(By.CSS_SELECTOR, ".fx-view .fx-kwic tr")
-        expect(len(rows) == min(int(expected["hits"].sum()), explore.PAGE_SIZE), f"keyword in context: {len(rows)} rows")
+        expect(
+            len(rows) == min(int(expected["hits"].sum()), explore.PAGE_SIZE), f"keyword in context: {len(rows)} rows"
+        )
         note(f"keyword in context: {len(rows)} row(s)")
         page.click(".fx-control-mode button:nth-of-type(1)")
     for markup in ("<i>x</i>", "a<b"):
@@ -376,9 +443,14 @@ def check_explorer(driver, port: int, token: str, data: explore.ExplorerData, wi
         whole, whole_hits = page.total(), page.hits()
         page.tick(".fx-control-prefix")
         expected = explore.select(data, query=stem, prefix=True)
-        expect(page.total() == len(expected) >= whole > 0 and page.hits() == expected["hits"].sum() > whole_hits,
-               f"word beginnings {stem!r}: {page.total()} units, {page.hits()} hits vs whole words {whole}, {whole_hits}")
-        note(f"{stem!r}: {whole} unit(s) / {whole_hits} hit(s) as a whole word, {page.total()} / {page.hits()} as word beginnings")
+        expect(
+            page.total() == len(expected) >= whole > 0 and page.hits() == expected["hits"].sum() > whole_hits,
+            f"word beginnings {stem!r}: {page.total()} units, {page.hits()} hits vs whole words {whole}, {whole_hits}",
+        )
+        note(
+            f"{stem!r}: {whole} unit(s) / {whole_hits} hit(s) as a whole word, "
+            f"{page.total()} / {page.hits()} as word beginnings"
+        )
         page.tick(".fx-control-prefix")
     page.search("")
 
@@ -394,8 +466,13 @@ def check_explorer(driver, port: int, token: str, data: explore.ExplorerData, wi
     expect(path.parent == exports, f"export went to {path}, not the scratch folder {exports}")
     with path.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
-    expect(len(rows) == len(expected) == int(status.get_attribute("data-rows")), f"export: {len(rows)} rows, {len(expected)} expected")
-    expect([r["sentence_id"] for r in rows] == expected["sentence_id"].tolist(), "export: not the selected units in order")
+    expect(
+        len(rows) == len(expected) == int(status.get_attribute("data-rows")),
+        f"export: {len(rows)} rows, {len(expected)} expected",
+    )
+    expect(
+        [r["sentence_id"] for r in rows] == expected["sentence_id"].tolist(), "export: not the selected units in order"
+    )
     expect(driver.find_elements(By.CSS_SELECTOR, ".fx-exported a[download]"), "export: no download link")
     note(f"export of outlet {outlet[0]!r} + {category[0]!r}: {len(rows)} rows in {path.name}, with a download link")
     page.shoot(OUT / f"explorer-{width}-export.png", ".framing-explorer .fx-export")
@@ -408,8 +485,15 @@ def check_saved_figures(driver, port: int, token: str, executed: Path, figures_d
     wait = WebDriverWait(driver, WAIT)
     wait.until(lambda d: len(d.find_elements(By.CSS_SELECTOR, ".jp-RenderedImage img")) >= len(expected))
     images = driver.find_elements(By.CSS_SELECTOR, ".jp-RenderedImage img")
-    wait.until(lambda d: all(d.execute_script("return arguments[0].complete && arguments[0].naturalWidth > 0", i) for i in images))
-    shown = sorted(tuple(driver.execute_script("return [arguments[0].naturalWidth, arguments[0].naturalHeight]", i)) for i in images)
+    wait.until(
+        lambda d: all(
+            d.execute_script("return arguments[0].complete && arguments[0].naturalWidth > 0", i) for i in images
+        )
+    )
+    shown = sorted(
+        tuple(driver.execute_script("return [arguments[0].naturalWidth, arguments[0].naturalHeight]", i))
+        for i in images
+    )
     expect(shown == expected, f"{executed.name}: images of {shown} px, expected the saved PNGs' {expected}")
     driver.execute_script("arguments[0].scrollIntoView({block: 'start'});", images[0])
     dismiss_news(driver)
@@ -419,10 +503,18 @@ def check_saved_figures(driver, port: int, token: str, executed: Path, figures_d
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--processed", type=Path, default=paths.PROCESSED_DIR, help="tables the explorer reads (default data/processed)")
-    parser.add_argument("--widths", type=int, nargs="+", default=list(WIDTHS), help="window widths in px (default 1280 400)")
-    parser.add_argument("--executed", type=Path, default=EXECUTED, help="executed notebook 03 (default build/notebooks/...)")
-    parser.add_argument("--figures", type=Path, default=paths.FIGURES_DIR, help="saved figures to compare with (default figures/)")
+    parser.add_argument(
+        "--processed", type=Path, default=paths.PROCESSED_DIR, help="tables the explorer reads (default data/processed)"
+    )
+    parser.add_argument(
+        "--widths", type=int, nargs="+", default=list(WIDTHS), help="window widths in px (default 1280 400)"
+    )
+    parser.add_argument(
+        "--executed", type=Path, default=EXECUTED, help="executed notebook 03 (default build/notebooks/...)"
+    )
+    parser.add_argument(
+        "--figures", type=Path, default=paths.FIGURES_DIR, help="saved figures to compare with (default figures/)"
+    )
     parser.add_argument("--explorer-only", action="store_true", help="skip the executed-notebook figure check")
     args = parser.parse_args(argv)
     executed = None if args.explorer_only else args.executed.resolve()
@@ -435,7 +527,9 @@ def main(argv: list[str] | None = None) -> int:
     for old in OUT.glob("*.png"):
         old.unlink()
     scratch = Path(tempfile.mkdtemp(prefix="framing-browser-check-"))
-    signal.signal(signal.SIGALRM, lambda *_: (_ for _ in ()).throw(TimeoutError(f"browser check ran over {WHOLE_RUN_LIMIT} s")))
+    signal.signal(
+        signal.SIGALRM, lambda *_: (_ for _ in ()).throw(TimeoutError(f"browser check ran over {WHOLE_RUN_LIMIT} s"))
+    )
     signal.alarm(WHOLE_RUN_LIMIT)
     lab = driver = None
     port, token = free_port(), secrets.token_hex(16)

@@ -34,6 +34,7 @@ STEPS = ("crop box", "PNG (200 dpi)", "SVG")
 
 def timed_save(timings: dict[str, dict[str, float]]):
     """A stand-in for ``figures.save_figure``: its own steps, each timed, nothing written."""
+
     def save(fig, name, figures_dir, source=figures.SOURCE_LINE):
         figures.finish_for_saving(fig, source)
         started = time.perf_counter()
@@ -45,6 +46,7 @@ def timed_save(timings: dict[str, dict[str, float]]):
             steps[step] = time.perf_counter() - started
         timings[name] = steps
         plt.close(fig)
+
     return save
 
 
@@ -62,8 +64,11 @@ def main() -> int:
     timings: dict[str, dict[str, float]] = {}
     figures.save_figure = timed_save(timings)
     with tempfile.TemporaryDirectory() as scratch:
-        parameters = {"RAW_DIR": str(ROOT / "data" / "raw"), "PROCESSED_DIR": str(Path(scratch) / "processed"),
-                      "FIGURES_DIR": str(Path(scratch) / "figures")}
+        parameters = {
+            "RAW_DIR": str(ROOT / "data" / "raw"),
+            "PROCESSED_DIR": str(Path(scratch) / "processed"),
+            "FIGURES_DIR": str(Path(scratch) / "figures"),
+        }
         for folder in ("processed", "figures"):
             (Path(scratch) / folder).mkdir()
         os.chdir(ROOT / "notebooks")

@@ -29,7 +29,10 @@ SOURCES = (ROOT / "data" / "raw", ROOT / "data" / "validation" / "pages")
 
 def originals() -> pd.DataFrame:
     """Metadata rows of the seeds and the development pages, each with the folder of its file."""
-    parts = [pd.read_csv(folder / "metadata.csv", dtype=str, keep_default_na=False).assign(folder=str(folder)) for folder in SOURCES]
+    parts = [
+        pd.read_csv(folder / "metadata.csv", dtype=str, keep_default_na=False).assign(folder=str(folder))
+        for folder in SOURCES
+    ]
     return pd.concat(parts, ignore_index=True)
 
 

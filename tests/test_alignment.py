@@ -34,6 +34,7 @@ def sid(tables, article_id: str, fragment: str) -> str:
 
 # --- features ----------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     "text_in, expected_in",
     [
@@ -50,7 +51,11 @@ def test_features_stem_words_and_canonicalise_actors(text_in, expected_in):
 
 
 def test_metonyms_of_one_actor_group_meet():
-    assert alignment.features("Washington warned") == alignment.features("the United States warned") == ["warn", "actor_united_states"]
+    assert (
+        alignment.features("Washington warned")
+        == alignment.features("the United States warned")
+        == ["warn", "actor_united_states"]
+    )
 
 
 def test_extra_tokens_are_appended():
@@ -58,8 +63,14 @@ def test_extra_tokens_are_appended():
 
 
 def test_rhetoric_categories_become_tokens_without_attribution_verbs():
-    matches = pd.DataFrame({"sentence_id": ["a", "a", "a"], "category": ["diplomacy", "coercion", "attribution_neutral"],
-                            "negated": [False, True, False], "layer": ["rhetoric", "rhetoric", "attribution"]})
+    matches = pd.DataFrame(
+        {
+            "sentence_id": ["a", "a", "a"],
+            "category": ["diplomacy", "coercion", "attribution_neutral"],
+            "negated": [False, True, False],
+            "layer": ["rhetoric", "rhetoric", "attribution"],
+        }
+    )
     assert alignment.category_tokens(matches) == {"a": ["cat_diplomacy", "cat_coercion_neg"]}
     assert alignment.category_tokens(None) == {} and alignment.category_tokens(matches.iloc[:0]) == {}
 
@@ -79,6 +90,7 @@ def test_shared_words_leave_out_actor_and_category_tokens():
 
 # --- closest units ---------------------------------------------------------------------------
 
+
 def test_closest_covers_every_unit_of_the_group_with_k_ranks(tables, nearest):
     analysis_ids = tables.sentences.loc[tables.sentences["article_id"] == "004", "sentence_id"]
     assert sorted(nearest["sentence_id"].unique()) == sorted(analysis_ids)
@@ -86,8 +98,15 @@ def test_closest_covers_every_unit_of_the_group_with_k_ranks(tables, nearest):
     assert (nearest["match_article_id"] != "004").all()
     ranked = nearest.pivot(index="sentence_id", columns="rank", values="similarity")
     assert (ranked[1] >= ranked[2]).all()
-    assert list(nearest.columns) == ["sentence_id", "article_id", "rank", "match_sentence_id", "match_article_id",
-                                     "similarity", "shared_words"]
+    assert list(nearest.columns) == [
+        "sentence_id",
+        "article_id",
+        "rank",
+        "match_sentence_id",
+        "match_article_id",
+        "similarity",
+        "shared_words",
+    ]
 
 
 def test_closest_finds_the_report_sentence_on_the_same_fact(tables, nearest):
@@ -111,13 +130,17 @@ def test_the_same_quote_in_two_reports_is_nearest(tables, matches):
 def test_ties_go_to_the_earlier_unit(tables, nearest):
     """Lavrov's 'will not attack ... nuclear weapon which can possibly be used' is as close to the
     aggregator's Putin quote as to The Independent's copy of it: the earlier unit ranks first."""
-    here = nearest[nearest["sentence_id"] == sid(tables, "004", "According to Sergey Lavrov, the United States will not attack")]
+    here = nearest[
+        nearest["sentence_id"] == sid(tables, "004", "According to Sergey Lavrov, the United States will not attack")
+    ]
     assert here["similarity"].iloc[0] == here["similarity"].iloc[1]
     assert here["match_article_id"].tolist() == ["000", "003"]
 
 
 def test_closest_follows_the_group_column(tables, matches):
-    flipped = tables.articles.assign(group=tables.articles["group"].map({"analysis": "wire_report", "wire_report": "analysis"}))
+    flipped = tables.articles.assign(
+        group=tables.articles["group"].map({"analysis": "wire_report", "wire_report": "analysis"})
+    )
     table = alignment.closest(tables.sentences, flipped, "analysis", matches)
     assert len(table) == (tables.sentences["article_id"] != "004").sum()
     assert set(table["match_article_id"]) == {"004"}
@@ -135,13 +158,24 @@ def test_a_group_must_have_something_to_compare_with(tables):
 
 def test_blocks_do_not_change_the_result(tables, matches, nearest, monkeypatch):
     monkeypatch.setattr(alignment, "BLOCK", 3)
-    pd.testing.assert_frame_equal(alignment.closest(tables.sentences, tables.articles, "analysis", matches, k=2), nearest)
+    pd.testing.assert_frame_equal(
+        alignment.closest(tables.sentences, tables.articles, "analysis", matches, k=2), nearest
+    )
 
 
 def test_closest_hand_case():
-    sentences = pd.DataFrame({"sentence_id": ["a-1", "b-1", "b-2", "c-1"], "article_id": ["a", "b", "b", "c"],
-                              "text": ["Pyongyang fired a missile over Japan.", "The summit opened in Xiamen.",
-                                       "North Korea fired a missile over Japan.", "North Korea fired a missile over Japan."]})
+    sentences = pd.DataFrame(
+        {
+            "sentence_id": ["a-1", "b-1", "b-2", "c-1"],
+            "article_id": ["a", "b", "b", "c"],
+            "text": [
+                "Pyongyang fired a missile over Japan.",
+                "The summit opened in Xiamen.",
+                "North Korea fired a missile over Japan.",
+                "North Korea fired a missile over Japan.",
+            ],
+        }
+    )
     articles = pd.DataFrame({"article_id": ["a", "b", "c"], "group": ["analysis", "wire_report", "wire_report"]})
     table = alignment.closest(sentences, articles, "analysis", k=3)
     assert table["match_sentence_id"].tolist() == ["b-2", "c-1", "b-1"]  # identical features tie: the earlier first

@@ -17,7 +17,7 @@ def attribute(*paragraphs: str) -> list[tuple[str, attribution.Attribution]]:
 
 def only(*paragraphs: str) -> attribution.Attribution:
     """The attribution of the one quote in the paragraphs."""
-    (_, who), = attribute(*paragraphs)
+    ((_, who),) = attribute(*paragraphs)
     return who
 
 
@@ -37,14 +37,18 @@ def sentence_of(built, fragment: str) -> str:
 
 # --- reporting verbs: lemmas in the lexicon, every form matched ------------------------------
 
-@pytest.mark.parametrize("lemma, irregular, expected", [
-    ("warn", "", {"warn", "warns", "warned", "warning"}),
-    ("state", "", {"state", "states", "stated", "stating"}),          # final e: stated, stating
-    ("stress", "", {"stress", "stresses", "stressed", "stressing"}),  # sibilant: -es
-    ("say", "said", {"said", "says", "saying"}),                       # irregular past from the lexicon
-    ("deny", "denies;denied", {"denies", "denied", "denying"}),
-    ("imply", "implies;implied", {"implies", "implied", "implying"}),
-])
+
+@pytest.mark.parametrize(
+    "lemma, irregular, expected",
+    [
+        ("warn", "", {"warn", "warns", "warned", "warning"}),
+        ("state", "", {"state", "states", "stated", "stating"}),  # final e: stated, stating
+        ("stress", "", {"stress", "stresses", "stressed", "stressing"}),  # sibilant: -es
+        ("say", "said", {"said", "says", "saying"}),  # irregular past from the lexicon
+        ("deny", "denies;denied", {"denies", "denied", "denying"}),
+        ("imply", "implies;implied", {"implies", "implied", "implying"}),
+    ],
+)
 def test_inflections_give_every_form_a_news_report_uses(lemma, irregular, expected):
     assert expected <= attribution.inflections(lemma, irregular)
 
@@ -63,11 +67,18 @@ def test_every_lemma_and_listed_form_of_the_lexicon_is_a_cue_with_its_stance():
     assert set(table["stance"]) == {"neutral", "loaded"}
 
 
-@pytest.mark.parametrize("form, lemma, stance", [
-    ("said", "say", "neutral"), ("wrote", "write", "neutral"), ("told", "tell", "neutral"),
-    ("warned", "warn", "loaded"), ("insisted", "insist", "loaded"), ("echoes", "echo", "neutral"),
-    ("according to", "according to", "neutral"),
-])
+@pytest.mark.parametrize(
+    "form, lemma, stance",
+    [
+        ("said", "say", "neutral"),
+        ("wrote", "write", "neutral"),
+        ("told", "tell", "neutral"),
+        ("warned", "warn", "loaded"),
+        ("insisted", "insist", "loaded"),
+        ("echoes", "echo", "neutral"),
+        ("according to", "according to", "neutral"),
+    ],
+)
 def test_cue_forms_map_forms_to_lemma_and_stance(form, lemma, stance):
     assert attribution.cue_forms()[form] == (lemma, stance)
 
@@ -96,23 +107,30 @@ def test_according_to_is_one_cue_and_no_participle():
 
 # --- speaker phrases: speaker_roles.csv and nationalities.csv ------------------------------
 
-@pytest.mark.parametrize("text_in, expected", [
-    ("Japanese Prime Minister Shinzo Abe said", [("titled", "Japanese Prime Minister Shinzo Abe")]),
-    ("spokeswoman Liu Xiaoyan told reporters", [("titled", "spokeswoman Liu Xiaoyan")]),
-    ("Mr Oda said", [("titled", "Mr Oda")]),
-    ("Park Min-jae, a former South Korean negotiator, said", [("apposed", "Park Min-jae, a former South Korean negotiator")]),
-    ("a senior Japanese official said", [("unnamed", "a senior Japanese official")]),
-    ("one diplomat said", [("unnamed", "one diplomat")]),
-    ("the Russian foreign ministry said", [("body", "the Russian foreign ministry")]),
-    ("the research firm Hollis Partners said", [("body", "the research firm Hollis Partners")]),
-    ("his office said", [("body", "his office")]),
-    ("the spokesman said", [("role", "the spokesman")]),
-    ("Japan's prime minister said", [("role", "Japan's prime minister")]),
-    ("Putin said", [("actor", "Putin")]),
-    ("KCNA said", [("actor", "KCNA")]),
-    ("Kang Eun-ji said", [("name", "Kang Eun-ji")]),
-    ("he said", [("pronoun", "he")]),
-])
+
+@pytest.mark.parametrize(
+    "text_in, expected",
+    [
+        ("Japanese Prime Minister Shinzo Abe said", [("titled", "Japanese Prime Minister Shinzo Abe")]),
+        ("spokeswoman Liu Xiaoyan told reporters", [("titled", "spokeswoman Liu Xiaoyan")]),
+        ("Mr Oda said", [("titled", "Mr Oda")]),
+        (
+            "Park Min-jae, a former South Korean negotiator, said",
+            [("apposed", "Park Min-jae, a former South Korean negotiator")],
+        ),
+        ("a senior Japanese official said", [("unnamed", "a senior Japanese official")]),
+        ("one diplomat said", [("unnamed", "one diplomat")]),
+        ("the Russian foreign ministry said", [("body", "the Russian foreign ministry")]),
+        ("the research firm Hollis Partners said", [("body", "the research firm Hollis Partners")]),
+        ("his office said", [("body", "his office")]),
+        ("the spokesman said", [("role", "the spokesman")]),
+        ("Japan's prime minister said", [("role", "Japan's prime minister")]),
+        ("Putin said", [("actor", "Putin")]),
+        ("KCNA said", [("actor", "KCNA")]),
+        ("Kang Eun-ji said", [("name", "Kang Eun-ji")]),
+        ("he said", [("pronoun", "he")]),
+    ],
+)
 def test_candidates_name_each_kind_of_speaker_phrase(text_in, expected):
     assert kinds(text_in) == expected
 
@@ -142,19 +160,27 @@ def test_an_unnamed_speaker_without_a_nationality_is_other():
 
 def test_the_gender_of_a_role_comes_from_the_lexicon():
     roles = resources.load_lexicon("speaker_roles.csv").set_index("term")
-    assert (roles.loc["spokeswoman", "gender"], roles.loc["spokesman", "gender"], roles.loc["minister", "gender"]) == ("female", "male", "")
+    assert (roles.loc["spokeswoman", "gender"], roles.loc["spokesman", "gender"], roles.loc["minister", "gender"]) == (
+        "female",
+        "male",
+        "",
+    )
 
 
-@pytest.mark.parametrize("raw, clean", [
-    ("Cabinet Secretary Masato Oda", "Masato Oda"),
-    ("Dr. Ulrich Hessel", "Ulrich Hessel"),
-    ("The Kremlin", "Kremlin"),
-])
+@pytest.mark.parametrize(
+    "raw, clean",
+    [
+        ("Cabinet Secretary Masato Oda", "Masato Oda"),
+        ("Dr. Ulrich Hessel", "Ulrich Hessel"),
+        ("The Kremlin", "Kremlin"),
+    ],
+)
 def test_clean_name_drops_titles_and_function_words(raw, clean):
     assert attribution._clean_name(raw) == clean
 
 
 # --- resolving phrases: actors.csv, the article's people ------------------------------------
+
 
 def test_a_known_alias_resolves_to_its_canonical_actor_and_whom_it_speaks_for():
     context = attribution.Context()
@@ -189,14 +215,19 @@ def test_plural_unnamed_speakers_and_their_affiliation():
 
 
 def test_a_calendar_word_is_no_speaker_and_a_role_noun_beside_the_cue_is():
-    who = only("President Donald Trump has taken a harder line.",
-               "In a statement Tuesday, hours after North Korea fired a missile, the president said “all options are on the table.”")
+    who = only(
+        "President Donald Trump has taken a harder line.",
+        "In a statement Tuesday, hours after North Korea fired a missile, "
+        "the president said “all options are on the table.”",
+    )
     assert who.speaker == "Donald Trump"
 
 
 def test_a_cue_after_another_clause_word_is_not_the_quotes():
-    text = ("Putin wrote that “threats are a dead end”, while his foreign minister Sergey Lavrov told reporters "
-            "Moscow was “ready to help”.")
+    text = (
+        "Putin wrote that “threats are a dead end”, while his foreign minister Sergey Lavrov told reporters "
+        "Moscow was “ready to help”."
+    )
     assert [who.speaker for _, who in attribute(text)] == ["Vladimir Putin", "Sergey Lavrov"]
 
 
@@ -205,7 +236,10 @@ def test_a_numbered_list_item_names_its_speaker_before_a_colon():
 
 
 def test_a_quote_filling_its_sentence_belongs_to_the_paragraphs_subject():
-    who = only("His son-in-law, Dmitri Fomin, is more hopeful. He works at the port. “Putin said the pressure is futile. I agree.”")
+    who = only(
+        "His son-in-law, Dmitri Fomin, is more hopeful. He works at the port. "
+        "“Putin said the pressure is futile. I agree.”"
+    )
     assert who.speaker == "Dmitri Fomin"
 
 
@@ -225,14 +259,24 @@ def test_a_bare_capitalised_word_is_no_person():
 
 
 def test_pronoun_resolves_to_the_subject_of_the_sentence_before():
-    who = only("Japanese Defence Minister Itsunori Onodera met reporters on Friday.",
-               "“The missile was a clear threat,” he said.")
-    assert (who.speaker, who.speaker_group, who.speaker_alias, who.method) == ("Itsunori Onodera", "Japan", "he", "after_quote")
+    who = only(
+        "Japanese Defence Minister Itsunori Onodera met reporters on Friday.",
+        "“The missile was a clear threat,” he said.",
+    )
+    assert (who.speaker, who.speaker_group, who.speaker_alias, who.method) == (
+        "Itsunori Onodera",
+        "Japan",
+        "he",
+        "after_quote",
+    )
 
 
 def test_pronoun_gender_picks_the_person_it_can_refer_to():
-    found = attribute("Mr Onodera and spokeswoman Liu Xiaoyan spoke on Friday.",
-                      "“The talks must resume,” she said.", "“We are ready,” he said.")
+    found = attribute(
+        "Mr Onodera and spokeswoman Liu Xiaoyan spoke on Friday.",
+        "“The talks must resume,” she said.",
+        "“We are ready,” he said.",
+    )
     assert [(who.speaker, who.speaker_alias) for _, who in found] == [("Liu Xiaoyan", "she"), ("Onodera", "he")]
 
 
@@ -241,12 +285,15 @@ def test_a_pronoun_with_no_one_to_refer_to_names_no_speaker():
     assert (who.speaker, who.method) == ("", "none")
 
 
-@pytest.mark.parametrize("first, cue_phrase, speaker", [
-    ("Kremlin spokesman Dmitry Peskov spoke on Friday.", "the spokesman said", "Dmitry Peskov"),
-    ("Japanese Prime Minister Shinzo Abe met Putin on Friday.", "the prime minister said", "Shinzo Abe"),
-    ("Japanese Prime Minister Shinzo Abe met Putin on Friday.", "Japan’s prime minister said", "Shinzo Abe"),
-    ("Putin met Abe in Vladivostok on Friday.", "the Russian leader said", "Vladimir Putin"),
-])
+@pytest.mark.parametrize(
+    "first, cue_phrase, speaker",
+    [
+        ("Kremlin spokesman Dmitry Peskov spoke on Friday.", "the spokesman said", "Dmitry Peskov"),
+        ("Japanese Prime Minister Shinzo Abe met Putin on Friday.", "the prime minister said", "Shinzo Abe"),
+        ("Japanese Prime Minister Shinzo Abe met Putin on Friday.", "Japan’s prime minister said", "Shinzo Abe"),
+        ("Putin met Abe in Vladivostok on Friday.", "the Russian leader said", "Vladimir Putin"),
+    ],
+)
 def test_a_role_noun_resolves_to_the_person_with_that_role(first, cue_phrase, speaker):
     who = only(first, f"“It went well,” {cue_phrase}.")
     assert who.speaker == speaker
@@ -255,27 +302,47 @@ def test_a_role_noun_resolves_to_the_person_with_that_role(first, cue_phrase, sp
 def test_his_office_speaks_for_the_person_named_before():
     who = only("Putin wrote an article on Friday.", "“Pressure is futile,” his office said.")
     assert (who.speaker, who.speaker_kind, who.speaks_for, who.speaker_alias) == (
-        "Vladimir Putin's office", "body", "Vladimir Putin", "his office")
+        "Vladimir Putin's office",
+        "body",
+        "Vladimir Putin",
+        "his office",
+    )
 
 
 def test_a_body_keeps_its_own_name_and_nationality():
     who = only("“The missile flew over Hokkaido,” the Japanese defence ministry said in a statement.")
-    assert (who.speaker_kind, who.speaker_group, who.speaker_alias) == ("body", "Japan", "the Japanese defence ministry")
+    assert (who.speaker_kind, who.speaker_group, who.speaker_alias) == (
+        "body",
+        "Japan",
+        "the Japanese defence ministry",
+    )
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: _body_speaker lower-cases the first word of a body's name when the rest is "
-                   "lower case, so a nationality adjective loses its capital: 'japanese defence ministry'")
+@pytest.mark.xfail(
+    strict=True,
+    reason="BUG: _body_speaker lower-cases the first word of a body's name when the rest is "
+    "lower case, so a nationality adjective loses its capital: 'japanese defence ministry'",
+)
 def test_a_body_name_keeps_the_capital_of_its_nationality():
     who = only("“The missile flew over Hokkaido,” the Japanese defence ministry said in a statement.")
     assert who.speaker == "Japanese defence ministry"
 
 
 def test_an_apposition_names_and_places_the_speaker():
-    who = only("“We cannot accept this,” Park Min-jae, a former South Korean negotiator at the six-party talks, said on Friday.")
-    assert (who.speaker, who.speaker_kind, who.speaker_group, who.method) == ("Park Min-jae", "person", "South Korea", "after_quote")
+    who = only(
+        "“We cannot accept this,” Park Min-jae, a former South Korean negotiator at the six-party talks, "
+        "said on Friday."
+    )
+    assert (who.speaker, who.speaker_kind, who.speaker_group, who.method) == (
+        "Park Min-jae",
+        "person",
+        "South Korea",
+        "after_quote",
+    )
 
 
 # --- the subject of the reporting clause ----------------------------------------------------
+
 
 def test_a_relative_clause_cue_is_its_antecedent_s(built):
     """Newsweek: '... and President Donald Trump, who warned Pyongyang that its threats would be
@@ -310,8 +377,10 @@ def test_headline_colon_speaker():
 
 
 def test_colon_introduced_quote_is_the_first_person_before_the_colon():
-    who = only("Also the Korea expert Dr. Ulrich Hessel from the University of Greifenau sees the proposal critically: "
-               "„The roadmap is not new. New is only the tone.“")
+    who = only(
+        "Also the Korea expert Dr. Ulrich Hessel from the University of Greifenau sees the proposal critically: "
+        "„The roadmap is not new. New is only the tone.“"
+    )
     assert (who.speaker, who.method) == ("Ulrich Hessel", "colon")
 
 
@@ -319,17 +388,25 @@ def test_words_between_counts_words_not_characters():
     assert attribution.words_between("”, the Russian leader said", 0, 22) == 3
 
 
-@pytest.mark.parametrize("article_id, opening, alias", [
-    ("002", "fire and fury", "President Donald Trump"),
-    ("003", "talking to North Korea", "US President Donald Trump"),
-])
+@pytest.mark.parametrize(
+    "article_id, opening, alias",
+    [
+        ("002", "fire and fury", "President Donald Trump"),
+        ("003", "talking to North Korea", "US President Donald Trump"),
+    ],
+)
 def test_raw_speaker_words_are_the_words_that_name_the_speaker(built, article_id, opening, alias):
-    quoted = built.quotes[(built.quotes["article_id"] == article_id) & built.quotes["text"].str.startswith(opening)].iloc[0]
+    quoted = built.quotes[
+        (built.quotes["article_id"] == article_id) & built.quotes["text"].str.startswith(opening)
+    ].iloc[0]
     assert quoted["speaker_alias"] == alias
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: when the name after 'and' is not a known speaker ('Abe'), subject_before "
-                   "falls back to the first speaker of the sentence and credits the second quote to Putin")
+@pytest.mark.xfail(
+    strict=True,
+    reason="BUG: when the name after 'and' is not a known speaker ('Abe'), subject_before "
+    "falls back to the first speaker of the sentence and credits the second quote to Putin",
+)
 def test_a_second_clause_after_and_is_not_credited_to_the_first_speaker():
     found = attribute("“Pressure is futile,” Putin wrote on the Kremlin website, and Abe said talks were “useless”.")
     assert found[0][1].speaker == "Vladimir Putin"

@@ -90,7 +90,9 @@ def test_statement_pairs_stay_within_a_speaker_as_the_corpus_grows(built):
     assert (per_speaker <= candidates.ALL_PAIRS_MAX).all()
     assert len(pairs) == sum(n * (n - 1) // 2 for n in per_speaker)
     speaker_of = dict(zip(units["unit_id"], units["speaker"]))
-    assert all(speaker_of[a] == speaker_of[b] == s for a, b, s in zip(pairs["unit_a"], pairs["unit_b"], pairs["speaker"]))
+    assert all(
+        speaker_of[a] == speaker_of[b] == s for a, b, s in zip(pairs["unit_a"], pairs["unit_b"], pairs["speaker"])
+    )
 
 
 # --- partners kept per item -----------------------------------------------------------------------
@@ -107,9 +109,17 @@ def test_each_item_keeps_its_partners_sharing_the_most_features():
     assert candidates.candidate_pairs(CLUSTER, all_pairs_max=0, per_item_max=1) == [("a", "b"), ("a", "c"), ("d", "e")]
     # two partners: c also keeps b; d and e each add a, their first tie by id
     assert candidates.candidate_pairs(CLUSTER, all_pairs_max=0, per_item_max=2) == [
-        ("a", "b"), ("a", "c"), ("a", "d"), ("a", "e"), ("b", "c"), ("d", "e")]
+        ("a", "b"),
+        ("a", "c"),
+        ("a", "d"),
+        ("a", "e"),
+        ("b", "c"),
+        ("d", "e"),
+    ]
     # enough partners: every pair sharing a feature
-    assert candidates.candidate_pairs(CLUSTER, all_pairs_max=0, per_item_max=4) == list(itertools.combinations("abcde", 2))
+    assert candidates.candidate_pairs(CLUSTER, all_pairs_max=0, per_item_max=4) == list(
+        itertools.combinations("abcde", 2)
+    )
 
 
 def test_a_cluster_of_copies_costs_per_item_max_pairs_per_item():

@@ -22,6 +22,7 @@ def _rule_of(article: clean.CleanArticle, text: str) -> clean.Removal:
 
 # ----------------------------------------------------------------------------- dates
 
+
 @pytest.mark.parametrize(
     "text_in, expected",
     [
@@ -115,17 +116,25 @@ def _page_lines(page: str) -> dict[int, str]:
     return {no: line for no, line in enumerate(page.split("\n"), start=1) if line.strip()}
 
 
-BODY = "Russian President Vladimir Putin said on Friday that pressure on Pyongyang was futile and that only talks could end the stand-off."
+BODY = (
+    "Russian President Vladimir Putin said on Friday that pressure on Pyongyang was futile "
+    "and that only talks could end the stand-off."
+)
 
 
 def test_story_dateline_prefers_a_labelled_date_over_the_banner_above_it():
-    lines = _page_lines(f"Sunday, 3 September 2017\nUpdated 2 September 2017 08:30\nPublished 1 September 2017 14:05 BST\n{BODY}\n{BODY}")
+    lines = _page_lines(
+        "Sunday, 3 September 2017\nUpdated 2 September 2017 08:30\n"
+        f"Published 1 September 2017 14:05 BST\n{BODY}\n{BODY}"
+    )
     assert clean.story_dateline(lines, [1, 2, 3], set()) == 3
 
 
 def test_story_dateline_prefers_the_date_beside_the_byline():
-    lines = _page_lines(f"Sunday, 3 September 2017\nTHE EXAMPLE HERALD\nPutin warns of conflict\nJane Doe\n"
-                        f"Friday 1 September 2017\n{BODY}\n{BODY}")
+    lines = _page_lines(
+        f"Sunday, 3 September 2017\nTHE EXAMPLE HERALD\nPutin warns of conflict\nJane Doe\n"
+        f"Friday 1 September 2017\n{BODY}\n{BODY}"
+    )
     assert clean.story_dateline(lines, [1, 5], {4}) == 5
 
 
@@ -196,6 +205,7 @@ def test_a_date_line_with_separators_keeps_the_headline_and_the_date(article_id)
 
 # ----------------------------------------------------------------------------- reader appeals
 
+
 @pytest.mark.parametrize(
     "text_in, expected",
     [
@@ -205,15 +215,27 @@ def test_a_date_line_with_separators_keeps_the_headline_and_the_date(article_id)
         ("Sign up to our free morning newsletter and get the news you need.", True),
         ("That's all from us for today. Thanks for following.", True),
         # first person inside quotes is the speaker's, not the outlet's
-        ("when he said, “If we want to avoid a war, the first step must be taken by the side that is more intelligent and stronger,” in a clear reference to the United States.", False),
+        (
+            "when he said, “If we want to avoid a war, the first step must be taken by the side that is more "
+            "intelligent and stronger,” in a clear reference to the United States.",
+            False,
+        ),
         # "US" in capitals is the country
         ("Pyongyang has also threatened to surround the US territory of Guam.", False),
         # single marks (British style) and a quote left open for the next paragraph are quotes too
         ("Lavrov said: 'We will not accept any new sanctions,' adding that talks must go on.", False),
         ("“We are convinced that the crisis can only be resolved by talks", False),
         # an analysis or editorial in the first person plural argues; it does not appeal
-        ("Our view is that Washington should test Moscow’s offer rather than dismiss it: ask Russia and China to spell out what they would require of Pyongyang first, and hold them to it.", False),
-        ("Vladimir Putin’s article of 1 September casts Russia as the voice of restraint on the Korean Peninsula. We argue that its message is aimed less at Pyongyang than at Washington and its allies.", False),
+        (
+            "Our view is that Washington should test Moscow’s offer rather than dismiss it: ask Russia and China "
+            "to spell out what they would require of Pyongyang first, and hold them to it.",
+            False,
+        ),
+        (
+            "Vladimir Putin’s article of 1 September casts Russia as the voice of restraint on the Korean "
+            "Peninsula. We argue that its message is aimed less at Pyongyang than at Washington and its allies.",
+            False,
+        ),
     ],
 )
 def test_addresses_reader(text_in, expected):
@@ -240,6 +262,7 @@ def test_an_outlet_name_inside_another_word_is_not_the_outlet_naming_itself(text
 
 # ----------------------------------------------------------------------------- small line rules
 
+
 @pytest.mark.parametrize(
     "text_in, expected",
     [
@@ -256,9 +279,12 @@ def test_ends_like_a_sentence(text_in, expected):
 
 @pytest.mark.parametrize(
     "text_in, expected",
-    [("With reporting by Reuters and AFP", "Reuters; AFP"), ("Additional reporting by Reuters", "Reuters"),
-     ("Reporting by Associated Press; editing by Reuters staff", "AP; Reuters"),
-     ("Reporting by the Bourse Daily markets desk; editing by Sam Oduya", "")],
+    [
+        ("With reporting by Reuters and AFP", "Reuters; AFP"),
+        ("Additional reporting by Reuters", "Reuters"),
+        ("Reporting by Associated Press; editing by Reuters staff", "AP; Reuters"),
+        ("Reporting by the Bourse Daily markets desk; editing by Sam Oduya", ""),
+    ],
 )
 def test_wire_agencies(text_in, expected):
     assert clean.wire_agencies(text_in) == expected
@@ -267,7 +293,10 @@ def test_wire_agencies(text_in, expected):
 @pytest.mark.parametrize(
     "text_in, expected",
     [
-        ("• Putin says the Korean Peninsula is “on the brink of a major conflict”", "Putin says the Korean Peninsula is “on the brink of a major conflict”"),
+        (
+            "• Putin says the Korean Peninsula is “on the brink of a major conflict”",
+            "Putin says the Korean Peninsula is “on the brink of a major conflict”",
+        ),
         ("- Russian leader backs a joint plan with China", "Russian leader backs a joint plan with China"),
         ("• 16x9 Image", ""),  # too short to be a point
         ("Pyongyang has been working to develop a nuclear-tipped missile.", ""),
@@ -281,10 +310,15 @@ def test_key_point(text_in, expected):
     "text_in, expected",
     [
         ("Russian President Vladimir Putin (file photo)", "Russian President Vladimir Putin"),
-        ("Russian President Vladimir Putin and President Donald Trump meeting at the G20 Summit in Germany in July. Saul Loeb/AFP/Getty Images",
-         "Russian President Vladimir Putin and President Donald Trump meeting at the G20 Summit in Germany in July"),
-        ("Washington not Pyongyang should take the initiative on constructive talks, Mr Putin urged (Reuters)",
-         "Washington not Pyongyang should take the initiative on constructive talks, Mr Putin urged"),
+        (
+            "Russian President Vladimir Putin and President Donald Trump meeting at the G20 Summit in Germany "
+            "in July. Saul Loeb/AFP/Getty Images",
+            "Russian President Vladimir Putin and President Donald Trump meeting at the G20 Summit in Germany in July",
+        ),
+        (
+            "Washington not Pyongyang should take the initiative on constructive talks, Mr Putin urged (Reuters)",
+            "Washington not Pyongyang should take the initiative on constructive talks, Mr Putin urged",
+        ),
         ("North Korea's estimated missile ranges", "North Korea's estimated missile ranges"),  # no credit: unchanged
     ],
 )
@@ -307,15 +341,26 @@ def test_is_caption(text_in, expected):
 
 @pytest.mark.parametrize(
     "text_in, expected",
-    [("Harry Cockburn", True), ("By Jane Doe", True), ("The Independent", False), ("Harry", False),
-     ("Putin warns Washington provocative rhetoric could spark conflict", False)],
+    [
+        ("Harry Cockburn", True),
+        ("By Jane Doe", True),
+        ("The Independent", False),
+        ("Harry", False),
+        ("Putin warns Washington provocative rhetoric could spark conflict", False),
+    ],
 )
 def test_looks_like_name(text_in, expected):
     assert clean.looks_like_name(text_in) is expected
 
 
-@pytest.mark.parametrize("text_in, expected", [("RUSSIA MONITOR", True), ("Moscow Consistent in the Korean Crisis", False),
-                                               ("THE DAILY BLAZE NEWS AND MORE TODAY", False)])
+@pytest.mark.parametrize(
+    "text_in, expected",
+    [
+        ("RUSSIA MONITOR", True),
+        ("Moscow Consistent in the Korean Crisis", False),
+        ("THE DAILY BLAZE NEWS AND MORE TODAY", False),
+    ],
+)
 def test_is_masthead(text_in, expected):
     assert clean.is_masthead(text_in) is expected
 
@@ -411,7 +456,10 @@ def test_independent_self_promotion_needs_the_outlet_name():
 
 def test_front_matter_goes_to_metadata_fields():
     article = _clean("003")
-    assert article.headline == "Putin warns Washington provocative rhetoric could spark ‘large-scale conflict’ with North Korea"
+    assert (
+        article.headline
+        == "Putin warns Washington provocative rhetoric could spark ‘large-scale conflict’ with North Korea"
+    )
     assert article.standfirst.startswith("'Provocations, pressure, and")
     assert (article.byline, article.published, article.wire_credit) == ("Harry Cockburn", "2017-09-02", "Reuters")
     assert (article.dateline_no, article.dateline) == (10, "Saturday 02 September 2017 05:41 EDT")
@@ -446,7 +494,9 @@ def test_a_caption_repeated_with_its_credit_is_one_unit_without_the_credit():
 
 def test_a_caption_with_a_photographer_credit_loses_the_credit():
     captions = [text for _, text, unit_type in _clean("002").units() if unit_type == "caption"]
-    assert captions == ["Russian President Vladimir Putin and President Donald Trump meeting at the G20 Summit in Germany in July"]
+    assert captions == [
+        "Russian President Vladimir Putin and President Donald Trump meeting at the G20 Summit in Germany in July"
+    ]
 
 
 def test_an_image_credit_without_words_is_no_caption():
@@ -495,7 +545,7 @@ The Security Council is expected to vote on a US draft resolution next week.
 
 Related articles
 © 2017 Example Media. All rights reserved.
-"""
+"""  # noqa: E501 (a page as an outlet prints it: one line per paragraph)
 
 
 def test_a_page_from_a_sixth_site_cleans_itself():
@@ -509,22 +559,30 @@ def test_a_page_from_a_sixth_site_cleans_itself():
     assert rules["Watch: Security Council meets on North Korea"] == "related_link"  # a link line ('Watch: ...')
     assert rules["Related articles"] == "tags_and_related"
     assert rules["© 2017 Example Media. All rights reserved."] == "copyright_notice"
-    assert [t[:20] for _, t in article.paragraphs] == ["Russia's envoy to th", "The envoy repeated M", "The Security Council"]
+    assert [t[:20] for _, t in article.paragraphs] == [
+        "Russia's envoy to th",
+        "The envoy repeated M",
+        "The Security Council",
+    ]
 
 
 def test_a_page_from_a_sixth_site_keeps_its_headline_and_caption_as_display_units():
     shown = [(unit_type, text) for _, text, unit_type in clean.clean_article(SIXTH_SITE).units() if unit_type != "body"]
-    assert shown == [("headline", "Kremlin says sanctions on Pyongyang are a dead end"),
-                     ("caption", "A Russian official at the UN")]
+    assert shown == [
+        ("headline", "Kremlin says sanctions on Pyongyang are a dead end"),
+        ("caption", "A Russian official at the UN"),
+    ]
 
 
 def test_key_point_bullets_are_display_units():
     """106 (a tabloid page): three bulleted points under the standfirst, kept without their bullets."""
     article = clean.clean_article(page_text("106"), page_meta("106")["outlet"])
     points = [text for _, text, unit_type in article.units() if unit_type == "key_point"]
-    assert points == ["Putin says the Korean Peninsula is \"on the brink of a major conflict\"",
-                      "Russian leader slams \"threats, pressure and insulting and militant rhetoric\"",
-                      "Tokyo on high alert after missile flew over Japan"]
+    assert points == [
+        'Putin says the Korean Peninsula is "on the brink of a major conflict"',
+        'Russian leader slams "threats, pressure and insulting and militant rhetoric"',
+        "Tokyo on high alert after missile flew over Japan",
+    ]
 
 
 def test_the_sites_header_above_its_navigation_is_not_the_headline():
@@ -536,13 +594,19 @@ def test_the_sites_header_above_its_navigation_is_not_the_headline():
 
 
 def test_a_byline_with_a_location_gives_the_name_only():
-    page = f"Japan presses allies for tougher line after missile flyover\n\nBy Yuki Hamasaki in Tokyo\n2 September 2017\n\n{BODY}\n"
+    page = (
+        "Japan presses allies for tougher line after missile flyover\n\n"
+        f"By Yuki Hamasaki in Tokyo\n2 September 2017\n\n{BODY}\n"
+    )
     assert clean.clean_article(page).byline == "Yuki Hamasaki"
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: a short line after the last body paragraph (a 'Most read' list, desk "
-                                        "initials) is classed media_title and kept as a caption display unit; "
-                                        "media titles are defined as lines inside the body")
+@pytest.mark.xfail(
+    strict=True,
+    reason="BUG: a short line after the last body paragraph (a 'Most read' list, desk "
+    "initials) is classed media_title and kept as a caption display unit; "
+    "media titles are defined as lines inside the body",
+)
 @pytest.mark.parametrize(
     "article_id, line",
     [

@@ -36,15 +36,20 @@ def test_alpha_uses_only_items_both_coders_coded():
     assert codings.alpha(a, b) == pytest.approx(1.0)
 
 
-@pytest.mark.parametrize("value, expected", [(0.8, "reliable"), (0.79, "tentative"), (0.667, "tentative"),
-                                             (0.66, "unreliable")])
+@pytest.mark.parametrize(
+    "value, expected", [(0.8, "reliable"), (0.79, "tentative"), (0.667, "tentative"), (0.66, "unreliable")]
+)
 def test_verdict_thresholds(value, expected):
     assert codings.verdict(value) == expected
 
 
 def test_role_entries_parse_groups_with_and_without_voice():
     cell = "United States[direct_quote]; North Korea [own_narration];Japan"
-    assert codings.role_entries(cell) == {("United States", "direct_quote"), ("North Korea", "own_narration"), ("Japan", "")}
+    assert codings.role_entries(cell) == {
+        ("United States", "direct_quote"),
+        ("North Korea", "own_narration"),
+        ("Japan", ""),
+    }
     assert codings.labels_of("cause", cell) == {"United States", "North Korea", "Japan"}
     assert codings.labels_of("putin_statements", "P1; P3") == {"P1", "P3"}
 
@@ -59,8 +64,11 @@ def test_multi_label_items_are_yes_no_per_label():
 
 def _coding(values: dict[str, list[str]]) -> pd.DataFrame:
     n = len(next(iter(values.values())))
-    base = {"article_id": ["900"] * n, "sentence_id": [f"900-{i:03d}" for i in range(1, n + 1)],
-            "text": [f"Unit number {i}." for i in range(1, n + 1)]}
+    base = {
+        "article_id": ["900"] * n,
+        "sentence_id": [f"900-{i:03d}" for i in range(1, n + 1)],
+        "text": [f"Unit number {i}." for i in range(1, n + 1)],
+    }
     blank = {v: [""] * n for v in codings.VARIABLES}
     return pd.DataFrame({**base, **blank, **values})
 
@@ -86,8 +94,14 @@ def test_gold_refuses_an_unadjudicated_disagreement_and_a_stray_adjudication():
     b = _coding({"problem": ["no", "no"]})
     with pytest.raises(judgements.JudgementError, match="1 disagreement.*not adjudicated"):
         codings.gold(a, b, codings.disagreements(a, b).iloc[0:0].assign(gold=[], reason=[]))
-    stray = pd.DataFrame({"article_id": ["900", "900"], "text": ["Unit number 1.", "Unit number 2."],
-                          "variable": ["problem", "moral"], "gold": ["no", "yes"]})
+    stray = pd.DataFrame(
+        {
+            "article_id": ["900", "900"],
+            "text": ["Unit number 1.", "Unit number 2."],
+            "variable": ["problem", "moral"],
+            "gold": ["no", "yes"],
+        }
+    )
     with pytest.raises(judgements.JudgementError, match="1 adjudication.*no disagreement"):
         codings.gold(a, b, stray)
 

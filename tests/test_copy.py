@@ -23,13 +23,19 @@ def _units(*rows: tuple[str, str, str]) -> pd.DataFrame:
 
 # ----------------------------------------------------------------------------- n-grams outside quotes
 
+
 def test_outside_ngrams_skip_the_quoted_words(built):
     """000: 'Putin warned that North Korea and the United States are “balanced on the verge ...”'."""
     unit = unit_with(built.sentences, "000", "Putin warned that North Korea and the United States are")
     grams = copy.outside_ngrams(unit["text"], unit["quote_spans"])
-    assert grams == {("putin", "warned", "that", "north", "korea"), ("warned", "that", "north", "korea", "and"),
-                     ("that", "north", "korea", "and", "the"), ("north", "korea", "and", "the", "united"),
-                     ("korea", "and", "the", "united", "states"), ("and", "the", "united", "states", "are")}
+    assert grams == {
+        ("putin", "warned", "that", "north", "korea"),
+        ("warned", "that", "north", "korea", "and"),
+        ("that", "north", "korea", "and", "the"),
+        ("north", "korea", "and", "the", "united"),
+        ("korea", "and", "the", "united", "states"),
+        ("and", "the", "united", "states", "are"),
+    }
 
 
 def test_no_ngram_bridges_a_quote():
@@ -45,16 +51,20 @@ def test_a_quote_only_unit_has_no_outside_ngrams(built):
 
 
 def test_typographic_apostrophes_and_case_do_not_hide_shared_copy():
-    assert copy.outside_ngrams("Russia’s Position Is Similar To China’s", "") == \
-        copy.outside_ngrams("russia's position is similar to china's", "")
+    assert copy.outside_ngrams("Russia’s Position Is Similar To China’s", "") == copy.outside_ngrams(
+        "russia's position is similar to china's", ""
+    )
 
 
 # ----------------------------------------------------------------------------- shared with the corpus
 
+
 def test_narration_copied_from_another_text_is_shared_copy():
-    units = _units(("900-001", "Washington has said all options, including military ones, remain open.", ""),
-                   ("901-001", "Washington has said all options, including military ones, remain open.", ""),
-                   ("901-002", "Dealers shrugged off calls from Moscow for talks on Friday morning.", ""))
+    units = _units(
+        ("900-001", "Washington has said all options, including military ones, remain open.", ""),
+        ("901-001", "Washington has said all options, including military ones, remain open.", ""),
+        ("901-002", "Dealers shrugged off calls from Moscow for talks on Friday morning.", ""),
+    )
     table = copy.shared_with_corpus(units).set_index("sentence_id")
     assert table.loc["901-001", ["copy_share", "shared_with_ids"]].tolist() == [1.0, "900"]
     assert table.loc["901-002", ["copy_share", "shared_with_ids"]].tolist() == [0.0, ""]
@@ -62,14 +72,18 @@ def test_narration_copied_from_another_text_is_shared_copy():
 
 def test_a_shared_quote_is_not_shared_copy():
     quote = "Provocations, pressure and bellicose and offensive rhetoric is the road to nowhere."
-    units = _units(("900-001", f"“{quote}” Putin wrote.", f"1-{1 + len(quote)}"),
-                   ("901-001", f"“{quote}” the Russian leader argued on Friday.", f"1-{1 + len(quote)}"))
+    units = _units(
+        ("900-001", f"“{quote}” Putin wrote.", f"1-{1 + len(quote)}"),
+        ("901-001", f"“{quote}” the Russian leader argued on Friday.", f"1-{1 + len(quote)}"),
+    )
     assert copy.shared_with_corpus(units)["shared_with_ids"].tolist() == ["", ""]
 
 
 def test_copy_within_one_text_is_not_shared_copy():
-    units = _units(("900-001", "Russia voted along with the rest of the Security Council.", ""),
-                   ("900-002", "Russia voted along with the rest of the Security Council.", ""))
+    units = _units(
+        ("900-001", "Russia voted along with the rest of the Security Council.", ""),
+        ("900-002", "Russia voted along with the rest of the Security Council.", ""),
+    )
     assert copy.shared_with_corpus(units)["copy_share"].tolist() == [0.0, 0.0]
 
 
@@ -84,9 +98,11 @@ def test_shared_copy_needs_half_of_the_units_ngrams():
 
 def test_the_texts_holding_most_of_a_units_ngrams_come_first():
     mine = "Putin, whose country shares a border with North Korea, said a plan offered a way out."
-    units = _units(("900-001", mine, ""),
-                   ("901-001", "Putin, whose country shares a border with North Korea, said a plan was ready.", ""),
-                   ("902-001", mine, ""))
+    units = _units(
+        ("900-001", mine, ""),
+        ("901-001", "Putin, whose country shares a border with North Korea, said a plan was ready.", ""),
+        ("902-001", mine, ""),
+    )
     row = copy.shared_with_corpus(units).set_index("sentence_id").loc["900-001"]
     assert (row["copy_share"], row["shared_with_ids"]) == (1.0, "902;901")
 
@@ -113,6 +129,7 @@ def test_in_the_seeds_only_quoted_words_are_shared_between_texts(built):
 
 # ----------------------------------------------------------------------------- wire evidence
 
+
 def test_wire_evidence_attaches_to_the_units_it_names(built):
     evidence = copy.wire_evidence(built.sentences)
     named = built.sentences.set_index("sentence_id").loc[evidence["sentence_id"], "article_id"]
@@ -121,7 +138,9 @@ def test_wire_evidence_attaches_to_the_units_it_names(built):
 
 
 def test_wire_evidence_for_texts_outside_the_corpus_is_ignored(built, tmp_path):
-    (tmp_path / copy.WIRE_FILE).write_text(WIRE_HEADER + "999,A sentence of another corpus.,AP,word for word,x,y\n", encoding="utf-8")
+    (tmp_path / copy.WIRE_FILE).write_text(
+        WIRE_HEADER + "999,A sentence of another corpus.,AP,word for word,x,y\n", encoding="utf-8"
+    )
     assert copy.wire_evidence(built.sentences, tmp_path).empty
 
 
@@ -131,7 +150,9 @@ def test_without_a_wire_file_there_is_no_wire_evidence(built, tmp_path):
 
 def test_stale_wire_evidence_is_an_error(built, tmp_path):
     (tmp_path / copy.WIRE_FILE).write_text(
-        WIRE_HEADER + "001,Pyongyang has been working to develop a nuclear missile.,Reuters,word for word,x,y\n", encoding="utf-8")
+        WIRE_HEADER + "001,Pyongyang has been working to develop a nuclear missile.,Reuters,word for word,x,y\n",
+        encoding="utf-8",
+    )
     with pytest.raises(judgements.JudgementError, match=r"wire_copy\.csv: 1 judgement\(s\) .* line 2 \(article 001"):
         copy.wire_evidence(built.sentences, tmp_path)
 
@@ -139,14 +160,18 @@ def test_stale_wire_evidence_is_an_error(built, tmp_path):
 def test_stale_wire_evidence_names_its_line_in_the_file(built, tmp_path):
     (tmp_path / copy.WIRE_FILE).write_text(
         WIRE_HEADER + "999,A sentence of another corpus.,AP,word for word,x,y\n"
-        "003,Mr Putin said something this text never printed.,Reuters,word for word,x,y\n", encoding="utf-8")
+        "003,Mr Putin said something this text never printed.,Reuters,word for word,x,y\n",
+        encoding="utf-8",
+    )
     with pytest.raises(judgements.JudgementError, match=r"line 3 \(article 003"):
         copy.wire_evidence(built.sentences, tmp_path)
 
 
 def test_shared_copy_kinds_combine_corpus_and_wire(tmp_path):
     text = "Pyongyang has been working to develop a nuclear-tipped missile capable of hitting the United States."
-    units = _units(("900-001", text, ""), ("901-001", text, ""), ("901-002", "Talks stalled again on Friday in Beijing.", ""))
+    units = _units(
+        ("900-001", text, ""), ("901-001", text, ""), ("901-002", "Talks stalled again on Friday in Beijing.", "")
+    )
     (tmp_path / copy.WIRE_FILE).write_text(WIRE_HEADER + f"901,{text},Reuters,word for word,x,y\n", encoding="utf-8")
     table = copy.shared_copy(units, tmp_path).set_index("sentence_id")
     assert table["shared_copy"].to_dict() == {"900-001": "corpus", "901-001": "corpus;wire", "901-002": ""}

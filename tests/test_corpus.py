@@ -10,12 +10,44 @@ from framing import clean, corpus, io, metadata, spans, voice
 from tests.conftest import unit_with
 
 CONTRACT = {
-    "articles": ["article_id", "source_file", "outlet", "label", "group", "author", "published", "headline",
-                 "wire_credit", "n_sentences", "n_words", "n_display_units", "n_quotes", "quoted_word_share"],
-    "sentences": ["sentence_id", "article_id", "unit_type", "paragraph", "position", "line_no", "text", "quoted_share",
-                  "quote_spans", "voice", "voice_speaker", "voice_speaker_group", "words_direct_quote",
-                  "words_attributed_paraphrase", "words_imputation", "words_own_narration", "shared_copy",
-                  "copy_share", "shared_with_ids", "wire"],
+    "articles": [
+        "article_id",
+        "source_file",
+        "outlet",
+        "label",
+        "group",
+        "author",
+        "published",
+        "headline",
+        "wire_credit",
+        "n_sentences",
+        "n_words",
+        "n_display_units",
+        "n_quotes",
+        "quoted_word_share",
+    ],
+    "sentences": [
+        "sentence_id",
+        "article_id",
+        "unit_type",
+        "paragraph",
+        "position",
+        "line_no",
+        "text",
+        "quoted_share",
+        "quote_spans",
+        "voice",
+        "voice_speaker",
+        "voice_speaker_group",
+        "words_direct_quote",
+        "words_attributed_paraphrase",
+        "words_imputation",
+        "words_own_narration",
+        "shared_copy",
+        "copy_share",
+        "shared_with_ids",
+        "wire",
+    ],
     "quotes": ["quote_id", "article_id", "sentence_id", "unit_type", "text", "speaker", "cue"],
     "removed_lines": ["article_id", "line_no", "text", "rule", "reason", "kept_as"],
 }
@@ -32,7 +64,9 @@ def test_ids_are_unique_and_linked(built):
     assert built.quotes["quote_id"].is_unique
     assert set(built.quotes["sentence_id"]) <= set(built.sentences["sentence_id"])
     assert set(built.sentences["article_id"]) == set(built.articles["article_id"])
-    assert built.sentences.groupby("article_id")["position"].apply(lambda p: list(p) == list(range(1, len(p) + 1))).all()
+    assert (
+        built.sentences.groupby("article_id")["position"].apply(lambda p: list(p) == list(range(1, len(p) + 1))).all()
+    )
 
 
 def test_article_counts_are_over_the_body(built):
@@ -42,7 +76,9 @@ def test_article_counts_are_over_the_body(built):
     articles = built.articles.set_index("article_id")
     assert articles["n_sentences"].to_dict() == body.groupby("article_id").size().to_dict()
     assert articles["n_words"].to_dict() == body.groupby("article_id")["n_words"].sum().to_dict()
-    assert (articles["n_display_units"] + articles["n_sentences"]).to_dict() == units.groupby("article_id").size().to_dict()
+    assert (articles["n_display_units"] + articles["n_sentences"]).to_dict() == units.groupby(
+        "article_id"
+    ).size().to_dict()
     body_quotes = built.quotes[built.quotes["sentence_id"].isin(set(body["sentence_id"]))]
     assert articles["n_quotes"].to_dict() == body_quotes.groupby("article_id").size().to_dict()
 
@@ -65,14 +101,19 @@ def test_units_are_numbered_in_reading_order(built):
     caption = unit_with(built.sentences, "003", "North Korea release launch footage")
     before = unit_with(built.sentences, "003", "The Russian President’s warning comes after Pyongyang")
     after = unit_with(built.sentences, "003", "The missile hurtled toward Japan")
-    assert (caption["unit_type"], before["position"] + 1, after["position"] - 1) == ("caption", caption["position"], caption["position"])
+    assert (caption["unit_type"], before["position"] + 1, after["position"] - 1) == (
+        "caption",
+        caption["position"],
+        caption["position"],
+    )
 
 
 def test_every_display_unit_is_a_removed_line_kept_as_that_unit(built):
     display = built.sentences[built.sentences["unit_type"] != "body"]
     kept = built.removed_lines[built.removed_lines["kept_as"] != ""]
-    assert sorted(zip(display["article_id"], display["line_no"], display["unit_type"])) == \
-        sorted(zip(kept["article_id"], kept["line_no"], kept["kept_as"]))
+    assert sorted(zip(display["article_id"], display["line_no"], display["unit_type"])) == sorted(
+        zip(kept["article_id"], kept["line_no"], kept["kept_as"])
+    )
 
 
 def test_quoted_share_is_a_share(built):
@@ -89,11 +130,22 @@ def test_words_in_each_voice_add_up_to_the_units_words(built):
 @pytest.mark.parametrize(
     "article_id, snippet, expected",
     [
-        ("000", "Provocations, pressure and bellicose and offensive rhetoric is the road to nowhere.",
-         ("direct_quote", "Vladimir Putin", "Russia")),
-        ("001", "But Moscow has also repeatedly assigned much of the blame", ("attributed_paraphrase", "Russia", "Russia")),
+        (
+            "000",
+            "Provocations, pressure and bellicose and offensive rhetoric is the road to nowhere.",
+            ("direct_quote", "Vladimir Putin", "Russia"),
+        ),
+        (
+            "001",
+            "But Moscow has also repeatedly assigned much of the blame",
+            ("attributed_paraphrase", "Russia", "Russia"),
+        ),
         ("004", "wants the current crisis to continue as long as possible", ("imputation", "Russia", "Russia")),
-        ("004", "Every month the North Korean arsenal is becoming more and more dangerous.", ("own_narration", "outlet", "outlet")),
+        (
+            "004",
+            "Every month the North Korean arsenal is becoming more and more dangerous.",
+            ("own_narration", "outlet", "outlet"),
+        ),
     ],
 )
 def test_voice_of_seed_units(built, article_id, snippet, expected):
@@ -121,7 +173,8 @@ def test_metadata_disagreements_lists_a_differing_headline(built):
     articles.loc[articles["article_id"] == "004", "headline"] = "Moscow and the Korean Crisis"
     found = corpus.metadata_disagreements(articles)
     assert found[["article_id", "field", "metadata", "extracted"]].values.tolist() == [
-        ["004", "headline", "Moscow and the Korean Crisis", "Moscow Consistent in the Korean Crisis"]]
+        ["004", "headline", "Moscow and the Korean Crisis", "Moscow Consistent in the Korean Crisis"]
+    ]
 
 
 def test_tables_round_trip(built, tmp_path):
@@ -137,6 +190,7 @@ def test_spans_round_trip():
 
 
 # ----------------------------------------------------------------------------- summaries
+
 
 def test_removed_summary_counts_lines_texts_and_display_units(built):
     summary = corpus.removed_summary(built).set_index("rule")
@@ -170,6 +224,7 @@ def test_findings_state_the_body_and_display_unit_counts(built):
 
 # ----------------------------------------------------------------------------- dates and bodies on build
 
+
 def _set_metadata(raw_dir, article_id, **values):
     table = pd.read_csv(raw_dir / "metadata.csv", dtype=str, keep_default_na=False)
     for column, value in values.items():
@@ -179,9 +234,12 @@ def _set_metadata(raw_dir, article_id, **values):
 
 def test_a_metadata_date_the_page_contradicts_stops_the_build(raw_copy):
     _set_metadata(raw_copy, "003", published="2017-09-01")
-    with pytest.raises(metadata.CorpusError, match=r"003_5eacf102e61bbcd3\.txt: metadata\.csv gives published 2017-09-01, "
-                                                   r"but the page's date line 10 \('Saturday 02 September 2017 05:41 EDT'\) "
-                                                   r"says 2017-09-02"):
+    with pytest.raises(
+        metadata.CorpusError,
+        match=r"003_5eacf102e61bbcd3\.txt: metadata\.csv gives published 2017-09-01, "
+        r"but the page's date line 10 \('Saturday 02 September 2017 05:41 EDT'\) "
+        r"says 2017-09-02",
+    ):
         corpus.build_corpus(raw_copy)
 
 
@@ -208,7 +266,7 @@ Friday 1 September 2017
 Russian President Vladimir Putin said on Friday that pressure on Pyongyang was futile and that only talks could end the stand-off.
 
 The Kremlin published the article ahead of a summit of the BRICS nations in the Chinese city of Xiamen next week.
-"""
+"""  # noqa: E501 (a page as an outlet prints it: one line per paragraph)
 
 
 def _add_article(raw_dir, text: str, published: str = "") -> None:

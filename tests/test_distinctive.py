@@ -100,10 +100,11 @@ def test_compare_groups_rejects_a_group_that_holds_everything(tables):
 def test_keyword_in_context_finds_every_token_occurrence(tables):
     lines = distinctive.keyword_in_context(tables.sentences, "u.s.")
     counted = sum(distinctive.tokens(t).count("u.s.") for t in tables.sentences["text"])
-    assert len(lines) == counted == 12  # 11 in the bodies, 1 in Newsweek's headline ("North Korea and the U.S. Are on ...")
+    # 11 in the bodies, 1 in Newsweek's headline ("North Korea and the U.S. Are on ...")
+    assert len(lines) == counted == 12
     first = lines[0]
     assert first["match"] == "U.S." and first["sentence_id"].startswith("000-")
-    assert distinctive.kwic_line(first).endswith('[U.S.]  President Donald Trump\'s declaration that "a')
+    assert distinctive.kwic_line(first).endswith("[U.S.]  President Donald Trump's declaration that \"a")
     headline = tables.sentences.loc[tables.sentences["unit_type"] == "headline", "sentence_id"]
     assert sum(line["sentence_id"] in set(headline) for line in lines) == 1
 

@@ -19,27 +19,39 @@ from tests.conftest import unit_with
 # Three pages added to the seeds, each a real page shape (headline, dateline, wire credit, quotes).
 PAGES = {
     # a report that quotes no one
-    "005": ("005_seoul-options.txt", "Example Wire", "wire_report",
-            "Seoul Weighs Its Options\n"
-            "Seoul, 4 September 2017\n"
-            "South Korea said on Monday that it would keep talking with China and Japan about the crisis, and that new "
-            "sanctions were being discussed in Seoul.\n"
-            "Officials in Tokyo described the situation as serious but stable.\n"),
+    "005": (
+        "005_seoul-options.txt",
+        "Example Wire",
+        "wire_report",
+        "Seoul Weighs Its Options\n"
+        "Seoul, 4 September 2017\n"
+        "South Korea said on Monday that it would keep talking with China and Japan about the crisis, and that new "
+        "sanctions were being discussed in Seoul.\n"
+        "Officials in Tokyo described the situation as serious but stable.\n",
+    ),
     # a live markets brief that names no actor of actors.csv, with an unnamed speaker
-    "006": ("006_markets-close.txt", "Harbour Markets", "live_blog",
-            "Markets close quietly\n"
-            "Updated 17:05\n"
-            "Shares in regional markets slipped on Friday as investors weighed a week of mixed company results.\n"
-            "\u201cIt was a quiet day with thin volumes,\u201d one trader said.\n"
-            "Bond prices were little changed and the currency held steady against the dollar.\n"),
+    "006": (
+        "006_markets-close.txt",
+        "Harbour Markets",
+        "live_blog",
+        "Markets close quietly\n"
+        "Updated 17:05\n"
+        "Shares in regional markets slipped on Friday as investors weighed a week of mixed company results.\n"
+        "\u201cIt was a quiet day with thin volumes,\u201d one trader said.\n"
+        "Bond prices were little changed and the currency held steady against the dollar.\n",
+    ),
     # agency copy: Putin in the Kremlin's English, then an official the text does not name
-    "007": ("007_test-wire.txt", "Test Wire", "wire_copy",
-            "Putin says pressure on Pyongyang futile\n"
-            "MOSCOW, Sept 1 (Test Wire) - Russian President Vladimir Putin said on Friday that putting pressure on North "
-            "Korea to stop its missile programme was \u201cmisguided and futile.\u201d\n"
-            "\u201cWe will not be intimidated by threats, and we will not change our plans,\u201d a senior official told "
-            "reporters in Seoul.\n"
-            "The official did not say when the next talks would take place.\n"),
+    "007": (
+        "007_test-wire.txt",
+        "Test Wire",
+        "wire_copy",
+        "Putin says pressure on Pyongyang futile\n"
+        "MOSCOW, Sept 1 (Test Wire) - Russian President Vladimir Putin said on Friday that putting pressure on North "
+        "Korea to stop its missile programme was \u201cmisguided and futile.\u201d\n"
+        "\u201cWe will not be intimidated by threats, and we will not change our plans,\u201d a senior official told "
+        "reporters in Seoul.\n"
+        "The official did not say when the next talks would take place.\n",
+    ),
 }
 NEW = sorted(PAGES)
 
@@ -50,7 +62,9 @@ def one_article(tmp_path_factory) -> corpus.Corpus:
     raw = tmp_path_factory.mktemp("one")
     shutil.copyfile(paths.RAW_DIR / "004_e125ccf955c029f6.txt", raw / "004_e125ccf955c029f6.txt")
     lines = (paths.RAW_DIR / "metadata.csv").read_text(encoding="utf-8").splitlines()
-    (raw / "metadata.csv").write_text("\n".join([lines[0], *[l for l in lines if l.startswith("004,")]]) + "\n", encoding="utf-8")
+    (raw / "metadata.csv").write_text(
+        "\n".join([lines[0], *[line for line in lines if line.startswith("004,")]]) + "\n", encoding="utf-8"
+    )
     return corpus.build_corpus(raw)
 
 
@@ -63,8 +77,10 @@ def grown(tmp_path_factory) -> corpus.Corpus:
     rows = []
     for article_id, (name, outlet, group, text) in PAGES.items():
         (raw / name).write_text(text, encoding="utf-8")
-        rows.append(dict.fromkeys(meta.columns, "") | {"article_id": article_id, "source_file": name, "outlet": outlet,
-                                                        "group": group})
+        rows.append(
+            dict.fromkeys(meta.columns, "")
+            | {"article_id": article_id, "source_file": name, "outlet": outlet, "group": group}
+        )
     pd.concat([meta, pd.DataFrame(rows)]).to_csv(raw / "metadata.csv", index=False)
     return corpus.build_corpus(raw)
 
@@ -73,8 +89,9 @@ def _rates(built: corpus.Corpus) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFra
     """(matches, per-sentence counts, per-text rates) over the body, as notebook 02 makes them."""
     body = corpus.body(built.sentences)
     matches = rhetoric.match_sentences(built.sentences, built.quotes)
-    counts = rhetoric.sentence_counts(matches[matches["sentence_id"].isin(set(body["sentence_id"]))], body,
-                                      list(rhetoric.categories()["category"]))
+    counts = rhetoric.sentence_counts(
+        matches[matches["sentence_id"].isin(set(body["sentence_id"]))], body, list(rhetoric.categories()["category"])
+    )
     return matches, counts, rhetoric.outlet_rates(counts, built.articles)
 
 
@@ -117,8 +134,9 @@ def test_one_article_comparisons_say_why_they_cannot_run(one_article):
 
 def test_one_article_quoting_no_putin_has_no_family(one_article):
     markers = provenance.load_markers()
-    families = provenance.article_families(provenance.quote_families(one_article.quotes, markers),
-                                           one_article.articles, markers)
+    families = provenance.article_families(
+        provenance.quote_families(one_article.quotes, markers), one_article.articles, markers
+    )
     assert families[["article_id", "family", "n_putin_quotes"]].values.tolist() == [["004", "not applicable", 0]]
 
 
@@ -138,8 +156,9 @@ def test_one_article_tone_finding_reads_as_english(one_article):
 
 def test_frame_profile_of_one_group(one_article):
     matches = rhetoric.match_sentences(one_article.sentences, one_article.quotes)
-    evidence = frames.frame_evidence(frames.frame_codebook(),
-                                     frames.build_evidence(one_article.sentences, one_article.quotes, matches))
+    evidence = frames.frame_evidence(
+        frames.frame_codebook(), frames.build_evidence(one_article.sentences, one_article.quotes, matches)
+    )
     profile = frames.frame_profile(frames.frame_codebook(), evidence, one_article.articles)
     assert set(profile["unit"]) == {"article", "group"}
     pooled = profile[profile["unit"] == "group"]
@@ -156,8 +175,9 @@ def test_article_without_quotes_flows_through(grown, grown_rates):
     assert (new["n_sentences"], new["n_quotes"], new["quoted_word_share"]) == (2, 0, 0)
     assert "005" not in set(grown.quotes["article_id"])
     markers = provenance.load_markers()
-    families = provenance.article_families(provenance.quote_families(grown.quotes, markers), grown.articles,
-                                           markers).set_index("article_id")
+    families = provenance.article_families(
+        provenance.quote_families(grown.quotes, markers), grown.articles, markers
+    ).set_index("article_id")
     assert families.loc["005", "family"] == "not applicable"
     assert families.loc["005", "evidence"] == "no quote of Putin's article"
     table = _sentiment(grown)
@@ -234,10 +254,17 @@ def test_a_group_of_three_or_more_texts_on_each_side_is_tested(grown_rates):
 
 def test_frame_profile_pools_every_group(grown):
     matches = rhetoric.match_sentences(grown.sentences, grown.quotes)
-    evidence = frames.frame_evidence(frames.frame_codebook(), frames.build_evidence(grown.sentences, grown.quotes, matches))
+    evidence = frames.frame_evidence(
+        frames.frame_codebook(), frames.build_evidence(grown.sentences, grown.quotes, matches)
+    )
     profile = frames.frame_profile(frames.frame_codebook(), evidence, grown.articles)
     pooled = profile[profile["unit"] == "group"]
-    assert set(pooled["label"]) == {"analysis (pooled)", "wire_report (pooled)", "live_blog (pooled)", "wire_copy (pooled)"}
+    assert set(pooled["label"]) == {
+        "analysis (pooled)",
+        "wire_report (pooled)",
+        "live_blog (pooled)",
+        "wire_copy (pooled)",
+    }
     sizes = pooled.drop_duplicates("group").set_index("group")["n_articles"].to_dict()
     assert sizes == {"analysis": 1, "wire_report": 5, "live_blog": 1, "wire_copy": 1}
 
@@ -245,8 +272,11 @@ def test_frame_profile_pools_every_group(grown):
 def test_distinctive_terms_of_a_new_group(grown):
     table = distinctive.compare_groups(corpus.body(grown.sentences), grown.articles, "live_blog")
     assert table.loc[table["term"] == "shares", "count_focus"].iloc[0] >= 1
-    assert (table["g2"] > 0).eq(table["count_focus"] / table["count_focus"].sum()
-                                > table["count_rest"] / table["count_rest"].sum()).all()
+    assert (
+        (table["g2"] > 0)
+        .eq(table["count_focus"] / table["count_focus"].sum() > table["count_rest"] / table["count_rest"].sum())
+        .all()
+    )
 
 
 # --- quotes with no resolved speaker ---------------------------------------------------------------------
@@ -277,8 +307,9 @@ def test_an_unnamed_speaker_has_no_family_and_a_statement_of_its_own(grown):
     assert statements.loc[official, "n_units"] == 1  # never joined: unnamed quotes are not one speaker
     pairs = provenance.unit_pairs(provenance.quote_units(grown.quotes))
     assert not pairs["unit_a"].str.startswith(official).any() and not pairs["unit_b"].str.startswith(official).any()
-    article = provenance.article_families(provenance.quote_families(grown.quotes, markers), grown.articles,
-                                          markers).set_index("article_id")
+    article = provenance.article_families(
+        provenance.quote_families(grown.quotes, markers), grown.articles, markers
+    ).set_index("article_id")
     assert article.loc["007", ["family", "n_putin_quotes"]].tolist() == ["Kremlin English", 1]
 
 
@@ -321,7 +352,9 @@ def _only(article_id: str, tmp_path: Path) -> corpus.Corpus:
 def test_frame_evidence_on_a_one_report_corpus(article_id, tmp_path):
     """Items whose hits all fail a 'mentions' filter used to crash on the empty selection."""
     built = _only(article_id, tmp_path)
-    evidence = frames.build_evidence(built.sentences, built.quotes, rhetoric.match_sentences(built.sentences, built.quotes))
+    evidence = frames.build_evidence(
+        built.sentences, built.quotes, rhetoric.match_sentences(built.sentences, built.quotes)
+    )
     found = frames.frame_evidence(frames.frame_codebook(), evidence)
     assert set(found["article_id"]) == {article_id}
     assert "en_prob_3" not in set(found["item_id"])  # Russia-US rivalry: no sentence of this report names both

@@ -12,8 +12,8 @@ PIN = re.compile(r"^(?P<name>[A-Za-z0-9_.-]+)==(?P<version>[A-Za-z0-9.]+)$")
 
 
 def _requirements() -> dict[str, str]:
-    lines = [l.strip() for l in (paths.ROOT / "requirements.txt").read_text().splitlines()]
-    entries = [l for l in lines if l and not l.startswith("#")]
+    lines = [line.strip() for line in (paths.ROOT / "requirements.txt").read_text().splitlines()]
+    entries = [line for line in lines if line and not line.startswith("#")]
     pins = {}
     for line in entries:
         match = PIN.match(line)

@@ -34,10 +34,13 @@ def predicted_row(**values) -> pd.Series:
 @pytest.mark.parametrize(
     "a, b, same",
     [
-        ("\u201cmisguided and futile.\u201d", "misguided and futile", True),   # marks and edge punctuation ignored
-        ("Large-Scale Conflict", "large-scale conflict", True),                  # case ignored
-        ("Provocations, pressure and bellicose and offensive rhetoric is the road to nowhere.",
-         "Provocations, pressure and bellicose and offensive rhetoric is the road to nowhere", True),
+        ("\u201cmisguided and futile.\u201d", "misguided and futile", True),  # marks and edge punctuation ignored
+        ("Large-Scale Conflict", "large-scale conflict", True),  # case ignored
+        (
+            "Provocations, pressure and bellicose and offensive rhetoric is the road to nowhere.",
+            "Provocations, pressure and bellicose and offensive rhetoric is the road to nowhere",
+            True,
+        ),
         # one holds the other, 7 of 8 words: the same quote cut at its edge
         ("on the verge of a large-scale conflict", "balanced on the verge of a large-scale conflict", True),
         # 3 of 4 words is under MIN_WORD_OVERLAP: a different, shorter quote
@@ -54,14 +57,29 @@ def test_same_quote(a, b, same):
 
 def test_quote_words():
     assert ev.quote_words("\u201cIt is essential to resolve the region\u2019s problems,\u201d") == [
-        "it", "is", "essential", "to", "resolve", "the", "region's", "problems"]
+        "it",
+        "is",
+        "essential",
+        "to",
+        "resolve",
+        "the",
+        "region's",
+        "problems",
+    ]
 
 
 @pytest.mark.parametrize(
     "name, canonical",
-    [("Vladimir Putin", "vladimir putin"), ("Putin", "vladimir putin"), ("the Russian president", "vladimir putin"),
-     ("Russian Foreign Minister Sergey Lavrov", "sergey lavrov"), ("the Kremlin", "kremlin"), ("Kremlin", "kremlin"),
-     ("Quai d\u2019Orsay", "quai d'orsay"), ("Hiroshi  Tanabe", "hiroshi tanabe")],
+    [
+        ("Vladimir Putin", "vladimir putin"),
+        ("Putin", "vladimir putin"),
+        ("the Russian president", "vladimir putin"),
+        ("Russian Foreign Minister Sergey Lavrov", "sergey lavrov"),
+        ("the Kremlin", "kremlin"),
+        ("Kremlin", "kremlin"),
+        ("Quai d\u2019Orsay", "quai d'orsay"),
+        ("Hiroshi  Tanabe", "hiroshi tanabe"),
+    ],
 )
 def test_canonical_name(name, canonical):
     assert ev.canonical_name(name) == canonical
@@ -76,20 +94,39 @@ def test_canonical_name(name, canonical):
         (gold_row(speaker="Vladimir Putin"), predicted_row(speaker="Vladimir Putin", speaker_kind="person"), "exact"),
         (gold_row(speaker="Putin"), predicted_row(speaker="Vladimir Putin", speaker_kind="person"), "exact"),
         # the person's country or body instead of the person
-        (gold_row(speaker="Vladimir Putin"), predicted_row(speaker="Russia", speaker_kind="body", speaker_group="Russia"),
-         "country only"),
-        (gold_row(speaker="Dmitry Peskov"), predicted_row(speaker="Kremlin", speaker_kind="body", speaker_group="Russia"),
-         "country only"),
-        (gold_row(speaker="Vladimir Putin"), predicted_row(speaker="China", speaker_kind="body", speaker_group="China"), "wrong"),
-        (gold_row(speaker="Vladimir Putin"), predicted_row(speaker="Donald Trump", speaker_kind="person",
-                                                           speaker_group="United States"), "wrong"),
+        (
+            gold_row(speaker="Vladimir Putin"),
+            predicted_row(speaker="Russia", speaker_kind="body", speaker_group="Russia"),
+            "country only",
+        ),
+        (
+            gold_row(speaker="Dmitry Peskov"),
+            predicted_row(speaker="Kremlin", speaker_kind="body", speaker_group="Russia"),
+            "country only",
+        ),
+        (
+            gold_row(speaker="Vladimir Putin"),
+            predicted_row(speaker="China", speaker_kind="body", speaker_group="China"),
+            "wrong",
+        ),
+        (
+            gold_row(speaker="Vladimir Putin"),
+            predicted_row(speaker="Donald Trump", speaker_kind="person", speaker_group="United States"),
+            "wrong",
+        ),
         (gold_row(speaker="Vladimir Putin"), predicted_row(), "none"),
         (gold_row(speaker="Vladimir Putin"), None, "none"),  # the quote was not found
         # a body is right only as that body
-        (gold_row(speaker="Kremlin", speaker_type="body"), predicted_row(speaker="Kremlin", speaker_kind="body",
-                                                                         speaker_group="Russia"), "exact"),
-        (gold_row(speaker="Kremlin", speaker_type="body"), predicted_row(speaker="Vladimir Putin", speaker_kind="person",
-                                                                         speaker_group="Russia"), "wrong"),
+        (
+            gold_row(speaker="Kremlin", speaker_type="body"),
+            predicted_row(speaker="Kremlin", speaker_kind="body", speaker_group="Russia"),
+            "exact",
+        ),
+        (
+            gold_row(speaker="Kremlin", speaker_type="body"),
+            predicted_row(speaker="Vladimir Putin", speaker_kind="person", speaker_group="Russia"),
+            "wrong",
+        ),
         # an unnamed speaker ("a senior official") is right as no speaker
         (gold_row(speaker_type="unnamed"), predicted_row(), "exact"),
         (gold_row(speaker_type="unnamed"), predicted_row(speaker="South Korea", speaker_kind="body"), "wrong"),
@@ -105,7 +142,9 @@ def test_speaker_outcome(gold, predicted, outcome):
 def _gold() -> pd.DataFrame:
     rows = [
         gold_row(article_id="900", line_no="5", quote="misguided and futile", speaker="Vladimir Putin"),
-        gold_row(article_id="900", line_no="5", quote="misguided and futile", speaker="Vladimir Putin"),  # said twice on a line
+        gold_row(
+            article_id="900", line_no="5", quote="misguided and futile", speaker="Vladimir Putin"
+        ),  # said twice on a line
         gold_row(article_id="900", line_no="7", quote="We will not be intimidated", speaker_type="unnamed"),
         gold_row(article_id="900", line_no="9", quote="fire and fury", speaker="Donald Trump"),
         gold_row(article_id="900", line_no="3", quote="Brink", is_speech="no", speaker_type=""),  # a scare quote
@@ -115,16 +154,24 @@ def _gold() -> pd.DataFrame:
 
 
 def _predicted() -> pd.DataFrame:
-    return pd.DataFrame({
-        "quote_id": ["900-q01", "900-q02", "900-q03", "900-q04", "900-q05", "901-q01"],
-        "article_id": ["900", "900", "900", "900", "900", "901"],
-        "line_no": [5, 5, 7, 3, 11, 9],
-        "text": ["misguided and futile.", "misguided and futile", "We will not be intimidated,", "Brink", "fire and fury",
-                 "fire and fury"],
-        "speaker": ["Vladimir Putin", "Russia", "", "", "Donald Trump", "Donald Trump"],
-        "speaker_kind": ["person", "body", "", "", "person", "person"],
-        "speaker_group": ["Russia", "Russia", "", "", "United States", "United States"],
-    })
+    return pd.DataFrame(
+        {
+            "quote_id": ["900-q01", "900-q02", "900-q03", "900-q04", "900-q05", "901-q01"],
+            "article_id": ["900", "900", "900", "900", "900", "901"],
+            "line_no": [5, 5, 7, 3, 11, 9],
+            "text": [
+                "misguided and futile.",
+                "misguided and futile",
+                "We will not be intimidated,",
+                "Brink",
+                "fire and fury",
+                "fire and fury",
+            ],
+            "speaker": ["Vladimir Putin", "Russia", "", "", "Donald Trump", "Donald Trump"],
+            "speaker_kind": ["person", "body", "", "", "person", "person"],
+            "speaker_group": ["Russia", "Russia", "", "", "United States", "United States"],
+        }
+    )
 
 
 def test_match_pairs_each_gold_quote_with_one_prediction_on_its_line():
@@ -144,8 +191,12 @@ def test_scores_by_hand():
     assert result["quote_recall"] == pytest.approx(3 / 4)
     assert result["quote_precision"] == pytest.approx(3 / 6)
     assert result["speaker_exact"] == pytest.approx(2 / 3)
-    assert (result["n_speaker_exact"], result["n_speaker_country_only"], result["n_speaker_wrong"],
-            result["n_speaker_none"]) == (2, 1, 0, 0)
+    assert (
+        result["n_speaker_exact"],
+        result["n_speaker_country_only"],
+        result["n_speaker_wrong"],
+        result["n_speaker_none"],
+    ) == (2, 1, 0, 0)
     assert result["left_out_of_scope"] == 1
 
 
@@ -156,12 +207,27 @@ def test_scores_of_nothing_are_nan():
 
 
 def test_findings_state_the_counts():
-    table = pd.DataFrame([{"set": "seeds", "texts": 5, "gold_speech_quotes": 40, "found": 38, "quote_recall": 0.95,
-                           "quote_precision": 0.9, "n_speaker_exact": 36, "speaker_exact": 36 / 38,
-                           "n_speaker_country_only": 1, "n_speaker_wrong": 1, "n_speaker_none": 0}])
+    table = pd.DataFrame(
+        [
+            {
+                "set": "seeds",
+                "texts": 5,
+                "gold_speech_quotes": 40,
+                "found": 38,
+                "quote_recall": 0.95,
+                "quote_precision": 0.9,
+                "n_speaker_exact": 36,
+                "speaker_exact": 36 / 38,
+                "n_speaker_country_only": 1,
+                "n_speaker_wrong": 1,
+                "n_speaker_none": 0,
+            }
+        ]
+    )
     assert ev.findings(table) == [
-        "**seeds** (5 texts): 38 of 40 speech quotes found (recall 95%), precision 90%; the speaker is exact for 36 of 38 "
-        "(95%), country or body only for 1, wrong for 1, missing for 0."]
+        "**seeds** (5 texts): 38 of 40 speech quotes found (recall 95%), precision 90%; "
+        "the speaker is exact for 36 of 38 (95%), country or body only for 1, wrong for 1, missing for 0."
+    ]
 
 
 # --- the seeds and the development pages --------------------------------------------------------------
@@ -223,8 +289,12 @@ def test_development_scores(development):
 
 
 def test_report_on_the_seeds_and_the_pages(report, development):
-    assert report["set"].tolist() == ["seeds", "test pages (development)", "test pages, second batch (development)",
-                                      "test pages (held-out)"]
+    assert report["set"].tolist() == [
+        "seeds",
+        "test pages (development)",
+        "test pages, second batch (development)",
+        "test pages (held-out)",
+    ]
     assert report["texts"].tolist() == [5, 18, 14, 10]
     seeds = report.set_index("set").loc["seeds"]
     assert seeds["gold_speech_quotes"] == len(ev.load_gold(VALIDATION / ev.SEED_GOLD_FILE)) == 40
@@ -236,7 +306,10 @@ def test_report_on_the_seeds_and_the_pages(report, development):
     # the development row is what scoring the development pages gives
     dev = report.set_index("set").loc["test pages (development)"]
     assert dev[["gold_speech_quotes", "found", "predicted"]].tolist() == [
-        development[1]["gold_speech_quotes"], development[1]["found"], development[1]["predicted"]]
+        development[1]["gold_speech_quotes"],
+        development[1]["found"],
+        development[1]["predicted"],
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -272,9 +345,16 @@ def test_report_scores_only_the_seed_texts_of_the_manifest(raw_copy, tmp_path):
 
 @pytest.mark.parametrize(
     "gold, predicted, agrees",
-    [("none", "not applicable", True), ("none", "unknown", True), ("none", "unknown (weak: AFP)", True),
-     ("none", "Reuters", False), ("Reuters", "Reuters", True), ("mixed", "mixed", True), ("AFP", "mixed", False),
-     ("Kremlin English", "unknown (weak: Kremlin English)", False)],
+    [
+        ("none", "not applicable", True),
+        ("none", "unknown", True),
+        ("none", "unknown (weak: AFP)", True),
+        ("none", "Reuters", False),
+        ("Reuters", "Reuters", True),
+        ("mixed", "mixed", True),
+        ("AFP", "mixed", False),
+        ("Kremlin English", "unknown (weak: Kremlin English)", False),
+    ],
 )
 def test_family_agrees(gold, predicted, agrees):
     assert ev.family_agrees(gold, predicted) is agrees
@@ -334,7 +414,11 @@ def test_family_table_of_pages_that_all_lack_a_body(tmp_path):
 def test_family_report_has_both_sets_of_test_pages(dev_families):
     table = ev.family_report(VALIDATION)
     assert table.iloc[0][["texts", "right"]].tolist() == [len(dev_families), int(dev_families["agrees"].sum())]
-    assert table["set"].tolist() == ["test pages (development)", "test pages, second batch (development)", "test pages (held-out)"]
+    assert table["set"].tolist() == [
+        "test pages (development)",
+        "test pages, second batch (development)",
+        "test pages (held-out)",
+    ]
     assert table["texts"].tolist() == [18, 14, 10]
     assert (table["right"] <= table["texts"]).all() and table["accuracy"].between(0, 1).all()
     assert table.set_index("set").at["test pages (development)", "accuracy"] >= 0.9

@@ -58,16 +58,24 @@ def units_of(page: str) -> list[str]:
 
 # ----------------------------------------------------------------------------- data and filters
 
+
 def test_loads_every_unit_in_reading_order_with_outlets_in_article_order(data, processed):
     sentences, articles = table(processed, "sentences"), table(processed, "articles")
     assert len(data.sentences) == len(sentences)
     assert data.outlets() == articles.sort_values("article_id")["label"].tolist()
-    assert data.sentences["sentence_id"].tolist() == sentences.sort_values(["article_id", "position"])["sentence_id"].tolist()
+    assert (
+        data.sentences["sentence_id"].tolist()
+        == sentences.sort_values(["article_id", "position"])["sentence_id"].tolist()
+    )
 
 
 def test_each_filter_keeps_exactly_the_units_its_table_names(data, processed):
     options = data.options()
-    matches, mentions, evidence = table(processed, "rhetoric_matches"), table(processed, "actor_mentions"), table(processed, "frame_evidence")
+    matches, mentions, evidence = (
+        table(processed, "rhetoric_matches"),
+        table(processed, "actor_mentions"),
+        table(processed, "frame_evidence"),
+    )
     sentences = data.sentences
     expected = {
         "outlet": lambda v: set(sentences.loc[sentences["label"] == v, "sentence_id"]),
@@ -92,7 +100,9 @@ def test_hand_code_filter_reads_the_validated_codes(data, processed):
     options = dict((v, k) for k, v in data.options()["hand_code"])
     binary = next(v for v in options if v.endswith("=yes"))
     variable = binary.split("=")[0]
-    assert set(explore.select(data, hand_code=binary)["sentence_id"]) == set(codes.loc[codes[variable] == "yes", "sentence_id"])
+    assert set(explore.select(data, hand_code=binary)["sentence_id"]) == set(
+        codes.loc[codes[variable] == "yes", "sentence_id"]
+    )
     role = next(v for v in options if v.startswith("cause="))
     group = role.split("=", 1)[1]
     held = codes["cause"].fillna("").map(lambda cell: group in [p.split("[")[0] for p in cell.split(";")])
@@ -118,12 +128,16 @@ def test_a_parameter_outside_the_data_is_refused_with_the_choices(data):
 
 # ----------------------------------------------------------------------------- search
 
+
 def test_search_folds_apostrophes_and_quotes(data):
     texts = data.sentences["text"]
     word = next(m.group(0) for t in texts for m in [re.search(r"\b\w+\u2019\w+\b", t)] if m)
     typed = word.replace("\u2019", "'")
-    expected = {sid for sid, t in zip(data.sentences["sentence_id"], texts)
-                if re.search(rf"(?<!\w){re.escape(typed)}(?!\w)", t.replace("\u2019", "'"), re.I)}
+    expected = {
+        sid
+        for sid, t in zip(data.sentences["sentence_id"], texts)
+        if re.search(rf"(?<!\w){re.escape(typed)}(?!\w)", t.replace("\u2019", "'"), re.I)
+    }
     for query in (typed, word, typed.upper()):
         assert set(explore.select(data, query=query)["sentence_id"]) == expected and expected
 
@@ -165,6 +179,7 @@ def test_kwic_lists_every_hit_in_context(data):
 
 # ----------------------------------------------------------------------------- what a unit shows
 
+
 def test_every_text_is_escaped_and_shown_whole(data):
     everything = explore.page_html(data, explore.select(data), explore.Filters())
     bodies = re.findall(r'<div class="fx-text">(.*?)</div>', everything)
@@ -174,7 +189,9 @@ def test_every_text_is_escaped_and_shown_whole(data):
 
 def test_highlight_escapes_and_splits_overlaps_without_dropping_any():
     text = "Moscow plays with <fire> & more"
-    marked = explore.highlight(text, [(0, 6, "actor", "Russia"), (18, 24, "rhetoric", 'threat: "fire"'), (13, 24, "search", "hit")])
+    marked = explore.highlight(
+        text, [(0, 6, "actor", "Russia"), (18, 24, "rhetoric", 'threat: "fire"'), (13, 24, "search", "hit")]
+    )
     assert plain(marked) == text
     assert 'title="threat: &quot;fire&quot;"' not in marked  # the piece covered twice carries both titles
     assert 'title="hit | threat: &quot;fire&quot;"' in marked and "&lt;fire&gt;</mark>" in marked
@@ -218,7 +235,9 @@ def test_category_view_shows_names_not_codes_or_patterns(data, processed):
     page = plain(explore.page_html(data, explore.select(data, filters), filters))
     assert data.category_label(category) in page
     assert not [c for c in matches["category"].unique() if "_" in c and c in page], "category codes shown"
-    patterns = set(matches.loc[(matches["category"] == category) & matches["term"].str.contains(r"[*|]|\.\.", regex=True), "term"])
+    patterns = set(
+        matches.loc[(matches["category"] == category) & matches["term"].str.contains(r"[*|]|\.\.", regex=True), "term"]
+    )
     assert patterns and not any(p in page for p in patterns)
 
 
@@ -230,6 +249,7 @@ def test_units_carry_their_hand_codes_labelled(data, processed):
 
 
 # ----------------------------------------------------------------------------- the widgets
+
 
 def test_one_live_view_pages_through_every_unit(data):
     ui = explore.Explorer(data, page_size=10)
@@ -272,17 +292,34 @@ def test_export_writes_the_whole_selection(data, tmp_path):
 
 # ----------------------------------------------------------------------------- the notebook
 
+
 @pytest.mark.slow
 @pytest.mark.timeout(300)
 def test_explorer_notebook_executes_headless(processed, data, tmp_path):
     row = next(r for r in data.sentences.itertuples() if re.search(r"\b\w+\u2019\w+\b", r.text))
     word, outlet = re.search(r"\b\w+\u2019\w+\b", row.text).group(0).replace("\u2019", "'"), row.label
     out = tmp_path / "explore.ipynb"
-    papermill.execute_notebook(str(paths.NOTEBOOKS_DIR / "explore-corpus.ipynb"), str(out), kernel_name="python3",
-                               cwd=str(paths.NOTEBOOKS_DIR), progress_bar=False, start_timeout=60, execution_timeout=120,
-                               parameters={"PROCESSED_DIR": str(processed), "EXPORT_DIR": str(tmp_path / "exports"),
-                                           "QUERY": word, "OUTLET": outlet})
-    outputs = [o for c in nbformat.read(out, as_version=4).cells for o in c.get("outputs", []) if o.get("output_type") == "display_data"]
+    papermill.execute_notebook(
+        str(paths.NOTEBOOKS_DIR / "explore-corpus.ipynb"),
+        str(out),
+        kernel_name="python3",
+        cwd=str(paths.NOTEBOOKS_DIR),
+        progress_bar=False,
+        start_timeout=60,
+        execution_timeout=120,
+        parameters={
+            "PROCESSED_DIR": str(processed),
+            "EXPORT_DIR": str(tmp_path / "exports"),
+            "QUERY": word,
+            "OUTLET": outlet,
+        },
+    )
+    outputs = [
+        o
+        for c in nbformat.read(out, as_version=4).cells
+        for o in c.get("outputs", [])
+        if o.get("output_type") == "display_data"
+    ]
     views = [o for o in outputs if "application/vnd.jupyter.widget-view+json" in o["data"]]
     assert len(views) == 1 and len(outputs) == 1, "the explorer must be displayed once"
     page = views[0]["data"]["text/html"]
@@ -293,25 +330,47 @@ def test_explorer_notebook_executes_headless(processed, data, tmp_path):
 
 # ----------------------------------------------------------------------------- any corpus
 
+
 def test_a_small_new_corpus_with_no_scoring_tables_works(tmp_path):
     """Only the corpus tables of the data contract, other outlets and ids: filters, search, paging, export."""
     articles = pd.DataFrame({"article_id": ["a1", "b2"], "label": ["Gazette <b>", "Courier"], "group": ["x", "y"]})
     texts = ["The minister\u2019s plan & the \u201cdeal\u201d.", "Talks <i>stall</i> again.", "The minister's reply."]
-    sentences = pd.DataFrame({"sentence_id": ["a1-001", "a1-002", "b2-001"], "article_id": ["a1", "a1", "b2"],
-                              "position": [1, 2, 1], "unit_type": "body", "voice": "own_narration", "voice_speaker": "outlet",
-                              "text": texts, "quote_spans": ""})
-    for name, frame in (("articles", articles), ("sentences", sentences),
-                        ("quotes", pd.DataFrame(columns=["quote_id", "article_id", "sentence_id", "text"])),
-                        ("removed_lines", pd.DataFrame(columns=["article_id", "line_no", "text", "rule"]))):
+    sentences = pd.DataFrame(
+        {
+            "sentence_id": ["a1-001", "a1-002", "b2-001"],
+            "article_id": ["a1", "a1", "b2"],
+            "position": [1, 2, 1],
+            "unit_type": "body",
+            "voice": "own_narration",
+            "voice_speaker": "outlet",
+            "text": texts,
+            "quote_spans": "",
+        }
+    )
+    for name, frame in (
+        ("articles", articles),
+        ("sentences", sentences),
+        ("quotes", pd.DataFrame(columns=["quote_id", "article_id", "sentence_id", "text"])),
+        ("removed_lines", pd.DataFrame(columns=["article_id", "line_no", "text", "rule"])),
+    ):
         io.write_table(frame, tmp_path / f"{name}.csv")
     small = explore.load(tmp_path)
     assert set(small.options()) == {"outlet", "part", "voice"} and small.outlets() == ["Gazette <b>", "Courier"]
     ui = explore.Explorer(small, page_size=1, export_dir=tmp_path / "out", query="minister's")
-    assert ui.position.value.startswith("1\u20131 of 2") and "Gazette &lt;b&gt;" in ui.view.value and "<b>Gazette <b>" not in ui.view.value
+    assert (
+        ui.position.value.startswith("1\u20131 of 2")
+        and "Gazette &lt;b&gt;" in ui.view.value
+        and "<b>Gazette <b>" not in ui.view.value
+    )
     ui.next.click()
     assert units_of(ui.view.value) == ["b2-001"]
     ui.query.value = ""
-    assert [plain(b) for b in re.findall(r'<div class="fx-text">(.*?)</div>', explore.page_html(small, explore.select(small), explore.Filters()))] == texts
+    assert [
+        plain(b)
+        for b in re.findall(
+            r'<div class="fx-text">(.*?)</div>', explore.page_html(small, explore.select(small), explore.Filters())
+        )
+    ] == texts
     assert io.read_table(ui.export())["sentence_id"].tolist() == ["a1-001", "a1-002", "b2-001"]
 
 
@@ -319,9 +378,21 @@ def test_frame_evidence_offsets_are_used_when_the_table_has_them(data):
     row = data.sentences.iloc[0]
     word = re.search(r"[A-Za-z]{5,}", row["text"]).group(0)
     start = row["text"].index(word)
-    evidence = pd.DataFrame({"item_id": ["x_1", "x_1"], "sentence_id": [row["sentence_id"]] * 2, "evidence": [word, "no such words"],
-                             "voice": "own_narration", "speaker": "outlet", "start": [float(start), float("nan")], "end": [start + len(word), float("nan")]})
-    local = explore.ExplorerData(data.sentences, {"frames": evidence}, {}, pd.DataFrame(columns=["item_id", "frame", "label"]), {})
+    evidence = pd.DataFrame(
+        {
+            "item_id": ["x_1", "x_1"],
+            "sentence_id": [row["sentence_id"]] * 2,
+            "evidence": [word, "no such words"],
+            "voice": "own_narration",
+            "speaker": "outlet",
+            "start": [float(start), float("nan")],
+            "end": [start + len(word), float("nan")],
+        }
+    )
+    local = explore.ExplorerData(
+        data.sentences, {"frames": evidence}, {}, pd.DataFrame(columns=["item_id", "frame", "label"]), {}
+    )
     notes = explore.unit_notes(local, row, explore.Filters(frame="x_1"))
     assert [(n.start, n.end) for n in notes] == [(start, start + len(word)), (None, None)]
-    assert "not located" in notes[1].words and "x 1" in notes[0].title  # an item missing from the codebook: its id made readable
+    # an item missing from the codebook: its id made readable
+    assert "not located" in notes[1].words and "x 1" in notes[0].title

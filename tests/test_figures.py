@@ -52,7 +52,8 @@ def test_save_figure_writes_png_and_svg_and_closes_the_figure(tmp_path):
     assert not plt.fignum_exists(fig.number)
     # the source line names how many texts the figure shows
     assert [t.get_text() for t in fig.texts if t.get_text().startswith("Source:")] == [
-        "Source: 5 texts in data/raw; analysis: this project"]
+        "Source: 5 texts in data/raw; analysis: this project"
+    ]
 
 
 def test_saved_figures_are_byte_identical_across_saves(tmp_path):
@@ -69,8 +70,12 @@ def test_crop_is_what_a_tight_save_gives_and_png_and_svg_share_it(tmp_path):
     buffer = io.BytesIO()
     reference.savefig(buffer, format="png", dpi=figures.PNG_DPI, bbox_inches="tight", pad_inches=figures.PAD_INCHES)
     assert saved.size_px == figures.png_size(buffer.getvalue())
-    width_pt, height_pt = map(float, re.search(rb'width="([\d.]+)pt" height="([\d.]+)pt"', saved.paths["svg"].read_bytes()).groups())
-    assert (width_pt / 72, height_pt / 72) == pytest.approx(tuple(px / figures.PNG_DPI for px in saved.size_px), abs=0.01)
+    width_pt, height_pt = map(
+        float, re.search(rb'width="([\d.]+)pt" height="([\d.]+)pt"', saved.paths["svg"].read_bytes()).groups()
+    )
+    assert (width_pt / 72, height_pt / 72) == pytest.approx(
+        tuple(px / figures.PNG_DPI for px in saved.size_px), abs=0.01
+    )
 
 
 def test_a_saved_figure_displays_as_its_png_file_without_paths(tmp_path):
@@ -97,9 +102,14 @@ def test_bytes_do_not_depend_on_the_caller_having_applied_the_style(tmp_path):
     assert (tmp_path / "first.svg").read_bytes() == (tmp_path / "second.svg").read_bytes()
 
 
-@pytest.mark.parametrize("n, expected", [(1, "Source: 1 text in data/raw; analysis: this project"),
-                                         (5, "Source: 5 texts in data/raw; analysis: this project"),
-                                         (1200, "Source: 1,200 texts in data/raw; analysis: this project")])
+@pytest.mark.parametrize(
+    "n, expected",
+    [
+        (1, "Source: 1 text in data/raw; analysis: this project"),
+        (5, "Source: 5 texts in data/raw; analysis: this project"),
+        (1200, "Source: 1,200 texts in data/raw; analysis: this project"),
+    ],
+)
 def test_source_line_counts_the_texts(n, expected):
     assert figures.source_line(n) == expected
 
@@ -125,9 +135,13 @@ def test_group_palette_gives_the_focus_group_its_colour_and_others_distinct_ones
     assert palette["analysis"] == figures.FOCUS_COLOUR
     assert set(palette) == {"analysis", "live_blog", "wire_copy", "wire_report"}
     assert len(set(palette.values())) == 4
-    assert [palette[g] for g in ("live_blog", "wire_copy", "wire_report")] == list(figures.OTHER_GROUP_COLOURS[:3])  # sorted
+    assert [palette[g] for g in ("live_blog", "wire_copy", "wire_report")] == list(
+        figures.OTHER_GROUP_COLOURS[:3]
+    )  # sorted
     assert figures.group_palette(["analysis", "wire_report"], "analysis") == {
-        "analysis": figures.FOCUS_COLOUR, "wire_report": figures.OTHER_GROUP_COLOURS[0]}
+        "analysis": figures.FOCUS_COLOUR,
+        "wire_report": figures.OTHER_GROUP_COLOURS[0],
+    }
     # a focus group no text belongs to still has its colour; no other group takes it
     lonely = figures.group_palette(["wire_report"], "analysis")
     assert lonely["analysis"] == figures.FOCUS_COLOUR and lonely["wire_report"] != figures.FOCUS_COLOUR
@@ -159,8 +173,11 @@ def test_actor_palette_greys_the_unresolved_speaker(built):
 
 @pytest.mark.parametrize(
     "label, width, expected",
-    [("Russia Monitor", 18, "Russia Monitor"), ("The Independent (wire report)", 10, "The\nIndependent\n(wire\nreport)"),
-     ("Aggregator (000)", 30, "Aggregator (000)")],
+    [
+        ("Russia Monitor", 18, "Russia Monitor"),
+        ("The Independent (wire report)", 10, "The\nIndependent\n(wire\nreport)"),
+        ("Aggregator (000)", 30, "Aggregator (000)"),
+    ],
 )
 def test_wrap_breaks_at_spaces_only(label, width, expected):
     assert figures.wrap(label, width) == expected
@@ -169,7 +186,12 @@ def test_wrap_breaks_at_spaces_only(label, width, expected):
 @pytest.mark.parametrize(
     "text, width, lines, expected",
     [
-        ("Provocations, pressure and militarist and insulting rhetoric are a dead-end road", 20, 2, "Provocations,\npressure and\u2026"),
+        (
+            "Provocations, pressure and militarist and insulting rhetoric are a dead-end road",
+            20,
+            2,
+            "Provocations,\npressure and\u2026",
+        ),
         ("misguided and futile", 20, 2, "misguided and futile"),
         ("", 20, 2, ""),
         ("counterproductive", 8, 1, "counterproductive"),  # a word longer than the width is not broken
@@ -228,11 +250,14 @@ def test_title_returns_the_room_left_below_it():
 
 
 def _strip_table():
-    return pd.DataFrame({
-        "article_id": [f"{i:03d}" for i in range(13)], "label": [f"Outlet {i}" for i in range(13)],
-        "group": ["analysis"] + ["wire_report"] * 4 + ["live_blog"] * 8,
-        "mean": [-0.2, -0.4, -0.1, -0.3, -0.35] + [-0.05 * i for i in range(8)],
-    }).assign(ci_low=lambda t: t["mean"] - 0.1, ci_high=lambda t: t["mean"] + 0.1)
+    return pd.DataFrame(
+        {
+            "article_id": [f"{i:03d}" for i in range(13)],
+            "label": [f"Outlet {i}" for i in range(13)],
+            "group": ["analysis"] + ["wire_report"] * 4 + ["live_blog"] * 8,
+            "mean": [-0.2, -0.4, -0.1, -0.3, -0.35] + [-0.05 * i for i in range(8)],
+        }
+    ).assign(ci_low=lambda t: t["mean"] - 0.1, ci_high=lambda t: t["mean"] + 0.1)
 
 
 def test_strip_bands_give_each_named_text_room():
@@ -242,7 +267,9 @@ def test_strip_bands_give_each_named_text_room():
     heights = {g: b - a for g, (a, b) in bands.items()}
     assert heights["analysis"] == pytest.approx(1.0)  # one text: 0.7 + 0.3
     assert heights["wire_report"] == pytest.approx(4 * 0.7 + 0.3)
-    assert heights["live_blog"] == pytest.approx(figures.LABEL_MAX_PER_GROUP * 0.7 + 0.3)  # eight texts, six rows of room
+    assert heights["live_blog"] == pytest.approx(
+        figures.LABEL_MAX_PER_GROUP * 0.7 + 0.3
+    )  # eight texts, six rows of room
     assert bands["wire_report"][0] == bands["analysis"][1] and bands["live_blog"][0] == bands["wire_report"][1]
     assert figures.strip_height(table, ["analysis"]) < figures.strip_height(table, ["analysis", "wire_report"])
     # a group with no text still gets a band (it is shown empty, not dropped)
@@ -253,8 +280,16 @@ def test_group_strip_names_texts_of_small_groups_and_only_the_top_of_large_ones(
     table = _strip_table()
     groups = ["analysis", "wire_report", "live_blog"]
     fig, ax = plt.subplots()
-    figures.group_strip(ax, table, "mean", groups=groups, palette=figures.group_palette(table["group"], "analysis"),
-                        low="ci_low", high="ci_high", names={"wire_report": "news reports"})
+    figures.group_strip(
+        ax,
+        table,
+        "mean",
+        groups=groups,
+        palette=figures.group_palette(table["group"], "analysis"),
+        low="ci_low",
+        high="ci_high",
+        names={"wire_report": "news reports"},
+    )
     named = [t.get_text() for t in ax.texts]
     assert sorted(named) == sorted(["Outlet 0", "Outlet 1", "Outlet 2", "Outlet 3", "Outlet 4", "Outlet 5"])
     assert "Outlet 5" in named  # the highest live_blog mean (0.0) is the one named
@@ -266,6 +301,8 @@ def test_group_strip_names_texts_of_small_groups_and_only_the_top_of_large_ones(
 def test_group_strip_of_one_text():
     table = _strip_table().head(1)
     fig, ax = plt.subplots()
-    figures.group_strip(ax, table, "mean", groups=["analysis", "wire_report"], palette={"analysis": figures.FOCUS_COLOUR})
+    figures.group_strip(
+        ax, table, "mean", groups=["analysis", "wire_report"], palette={"analysis": figures.FOCUS_COLOUR}
+    )
     assert [t.get_text() for t in ax.texts] == ["Outlet 0"]
     assert len(ax.collections) == 1  # no interval asked for, one dot

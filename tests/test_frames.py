@@ -21,7 +21,9 @@ def roles(tables):
 
 @pytest.fixture(scope="module")
 def evidence(tables):
-    return frames.build_evidence(tables.sentences, tables.quotes, rhetoric.match_sentences(tables.sentences, tables.quotes))
+    return frames.build_evidence(
+        tables.sentences, tables.quotes, rhetoric.match_sentences(tables.sentences, tables.quotes)
+    )
 
 
 @pytest.fixture(scope="module")
@@ -50,14 +52,25 @@ def text_of(tables, article_id: str, fragment: str) -> str:
 
 # --- codebook ----------------------------------------------------------------------------------
 
+
 def test_codebook_holds_entman_functions_and_the_twenty_semetko_valkenburg_items():
     book = frames.frame_codebook()
     entman = book[book["scheme"] == "Entman 1993"]
-    assert set(entman["frame"]) == {"problem definition", "causal interpretation", "moral evaluation", "treatment recommendation"}
+    assert set(entman["frame"]) == {
+        "problem definition",
+        "causal interpretation",
+        "moral evaluation",
+        "treatment recommendation",
+    }
     sv = book[book["scheme"] == "Semetko & Valkenburg 2000"]
     assert len(sv) == 20
-    assert sv["frame"].value_counts().to_dict() == {"responsibility": 5, "human interest": 5, "conflict": 4, "morality": 3,
-                                                   "economic consequences": 3}
+    assert sv["frame"].value_counts().to_dict() == {
+        "responsibility": 5,
+        "human interest": 5,
+        "conflict": 4,
+        "morality": 3,
+        "economic consequences": 3,
+    }
     assert "Does one party-individual-group-country reproach another?" in set(sv["question"])
     assert "Does the story suggest solution(s) to the problem/issue?" in set(sv["question"])
 
@@ -144,22 +157,58 @@ def test_term_matches_find_each_item_in_its_sentence(tables):
 
 # --- roles and voice on the real texts ---------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     "article_id, fragment, actor, role, voice_name, speaker",
     [
         # RFE/RL narrates Moscow's view: the blame of the US is Russia's, not RFE/RL's
-        ("001", "assigned much of the blame for the tension", "United States", "cause", "attributed_paraphrase", "Russia"),
-        ("001", "assigned much of the blame for the tension", "South Korea", "cause", "attributed_paraphrase", "Russia"),
+        (
+            "001",
+            "assigned much of the blame for the tension",
+            "United States",
+            "cause",
+            "attributed_paraphrase",
+            "Russia",
+        ),
+        (
+            "001",
+            "assigned much of the blame for the tension",
+            "South Korea",
+            "cause",
+            "attributed_paraphrase",
+            "Russia",
+        ),
         ("002", "Russian experts put most of the blame", "United States", "cause", "direct_quote", "Georgy Toloraya"),
         ("004", "Russia contributes to such a state of matters", "Russia", "cause", "own_narration", "outlet"),
         ("004", "Moscow plays with fire", "Russia", "cause", "own_narration", "outlet"),
         ("004", "Russia, which has helped North Korea to develop", "Russia", "cause", "own_narration", "outlet"),
         ("004", "encourages Kim Jong-un to further escalate", "Kim Jong-un", "cause", "own_narration", "outlet"),
         ("004", "what is allegedly done by Washington", "United States", "cause", "attributed_paraphrase", "Russia"),
-        ("001", "a roadmap drawn up by Russia and China", "China", "resolver", "attributed_paraphrase", "Vladimir Putin"),
+        (
+            "001",
+            "a roadmap drawn up by Russia and China",
+            "China",
+            "resolver",
+            "attributed_paraphrase",
+            "Vladimir Putin",
+        ),
         ("002", "similar to China's, which also has backed", "China", "resolver", "own_narration", "outlet"),
-        ("003", "warning comes after Pyongyang fired", "North Korea", "cause", "own_narration", "outlet"),  # 'after' blocks the cue
-        ("000", "Kim Jong-un is playing a game of very, very dangerous brinkmanship", "Kim Jong-un", "cause", "direct_quote", "Malcolm Turnbull"),
+        (
+            "003",
+            "warning comes after Pyongyang fired",
+            "North Korea",
+            "cause",
+            "own_narration",
+            "outlet",
+        ),  # 'after' blocks the cue
+        (
+            "000",
+            "Kim Jong-un is playing a game of very, very dangerous brinkmanship",
+            "Kim Jong-un",
+            "cause",
+            "direct_quote",
+            "Malcolm Turnbull",
+        ),
     ],
 )
 def test_roles_found_in_real_sentences(tables, roles, article_id, fragment, actor, role, voice_name, speaker):
@@ -174,7 +223,11 @@ def test_roles_found_in_real_sentences(tables, roles, article_id, fragment, acto
         ("004", "While quietly supporting Pyongyang, Moscow plays with fire", "North Korea"),  # Pyongyang is an object
         ("000", "further pressure against the North Korean regime", "North Korea"),  # object of 'against'
         ("004", "the United States will not attack North Korea", "United States"),  # negated, and no trigger
-        ("003", "Washington not Pyongyang should take the initiative on constructive talks, Mr Putin urged", "North Korea"),
+        (
+            "003",
+            "Washington not Pyongyang should take the initiative on constructive talks, Mr Putin urged",
+            "North Korea",
+        ),
         ("004", "seems to intensify and Russia contributes", "United States"),  # a new clause at 'and Russia'
     ],
 )
@@ -194,28 +247,43 @@ def test_role_table_shape(roles):
     assert set(roles["voice"]) <= set(voice.VOICES) and set(roles["role"]) <= {"cause", "resolver"}
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: 'criticize' and 'accuse' are object-slot triggers but also reporting verbs, and "
-                   "clause_bounds cuts the clause right after a reporting verb, so their object is never found "
-                   "(RFE/RL: 'Putin obliquely criticized U.S. warnings ...' codes no role)")
+@pytest.mark.xfail(
+    strict=True,
+    reason="BUG: 'criticize' and 'accuse' are object-slot triggers but also reporting verbs, and "
+    "clause_bounds cuts the clause right after a reporting verb, so their object is never found "
+    "(RFE/RL: 'Putin obliquely criticized U.S. warnings ...' codes no role)",
+)
 def test_a_reproach_verb_casts_its_object(tables, roles):
     sid = sentence_id(tables, "001", "Putin obliquely criticized U.S. warnings")
     found = roles[(roles["sentence_id"] == sid) & (roles["actor"] == "United States")]
-    assert found[["role", "slot", "voice", "speaker"]].values.tolist() == [["cause", "object", "attributed_paraphrase", "Vladimir Putin"]]
+    assert found[["role", "slot", "voice", "speaker"]].values.tolist() == [
+        ["cause", "object", "attributed_paraphrase", "Vladimir Putin"]
+    ]
 
 
 def test_lavrov_saying_washington_should_take_the_initiative_is_lavrov_s(tables, roles):
     sid = sentence_id(tables, "003", "Sergei Lavrov, the Russian foreign minister, echoed Mr Putin")
     found = roles[(roles["sentence_id"] == sid) & (roles["actor"] == "United States")]
-    assert found[["role", "voice", "speaker"]].values.tolist() == [["resolver", "attributed_paraphrase", "Sergey Lavrov"]]
+    assert found[["role", "voice", "speaker"]].values.tolist() == [
+        ["resolver", "attributed_paraphrase", "Sergey Lavrov"]
+    ]
 
 
 @pytest.mark.parametrize(
     "text_in, trigger, expected",
     [
         ("This position only encourages Kim Jong-un to further escalate the conflict.", "escalate", ["Kim Jong-un"]),
-        ("Russia, which has helped North Korea to develop missiles, has supported the regime.", "supported", ["Russia"]),
+        (
+            "Russia, which has helped North Korea to develop missiles, has supported the regime.",
+            "supported",
+            ["Russia"],
+        ),
         ("U.S.-South Korean military drills are provocative.", "are provocative", ["United States", "South Korea"]),
-        ("The conflict between North Korea and the United States seems to intensify and Russia contributes to it.", "contributes", ["Russia"]),
+        (
+            "The conflict between North Korea and the United States seems to intensify and Russia contributes to it.",
+            "contributes",
+            ["Russia"],
+        ),
         ("North Korea's violations of UN resolutions alarmed Tokyo.", "violations", ["North Korea"]),  # a possessive
         ("While quietly supporting Pyongyang, Moscow plays with fire.", "plays", ["Russia"]),
     ],
@@ -244,6 +312,7 @@ def test_a_role_inside_a_quote_is_the_quote_speaker_s(tables, roles):
 
 # --- evidence and profiles ---------------------------------------------------------------------
 
+
 def test_evidence_carries_the_voice_of_every_term_match(tables, evidence):
     assert set(evidence.terms["voice"]) <= set(voice.VOICES)
     sid = sentence_id(tables, "004", RUSSIA_MONITOR_LAST)
@@ -259,7 +328,10 @@ def value(profile, item_id, label):
 
 def test_profile_codes_real_differences(profile):
     assert value(profile, "en_cause_3", "Russia Monitor") == ("yes", 3)  # Russia as a cause (any voice)
-    assert value(profile, "sv_conf_4", "Russia Monitor") == ("yes", 4)  # winners and losers: "Russia would lose its buffer"
+    assert value(profile, "sv_conf_4", "Russia Monitor") == (
+        "yes",
+        4,
+    )  # winners and losers: "Russia would lose its buffer"
     assert value(profile, "sv_conf_4", "wire_report (pooled)") == ("no", 0)
     assert value(profile, "sv_hum_5", "RFE/RL") == ("not coded", 0)
     assert value(profile, "sv_conf_1", "Russia Monitor") == ("no", 0)
@@ -287,12 +359,19 @@ def test_pooled_rows_count_articles_of_each_group(profile):
 def test_profile_follows_the_group_column_and_takes_a_sixth_text(tables):
     articles = tables.articles.copy()
     extra = tables.sentences[tables.sentences["article_id"] == "004"].assign(
-        article_id="005", sentence_id=lambda t: t["sentence_id"].str.replace("004-", "005-"))
+        article_id="005", sentence_id=lambda t: t["sentence_id"].str.replace("004-", "005-")
+    )
     extra_quotes = tables.quotes[tables.quotes["article_id"] == "004"].assign(
-        article_id="005", sentence_id=lambda t: t["sentence_id"].str.replace("004-", "005-"),
-        sentence_ids=lambda t: t["sentence_ids"].str.replace("004-", "005-"))
-    more = pd.concat([articles, articles[articles["article_id"] == "004"].assign(article_id="005", label="Second analysis")])
-    flipped = more.assign(group=more["article_id"].map(lambda a: "analysis" if a in ("001", "004", "005") else "wire_report"))
+        article_id="005",
+        sentence_id=lambda t: t["sentence_id"].str.replace("004-", "005-"),
+        sentence_ids=lambda t: t["sentence_ids"].str.replace("004-", "005-"),
+    )
+    more = pd.concat(
+        [articles, articles[articles["article_id"] == "004"].assign(article_id="005", label="Second analysis")]
+    )
+    flipped = more.assign(
+        group=more["article_id"].map(lambda a: "analysis" if a in ("001", "004", "005") else "wire_report")
+    )
     sentences = pd.concat([tables.sentences, extra], ignore_index=True)
     quotes = pd.concat([tables.quotes, extra_quotes], ignore_index=True)
     evidence = frames.build_evidence(sentences, quotes, rhetoric.match_sentences(sentences, quotes))
@@ -306,7 +385,15 @@ def test_profile_follows_the_group_column_and_takes_a_sixth_text(tables):
 
 def test_profile_matrix_orders_focus_texts_then_others_then_pooled(profile, tables):
     order = frames.unit_order(tables.articles, "analysis")
-    assert order == ["Russia Monitor", "Breitbart", "RFE/RL", "Newsweek", "The Independent", "analysis (pooled)", "wire_report (pooled)"]
+    assert order == [
+        "Russia Monitor",
+        "Breitbart",
+        "RFE/RL",
+        "Newsweek",
+        "The Independent",
+        "analysis (pooled)",
+        "wire_report (pooled)",
+    ]
     matrix = frames.profile_matrix(profile, tables.articles, "analysis")
     assert list(matrix.columns) == order and list(matrix.index) == frames.frame_codebook()["item_id"].tolist()
 

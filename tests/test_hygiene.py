@@ -27,7 +27,9 @@ KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "nam
 
 
 def _git(repo: Path, *args: str, **options) -> subprocess.CompletedProcess:
-    return subprocess.run(["git", "-C", str(repo), *args], capture_output=True, text=True, check=True, timeout=60, **options)
+    return subprocess.run(
+        ["git", "-C", str(repo), *args], capture_output=True, text=True, check=True, timeout=60, **options
+    )
 
 
 @pytest.fixture(scope="module")
@@ -60,17 +62,28 @@ def saved_by_jupyterlab(nb: nbformat.NotebookNode, python_version: str = "3.11.7
     saved.nbformat_minor = 5
     saved.metadata.kernelspec = KERNELSPEC
     saved.metadata.language_info = {
-        "codemirror_mode": {"name": "ipython", "version": 3}, "file_extension": ".py", "mimetype": "text/x-python",
-        "name": "python", "nbconvert_exporter": "python", "pygments_lexer": "ipython3", "version": python_version}
-    saved.metadata.widgets = {"application/vnd.jupyter.widget-state+json": {"state": {}, "version_major": 2, "version_minor": 0}}
+        "codemirror_mode": {"name": "ipython", "version": 3},
+        "file_extension": ".py",
+        "mimetype": "text/x-python",
+        "name": "python",
+        "nbconvert_exporter": "python",
+        "pygments_lexer": "ipython3",
+        "version": python_version,
+    }
+    saved.metadata.widgets = {
+        "application/vnd.jupyter.widget-state+json": {"state": {}, "version_major": 2, "version_minor": 0}
+    }
     for count, cell in enumerate(saved.cells, start=1):
         cell.id = str(uuid.uuid4())
         if cell.cell_type == "code":
             cell.execution_count = count
-            cell.outputs = [new_output("stream", name="stdout", text=f"run {python_version}\n"),
-                            new_output("display_data", data={"image/png": "iVBORw0KGgo=", "text/plain": "<Figure>"})]
-            cell.metadata.update({"collapsed": False, "scrolled": True,
-                                  "execution": {"iopub.execute_input": "2026-11-22T10:00:00.000Z"}})
+            cell.outputs = [
+                new_output("stream", name="stdout", text=f"run {python_version}\n"),
+                new_output("display_data", data={"image/png": "iVBORw0KGgo=", "text/plain": "<Figure>"}),
+            ]
+            cell.metadata.update(
+                {"collapsed": False, "scrolled": True, "execution": {"iopub.execute_input": "2026-11-22T10:00:00.000Z"}}
+            )
     return saved
 
 
@@ -93,16 +106,24 @@ def _commit(repo: Path, nb: nbformat.NotebookNode, name: str) -> bytes:
 def test_gitattributes_routes_notebooks_to_the_filter_and_its_diff(tmp_path):
     _git(tmp_path, "init", "-q")
     shutil.copyfile(paths.ROOT / ".gitattributes", tmp_path / ".gitattributes")
-    assert _git(tmp_path, "check-attr", "filter", "diff", "--", "notebooks/01-x.ipynb", "data/a.csv").stdout.splitlines() == [
-        "notebooks/01-x.ipynb: filter: nbstripout", "notebooks/01-x.ipynb: diff: ipynb",
-        "data/a.csv: filter: unspecified", "data/a.csv: diff: unspecified"]
+    assert _git(
+        tmp_path, "check-attr", "filter", "diff", "--", "notebooks/01-x.ipynb", "data/a.csv"
+    ).stdout.splitlines() == [
+        "notebooks/01-x.ipynb: filter: nbstripout",
+        "notebooks/01-x.ipynb: diff: ipynb",
+        "data/a.csv: filter: unspecified",
+        "data/a.csv: diff: unspecified",
+    ]
 
 
 @pytest.mark.slow
 def test_a_notebook_saved_in_jupyterlab_is_committed_stripped_and_comes_back_byte_identical(repo):
     committed = _commit(repo, saved_by_jupyterlab(_source_notebook()), "notebook.ipynb")
     blob = json.loads(committed)
-    assert blob["metadata"] == {"kernelspec": KERNELSPEC, "language_info": {"name": "python"}}  # no widgets, no versions
+    assert blob["metadata"] == {
+        "kernelspec": KERNELSPEC,
+        "language_info": {"name": "python"},
+    }  # no widgets, no versions
     code = [c for c in blob["cells"] if c["cell_type"] == "code"]
     assert [c["outputs"] for c in code] == [[], []] and [c["execution_count"] for c in code] == [None, None]
     assert [c["metadata"] for c in blob["cells"]] == [{}, {"tags": ["parameters"]}, {}]  # tags kept, view state gone
@@ -128,6 +149,9 @@ def test_project_notebooks_pass_through_the_filter_unchanged(repo):
     """Setting the filter up does not make the committed notebooks look modified."""
     extra = _git(repo, "config", "filter.nbstripout.extrakeys").stdout.strip()
     notebooks = sorted(paths.NOTEBOOKS_DIR.glob("*.ipynb"))
-    cleaned = subprocess.run([str(Path(sys.prefix) / "bin" / "nbstripout"), "-t", "--extra-keys", extra, *map(str, notebooks)],
-                             capture_output=True, check=True).stdout  # one after the other
+    cleaned = subprocess.run(
+        [str(Path(sys.prefix) / "bin" / "nbstripout"), "-t", "--extra-keys", extra, *map(str, notebooks)],
+        capture_output=True,
+        check=True,
+    ).stdout  # one after the other
     assert notebooks and cleaned == b"".join(p.read_bytes() for p in notebooks)

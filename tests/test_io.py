@@ -1,4 +1,5 @@
-"""Atomic, deterministic writes (the old file or the new one, never a mix) and tables that read back with their types."""
+"""Atomic, deterministic writes (the old file or the new one, never a mix) and tables that read back
+with their types."""
 
 from __future__ import annotations
 
@@ -34,8 +35,15 @@ def test_read_table_keeps_ids_as_strings(tmp_path):
 
 
 def test_read_table_restores_booleans_numbers_with_gaps_and_ids(tmp_path):
-    table = pd.DataFrame({"article_id": ["000", "004"], "negated": [True, False], "mean": [-0.25, float("nan")],
-                          "count": [3, 0], "speaker": ["Putin", ""]})
+    table = pd.DataFrame(
+        {
+            "article_id": ["000", "004"],
+            "negated": [True, False],
+            "mean": [-0.25, float("nan")],
+            "count": [3, 0],
+            "speaker": ["Putin", ""],
+        }
+    )
     again = io.read_table(io.write_table(table, tmp_path / "t.csv"))
     assert again["article_id"].tolist() == ["000", "004"]
     assert again["negated"].dtype == bool and again["negated"].tolist() == [True, False]
@@ -56,8 +64,14 @@ def test_library_gives_the_same_counts_on_a_read_back_table(built, tmp_path):
 
 def test_id_lists_stay_strings_and_blanks_stay_empty(tmp_path):
     """``shared_with_ids`` such as '003' or '000;003' must not become the number 3."""
-    table = pd.DataFrame({"sentence_id": ["003-001", "003-002"], "shared_with_ids": ["000", "000;004"],
-                          "wire": ["Reuters", ""], "copy_share": [1.0, 0.25]})
+    table = pd.DataFrame(
+        {
+            "sentence_id": ["003-001", "003-002"],
+            "shared_with_ids": ["000", "000;004"],
+            "wire": ["Reuters", ""],
+            "copy_share": [1.0, 0.25],
+        }
+    )
     again = io.read_table(io.write_table(table, tmp_path / "t.csv"))
     assert again["shared_with_ids"].tolist() == ["000", "000;004"]
     assert again["wire"].tolist() == ["Reuters", ""]

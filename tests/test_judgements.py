@@ -11,9 +11,11 @@ from framing import judgements, paths
 from tests.conftest import unit_with
 
 ARSENAL = "Every month the North Korean arsenal is becoming more and more dangerous."
-WANTS = ("Russia, which has helped North Korea to develop its missile capabilities and has supported the regime with "
-         "some illegal oil supplies, wants the current crisis to continue as long as possible; however, Moscow does "
-         "not actually think that an outbreak of war would be in its interest.")
+WANTS = (
+    "Russia, which has helped North Korea to develop its missile capabilities and has supported the regime with "
+    "some illegal oil supplies, wants the current crisis to continue as long as possible; however, Moscow does "
+    "not actually think that an outbreak of war would be in its interest."
+)
 
 
 def _judged(*rows: tuple[str, str, str]) -> pd.DataFrame:
@@ -54,8 +56,11 @@ def test_a_text_is_matched_only_in_its_own_article(built):
 
 def test_a_judged_text_that_is_no_unit_any_more_names_the_file_and_line(built):
     """A unit judged before cleaning changed (here: a sentence cut short) must be re-judged, not re-pointed."""
-    judged = _judged(("004", ARSENAL, "own"), ("004", WANTS, "imputation"),
-                     ("004", "Russia, which has helped North Korea to develop its missile capabilities", "imputation"))
+    judged = _judged(
+        ("004", ARSENAL, "own"),
+        ("004", WANTS, "imputation"),
+        ("004", "Russia, which has helped North Korea to develop its missile capabilities", "imputation"),
+    )
     with pytest.raises(judgements.JudgementError) as error:
         judgements.attach(judged, built.sentences, "data/codings/coding_x.csv")
     message = str(error.value)
@@ -70,14 +75,21 @@ def test_judgements_without_the_key_columns_are_refused(built):
 
 
 def test_a_text_printed_twice_in_one_article_matches_both_units():
-    sentences = pd.DataFrame({"sentence_id": ["900-001", "900-002", "900-003"], "article_id": ["900"] * 3,
-                              "text": ["Putin warned of war.", "Talks stalled.", "Putin warned of war."]})
+    sentences = pd.DataFrame(
+        {
+            "sentence_id": ["900-001", "900-002", "900-003"],
+            "article_id": ["900"] * 3,
+            "text": ["Putin warned of war.", "Talks stalled.", "Putin warned of war."],
+        }
+    )
     attached = judgements.attach(_judged(("900", "Putin warned of war.", "x")), sentences, "codes.csv")
     assert attached["sentence_id"].tolist() == ["900-001", "900-003"]
 
 
 def test_not_validated_lists_the_units_nobody_judged(built):
-    attached = judgements.attach(_judged(("004", ARSENAL, "own"), ("004", WANTS, "imputation")), built.sentences, "codes.csv")
+    attached = judgements.attach(
+        _judged(("004", ARSENAL, "own"), ("004", WANTS, "imputation")), built.sentences, "codes.csv"
+    )
     left = judgements.not_validated(built.sentences, attached)
     assert len(left) == len(built.sentences) - 2
     assert ARSENAL not in set(left["text"])

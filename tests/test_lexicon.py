@@ -28,32 +28,47 @@ def one_term(term: str, category: str = "c", **extra) -> pd.DataFrame:
 
 
 def found(text: str, codebook, category: str | None = None) -> list[tuple[str, str, bool]]:
-    return [(m.category, m.matched_text, m.negated) for m in lexicon.find_matches(text, codebook)
-            if category is None or m.category == category]
+    return [
+        (m.category, m.matched_text, m.negated)
+        for m in lexicon.find_matches(text, codebook)
+        if category is None or m.category == category
+    ]
 
 
 # --- syntax ---------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("term, text_in, expected", [
-    ("escalat*", "Russian experts put most of the blame for this escalating crisis", ["escalating"]),
-    ("escalat*", "the only way to de-escalate tensions was through talks", []),  # hyphen bounds a word
-    ("provok*", "Join thought-provoking conversations", []),
-    ("provok*", "further pressure is likely to provoke a devastating war", ["provoke"]),
-    ("fire and fury", "its threats would be met with \"fire and fury.\"", ["fire and fury"]),
-    ("fire and fury", "met with FIRE AND FURY", ["FIRE AND FURY"]),  # case-insensitive
-    ("(a|the)? road to nowhere", "bellicose, offensive rhetoric is a road to nowhere,", ["a road to nowhere"]),
-    ("(a|the)? road to nowhere", "rhetoric, road to nowhere", ["road to nowhere"]),  # optional first word absent
-    ("dead-end*", "insulting rhetoric are a dead-end road", ["dead-end"]),
-    ("dead-end*", "a dead end", ["dead end"]),  # a pattern hyphen also matches a space
-    ("large-scale conflict", "balanced on the verge of a large scale conflict", ["large scale conflict"]),
-    ("all options .. on the table", "Trump said on August 28 that \"all options\" were on the table in", ['all options" were on the table']),
-    ("all options .. on the table", "all options are on the table", ["all options are on the table"]),
-    ("all options .. on the table", "all options for a settlement of the long dispute were put on the table", []),  # gap of 4 words at most
-    ("deter;deterrence", "we need to determine the facts", []),
-    ("(talk*|dialogue)", "through direct dialogue; talks resumed", ["dialogue", "talks"]),
-    ("in _ way", "in a mild way", []),  # "_" is exactly one word
-    ("in _ _ way", "in a mild way", ["in a mild way"]),
-])
+
+@pytest.mark.parametrize(
+    "term, text_in, expected",
+    [
+        ("escalat*", "Russian experts put most of the blame for this escalating crisis", ["escalating"]),
+        ("escalat*", "the only way to de-escalate tensions was through talks", []),  # hyphen bounds a word
+        ("provok*", "Join thought-provoking conversations", []),
+        ("provok*", "further pressure is likely to provoke a devastating war", ["provoke"]),
+        ("fire and fury", 'its threats would be met with "fire and fury."', ["fire and fury"]),
+        ("fire and fury", "met with FIRE AND FURY", ["FIRE AND FURY"]),  # case-insensitive
+        ("(a|the)? road to nowhere", "bellicose, offensive rhetoric is a road to nowhere,", ["a road to nowhere"]),
+        ("(a|the)? road to nowhere", "rhetoric, road to nowhere", ["road to nowhere"]),  # optional first word absent
+        ("dead-end*", "insulting rhetoric are a dead-end road", ["dead-end"]),
+        ("dead-end*", "a dead end", ["dead end"]),  # a pattern hyphen also matches a space
+        ("large-scale conflict", "balanced on the verge of a large scale conflict", ["large scale conflict"]),
+        (
+            "all options .. on the table",
+            'Trump said on August 28 that "all options" were on the table in',
+            ['all options" were on the table'],
+        ),
+        ("all options .. on the table", "all options are on the table", ["all options are on the table"]),
+        (
+            "all options .. on the table",
+            "all options for a settlement of the long dispute were put on the table",
+            [],
+        ),  # gap of 4 words at most
+        ("deter;deterrence", "we need to determine the facts", []),
+        ("(talk*|dialogue)", "through direct dialogue; talks resumed", ["dialogue", "talks"]),
+        ("in _ way", "in a mild way", []),  # "_" is exactly one word
+        ("in _ _ way", "in a mild way", ["in a mild way"]),
+    ],
+)
 def test_term_syntax(term, text_in, expected):
     table = pd.DataFrame({"category": "c", "term": term.split(";")})
     assert [m.matched_text for m in lexicon.find_matches(text_in, table)] == expected
@@ -72,12 +87,15 @@ def test_offsets_index_the_original_text_everywhere(built, book):
             assert text[m.start : m.end] == m.matched_text
 
 
-@pytest.mark.parametrize("term, letters", [
-    ("escalat*", {"e"}),
-    ("(a|the)? road to nowhere", {"a", "t", "r"}),
-    ("(reduc*|eas*) (the)? tension*", {"r", "e"}),
-    ("_ options", set("abcdefghijklmnopqrstuvwxyz")),
-])
+@pytest.mark.parametrize(
+    "term, letters",
+    [
+        ("escalat*", {"e"}),
+        ("(a|the)? road to nowhere", {"a", "t", "r"}),
+        ("(reduc*|eas*) (the)? tension*", {"r", "e"}),
+        ("_ options", set("abcdefghijklmnopqrstuvwxyz")),
+    ],
+)
 def test_first_letters(term, letters):
     assert lexicon.first_letters(term) == letters
 
@@ -95,6 +113,7 @@ def test_a_term_cannot_start_with_a_gap():
 
 
 # --- overlaps -------------------------------------------------------------------------------
+
 
 def test_more_specific_term_wins_across_categories(built, book):
     text = sentence_with(built, "a way to gradually reduce the tensions")
@@ -123,27 +142,41 @@ def test_same_term_in_two_categories_of_a_layer_counts_in_each():
 
 # --- negation -------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("fragment, category, matched, negated", [
-    # rejection after the term
-    ('and "talking is not the answer."', "diplomacy", "talking", True),
-    ("Talking is not the answer!", "diplomacy", "Talking", True),
-    ("stepping up the pressure on Pyongyang won't solve the problem", "coercion", "pressure", True),
-    # the rejection of talking does not reach back over "and" into the previous quote
-    ('"all options are on the table" and', "threat_fear", "all options are on the table", False),
-    # negator before the term, within the clause
-    ("it does not have any intention of starting a great war", "escalation", "war", True),
-    ("Pyongyang should not be intimidated", "coercion", "intimidated", True),
-    ("the United States will not attack North Korea", "escalation", "attack", True),
-    ("Moscow does not actually think that an outbreak of war", "escalation", "war", True),
-    # not negated: contrastive "A not B", a clause break, a pseudo-negation
-    ("saying Washington not Pyongyang should take the initiative on constructive talks", "diplomacy", "constructive", False),
-    ("saying Washington not Pyongyang should take the initiative on constructive talks", "diplomacy", "talks", False),
-    ("(what is allegedly done by Washington) but a dialogue needs", "diplomacy", "dialogue", False),
-    ("if not hundreds of thousands of innocence people", "threat_fear", "innocence people", False),
-    ("While quietly supporting Pyongyang, Moscow plays with fire", "threat_fear", "plays with fire", False),
-    # irony is beyond a lexicon: Trump's sarcastic "talking to North Korea" counts as diplomacy
-    ("talking to North Korea, and paying them extortion money", "diplomacy", "talking", False),
-])
+
+@pytest.mark.parametrize(
+    "fragment, category, matched, negated",
+    [
+        # rejection after the term
+        ('and "talking is not the answer."', "diplomacy", "talking", True),
+        ("Talking is not the answer!", "diplomacy", "Talking", True),
+        ("stepping up the pressure on Pyongyang won't solve the problem", "coercion", "pressure", True),
+        # the rejection of talking does not reach back over "and" into the previous quote
+        ('"all options are on the table" and', "threat_fear", "all options are on the table", False),
+        # negator before the term, within the clause
+        ("it does not have any intention of starting a great war", "escalation", "war", True),
+        ("Pyongyang should not be intimidated", "coercion", "intimidated", True),
+        ("the United States will not attack North Korea", "escalation", "attack", True),
+        ("Moscow does not actually think that an outbreak of war", "escalation", "war", True),
+        # not negated: contrastive "A not B", a clause break, a pseudo-negation
+        (
+            "saying Washington not Pyongyang should take the initiative on constructive talks",
+            "diplomacy",
+            "constructive",
+            False,
+        ),
+        (
+            "saying Washington not Pyongyang should take the initiative on constructive talks",
+            "diplomacy",
+            "talks",
+            False,
+        ),
+        ("(what is allegedly done by Washington) but a dialogue needs", "diplomacy", "dialogue", False),
+        ("if not hundreds of thousands of innocence people", "threat_fear", "innocence people", False),
+        ("While quietly supporting Pyongyang, Moscow plays with fire", "threat_fear", "plays with fire", False),
+        # irony is beyond a lexicon: Trump's sarcastic "talking to North Korea" counts as diplomacy
+        ("talking to North Korea, and paying them extortion money", "diplomacy", "talking", False),
+    ],
+)
 def test_negation_on_real_sentences(built, book, fragment, category, matched, negated):
     text = sentence_with(built, fragment)
     hits = [(t, n) for c, t, n in found(text, book) if c == category]
@@ -156,10 +189,13 @@ def test_negation_cue_is_recorded(built, book):
     assert pressure.negation_cue == "won't solve"
 
 
-@pytest.mark.parametrize("text_in, negated", [
-    ("Pyongyang refused to talk", True),        # explicit negated entry
-    ("Pyongyang agreed to talk", False),
-])
+@pytest.mark.parametrize(
+    "text_in, negated",
+    [
+        ("Pyongyang refused to talk", True),  # explicit negated entry
+        ("Pyongyang agreed to talk", False),
+    ],
+)
 def test_explicit_negated_entries(book, text_in, negated):
     diplomacy = [m for m in lexicon.find_matches(text_in, book) if m.category == "diplomacy"]
     assert [m.negated for m in diplomacy] == [negated]
@@ -172,26 +208,50 @@ def test_negation_can_be_switched_off_per_row():
     assert found("there will be no war", off) == [("c", "war", False)]
 
 
-@pytest.mark.parametrize("text_in, negated", [
-    ("There is no war", True),
-    ("Sanctions will not work, and war is near", False),        # the comma ends the scope
-    ("No deal was reached but war was avoided", False),         # "but" ends the scope
-    ("The war won't end soon", True),                           # rejecting predicate
-    ("It is not only a war", False),                            # pseudo-negation "not only"
-])
+@pytest.mark.parametrize(
+    "text_in, negated",
+    [
+        ("There is no war", True),
+        ("Sanctions will not work, and war is near", False),  # the comma ends the scope
+        ("No deal was reached but war was avoided", False),  # "but" ends the scope
+        ("The war won't end soon", True),  # rejecting predicate
+        ("It is not only a war", False),  # pseudo-negation "not only"
+    ],
+)
 def test_negation_rules_on_hand_cases(text_in, negated):
     assert found(text_in, one_term("war")) == [("c", "war", negated)]
 
 
 # --- the codebook as data -------------------------------------------------------------------
 
-REQUIRED_CATEGORIES = {"escalation", "threat_fear", "diplomacy", "coercion", "blame", "hedging", "boosters",
-                       "loaded_labels", "attribution_neutral", "attribution_loaded"}
+REQUIRED_CATEGORIES = {
+    "escalation",
+    "threat_fear",
+    "diplomacy",
+    "coercion",
+    "blame",
+    "hedging",
+    "boosters",
+    "loaded_labels",
+    "attribution_neutral",
+    "attribution_loaded",
+}
 
 
 def test_codebook_columns_and_categories():
     own = resources.load_lexicon(rhetoric.CODEBOOK_FILE)
-    assert {"category", "term", "origin", "definition", "source", "negation", "negated", "note", "layer", "stance"} <= set(own.columns)
+    assert {
+        "category",
+        "term",
+        "origin",
+        "definition",
+        "source",
+        "negation",
+        "negated",
+        "note",
+        "layer",
+        "stance",
+    } <= set(own.columns)
     assert (own["source"] != "").all() and (own["definition"] != "").all()
     assert not own.duplicated(["category", "term"]).any()
     table = rhetoric.codebook()
@@ -208,7 +268,9 @@ def test_reporting_verbs_are_reused_not_copied():
     for stance in ("loaded", "neutral"):
         terms = set(table.loc[table["category"] == f"attribution_{stance}", "term"])
         assert {form for form, (_, s) in forms.items() if s == stance} <= terms, stance
-    assert {"warned", "warns", "warning", "insisted", "denounced"} <= set(table.loc[table["category"] == "attribution_loaded", "term"])
+    assert {"warned", "warns", "warning", "insisted", "denounced"} <= set(
+        table.loc[table["category"] == "attribution_loaded", "term"]
+    )
 
 
 def test_every_term_compiles():
@@ -218,6 +280,7 @@ def test_every_term_compiles():
 
 # --- fast paths: they must find exactly what the plain scan finds ---------------------------
 
+
 def _texts(built) -> list[str]:
     """Every corpus sentence, also lower-case, upper-case, name-masked and with its quotes
     blanked (as ``voice`` masks them), and a few hand-made ones."""
@@ -225,32 +288,48 @@ def _texts(built) -> list[str]:
     texts = [text for text, _ in rows]
     variants = [t.lower() for t in texts] + [t.upper() for t in texts] + [sentiment.mask_names(t) for t in texts]
     variants += [spans.blank(text, spans.parse_spans(quoted)) for text, quoted in rows]
-    return texts + variants + [
-        "There is no war. Nothing will stop it; they cannot, won't and WILL NOT. Casino notes, north.",
-        "x" * 150 + " cannot war " + "y" * 10 + " war",  # negators near the 160-character window start
-        "abcnot " + "z" * 155 + " war",  # the window of "war" starts inside "abcnot": its words are "not", "zzz..."
-        "Talks are not the answer and sanctions DON'T work, said the naïve envoy.",
-    ]
+    return (
+        texts
+        + variants
+        + [
+            "There is no war. Nothing will stop it; they cannot, won't and WILL NOT. Casino notes, north.",
+            "x" * 150 + " cannot war " + "y" * 10 + " war",  # negators near the 160-character window start
+            "abcnot " + "z" * 155 + " war",  # the window of "war" starts inside "abcnot": its words are "not", "zzz..."
+            "Talks are not the answer and sanctions DON'T work, said the naïve envoy.",
+        ]
+    )
 
 
 def _project_codebooks() -> list[lexicon.Codebook]:
-    return [rhetoric.compiled(), voice.extra_cues(), frames.reporting_codebook(), frames.role_codebook(), frames.frame_terms()]
+    return [
+        rhetoric.compiled(),
+        voice.extra_cues(),
+        frames.reporting_codebook(),
+        frames.role_codebook(),
+        frames.frame_terms(),
+    ]
 
 
 def _without_prefix_test(book: lexicon.Codebook) -> lexicon.Codebook:
     """``book`` with the empty prefix for every letter, so every regex is run at every word start."""
-    layers = tuple((layer, {letter: (regex, ("",)) for letter, (regex, _) in by_letter.items()}) for layer, by_letter in book.layers)
+    layers = tuple(
+        (layer, {letter: (regex, ("",)) for letter, (regex, _) in by_letter.items()})
+        for layer, by_letter in book.layers
+    )
     return dataclasses.replace(book, layers=layers)
 
 
-@pytest.mark.parametrize("term, prefixes", [
-    ("escalat*", {"escalat"}),
-    ("(a|the)? road to nowhere", {"a", "the", "road"}),
-    ("(reduc*|eas*) (the)? tension*", {"reduc", "eas"}),
-    ("Dead-end*", {"dead"}),            # a pattern hyphen may match a space or nothing
-    ("_ options", {""}),                # any word
-    ("naïve", {"na"}),                  # cut before a non-ASCII letter
-])
+@pytest.mark.parametrize(
+    "term, prefixes",
+    [
+        ("escalat*", {"escalat"}),
+        ("(a|the)? road to nowhere", {"a", "the", "road"}),
+        ("(reduc*|eas*) (the)? tension*", {"reduc", "eas"}),
+        ("Dead-end*", {"dead"}),  # a pattern hyphen may match a space or nothing
+        ("_ options", {""}),  # any word
+        ("naïve", {"na"}),  # cut before a non-ASCII letter
+    ],
+)
 def test_first_prefixes(term, prefixes):
     assert lexicon.first_prefixes(term) == prefixes
 
@@ -271,14 +350,17 @@ def test_every_match_starts_with_a_prefix_of_its_term(built, book):
             assert m.matched_text.lower().startswith(tuple(lexicon.first_prefixes(m.term))), (m.term, m.matched_text)
 
 
-@pytest.mark.parametrize("text_in, maybe", [
-    ("There is no war", True),
-    ("It CANNOT work", True),
-    ("Sanctions won't work", True),
-    ("North Korea notes the economic sanctions", False),  # "no" inside words is not a negator
-    ("The casino", True),                                 # a word ending in "no" counts as a maybe
-    ("A naïve plan", True),                               # non-ASCII text is always a maybe
-])
+@pytest.mark.parametrize(
+    "text_in, maybe",
+    [
+        ("There is no war", True),
+        ("It CANNOT work", True),
+        ("Sanctions won't work", True),
+        ("North Korea notes the economic sanctions", False),  # "no" inside words is not a negator
+        ("The casino", True),  # a word ending in "no" counts as a maybe
+        ("A naïve plan", True),  # non-ASCII text is always a maybe
+    ],
+)
 def test_may_hold_negator(text_in, maybe):
     assert lexicon.may_hold_negator(text_in) == maybe
 
@@ -344,7 +426,9 @@ def test_published_kremlin_markers_are_in_the_kremlin_text_and_their_statement()
     kremlin = markers[(markers["family"] == "Kremlin English") & (markers["origin"] == "published")]
     assert len(kremlin) >= 5
     reference = _plain(_reference_text())
-    statements = resources.load_lexicon("statements.csv", paths.ROOT / "data" / "reference").set_index("statement_id")["text"]
+    statements = resources.load_lexicon("statements.csv", paths.ROOT / "data" / "reference").set_index("statement_id")[
+        "text"
+    ]
     sentences = [_plain(s) for s in statements]
     for row in kremlin.itertuples():
         phrase = _plain(row.phrase)
@@ -369,8 +453,11 @@ def test_kremlin_wording_cited_as_a_contrast_is_the_kremlin_s():
 
 def test_documented_markers_are_in_the_wording_their_source_quotes():
     markers = resources.load_lexicon("translation_markers.csv")
-    quoted = [(row.phrase, found.group("q")) for row in markers[markers["origin"] == "documented"].itertuples()
-              if (found := re.search(r"\)\s*:\s*'(?P<q>[^']+)'", row.source))]
+    quoted = [
+        (row.phrase, found.group("q"))
+        for row in markers[markers["origin"] == "documented"].itertuples()
+        if (found := re.search(r"\)\s*:\s*'(?P<q>[^']+)'", row.source))
+    ]
     assert len(quoted) >= 3
     for phrase, wording in quoted:
         assert _plain(phrase) in _plain(wording), (phrase, wording)
@@ -385,7 +472,13 @@ def test_no_kremlin_marker_is_in_another_family_s_wording():
         assert not any(_plain(row.phrase) in _plain(o) for o in others["phrase"]), row.phrase
 
 
-CORPUS_DERIVED_TERM_LISTS = ["rhetoric.csv", "frame_terms.csv", "responsibility_roles.csv", "attribution_cues.csv", "gloss_terms.csv"]
+CORPUS_DERIVED_TERM_LISTS = [
+    "rhetoric.csv",
+    "frame_terms.csv",
+    "responsibility_roles.csv",
+    "attribution_cues.csv",
+    "gloss_terms.csv",
+]
 
 
 @pytest.mark.parametrize("name", CORPUS_DERIVED_TERM_LISTS)
@@ -417,9 +510,12 @@ def test_every_alias_said_to_be_written_in_the_texts_is_written_there():
     assert [alias for alias in claimed["alias"] if _plain(alias) not in seeds] == []
 
 
-@pytest.mark.xfail(strict=True, reason="BUG (data): rhetoric.csv's attribution rows say 'kept here, not in reporting_verbs.csv', "
-                   "but criticiz*, criticis*, condemn*, admit*, conced*, slam*, restated and commented match forms of lemmas "
-                   "reporting_verbs.csv now lists (the rows and their note are stale)")
+@pytest.mark.xfail(
+    strict=True,
+    reason="BUG (data): rhetoric.csv's attribution rows say 'kept here, not in reporting_verbs.csv', "
+    "but criticiz*, criticis*, condemn*, admit*, conced*, slam*, restated and commented match forms of lemmas "
+    "reporting_verbs.csv now lists (the rows and their note are stale)",
+)
 def test_attribution_rows_kept_in_rhetoric_are_not_reporting_verbs():
     own = resources.load_lexicon(rhetoric.CODEBOOK_FILE)
     kept = own[own["note"].str.contains("not in reporting_verbs.csv")]

@@ -90,7 +90,9 @@ def test_text_without_metadata_row_is_named(raw_copy):
 
 def test_metadata_row_without_text_is_named(raw_copy):
     (raw_copy / "003_5eacf102e61bbcd3.txt").unlink()
-    with pytest.raises(metadata.CorpusError, match=r"metadata\.csv: article 003 names 003_5eacf102e61bbcd3\.txt, which is not in"):
+    with pytest.raises(
+        metadata.CorpusError, match=r"metadata\.csv: article 003 names 003_5eacf102e61bbcd3\.txt, which is not in"
+    ):
         metadata.load_articles(raw_copy)
 
 
@@ -106,7 +108,9 @@ def test_duplicate_label_is_named(raw_copy):
     table = _metadata_frame(raw_copy)
     table.loc[1, "label"] = table.loc[2, "label"]
     _write_metadata(raw_copy, table)
-    with pytest.raises(metadata.CorpusError, match=rf"metadata\.csv: duplicate label {re.escape(table.loc[2, 'label'])}"):
+    with pytest.raises(
+        metadata.CorpusError, match=rf"metadata\.csv: duplicate label {re.escape(table.loc[2, 'label'])}"
+    ):
         metadata.read_metadata(raw_copy)
 
 
@@ -133,7 +137,9 @@ def test_a_group_that_is_no_lower_case_label_is_named(raw_copy, group):
     table = _metadata_frame(raw_copy)
     table.loc[2, "group"] = group
     _write_metadata(raw_copy, table)
-    with pytest.raises(metadata.CorpusError, match=rf"article 002 has group {re.escape(repr(group))}; a group is a lower-case"):
+    with pytest.raises(
+        metadata.CorpusError, match=rf"article 002 has group {re.escape(repr(group))}; a group is a lower-case"
+    ):
         metadata.read_metadata(raw_copy)
 
 
@@ -190,7 +196,9 @@ def test_metadata_rows_are_sorted_by_article_id(raw_copy):
 
 def test_a_removed_seed_is_caught_by_the_manifest(raw_copy):
     (raw_copy / "003_5eacf102e61bbcd3.txt").unlink()
-    with pytest.raises(metadata.CorpusError, match=r"003_5eacf102e61bbcd3\.txt: listed in MANIFEST\.sha256 but missing"):
+    with pytest.raises(
+        metadata.CorpusError, match=r"003_5eacf102e61bbcd3\.txt: listed in MANIFEST\.sha256 but missing"
+    ):
         corpus.build_corpus(raw_copy)
 
 

@@ -46,16 +46,21 @@ def committed_files(root: Path = paths.ROOT, revision: str = "HEAD") -> dict[str
     git = ["git", "-C", str(root)]
     if subprocess.run([*git, "rev-parse", "--verify", "-q", revision], capture_output=True).returncode:
         pytest.skip(f"{root} is not a git checkout with a {revision}")
-    listing = subprocess.run([*git, "ls-tree", "-r", "-z", revision, "--", *OUTPUT_FOLDERS],
-                             capture_output=True, check=True).stdout
+    listing = subprocess.run(
+        [*git, "ls-tree", "-r", "-z", revision, "--", *OUTPUT_FOLDERS], capture_output=True, check=True
+    ).stdout
     entries = [line.split(b"\t", 1) for line in listing.split(b"\0") if line]
-    blobs = subprocess.run([*git, "cat-file", "--batch"], input=b"".join(meta.split()[2] + b"\n" for meta, _ in entries),
-                           capture_output=True, check=True).stdout
+    blobs = subprocess.run(
+        [*git, "cat-file", "--batch"],
+        input=b"".join(meta.split()[2] + b"\n" for meta, _ in entries),
+        capture_output=True,
+        check=True,
+    ).stdout
     files, offset = {}, 0
     for _, name in entries:
         header_end = blobs.index(b"\n", offset)
         size = int(blobs[offset:header_end].split()[2])
-        files[name.decode("utf-8")] = blobs[header_end + 1:header_end + 1 + size]
+        files[name.decode("utf-8")] = blobs[header_end + 1 : header_end + 1 + size]
         offset = header_end + 1 + size + 1  # the blob, then a newline
     return files
 
@@ -126,7 +131,9 @@ def test_report_comparison_decodes_images_and_keeps_the_text_exact():
     changed[3:6, 3:6] = 0
     assert report_difference(page(_png(base)), page(_png(noise))) is None
     assert report_difference(page(_png(base)), page(_png(base), "Findings!")) == "the text differs"
-    assert report_difference(page(_png(base)), page(_png(changed))) == "embedded image 1: 9 pixel(s) differ by up to 255"
+    assert (
+        report_difference(page(_png(base)), page(_png(changed))) == "embedded image 1: 9 pixel(s) differ by up to 255"
+    )
     assert output_difference("data/processed/a.csv", b"x,1\n", b"x,1.0\n") == "the bytes differ"
 
 
@@ -134,7 +141,9 @@ def test_committed_files_reads_the_blobs_not_the_working_tree():
     committed = committed_files()
     assert "report/report.html" in committed and "data/processed/articles.csv" in committed
     for name in (next(n for n in sorted(committed) if n.endswith(".png")), "report/report.html"):
-        shown = subprocess.run(["git", "-C", str(paths.ROOT), "show", f"HEAD:{name}"], capture_output=True, check=True).stdout
+        shown = subprocess.run(
+            ["git", "-C", str(paths.ROOT), "show", f"HEAD:{name}"], capture_output=True, check=True
+        ).stdout
         assert committed[name] == shown, name
 
 
@@ -170,8 +179,13 @@ def test_committed_outputs_are_what_the_code_produces(two_runs):
 
 def _shown_images(executed_notebook: Path) -> list[bytes]:
     nb = nbformat.read(executed_notebook, as_version=4)
-    return [base64.b64decode(output["data"]["image/png"]) for cell in nb.cells if cell.cell_type == "code"
-            for output in cell.get("outputs", []) if "image/png" in output.get("data", {})]
+    return [
+        base64.b64decode(output["data"]["image/png"])
+        for cell in nb.cells
+        if cell.cell_type == "code"
+        for output in cell.get("outputs", [])
+        if "image/png" in output.get("data", {})
+    ]
 
 
 @pytest.mark.slow
@@ -203,8 +217,13 @@ def test_bad_input_stops_the_run_with_the_file_named_and_destroys_nothing(tmp_pa
     (copy / "data" / "raw" / "005_new.txt").write_bytes("Putin’s article".encode("cp1252"))
     with (copy / "data" / "raw" / "metadata.csv").open("a", encoding="utf-8") as rows:
         rows.write("005,005_new.txt,Example,Example,wire_report,,,,,,,,,\n")
-    result = subprocess.run([sys.executable, str(copy / "run_all.py"), "--only", "01"], cwd=tmp_path,
-                            capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [sys.executable, str(copy / "run_all.py"), "--only", "01"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert result.returncode == 1
     assert "run_all.py: 01-load-corpus.ipynb, cell " in result.stderr
     assert "005_new.txt: not valid UTF-8" in result.stderr

@@ -45,8 +45,13 @@ def test_listing_takes_any_iterable_a_conjunction_and_a_limit():
 
 @pytest.mark.parametrize(
     "part, whole, expected",
-    [(3, 19, "3 of 19 (16%)"), (0, 5, "0 of 5 (0%)"), (5, 5, "5 of 5 (100%)"), (0, 0, "0 of 0"),
-     (1234, 5678, "1,234 of 5,678 (22%)")],
+    [
+        (3, 19, "3 of 19 (16%)"),
+        (0, 5, "0 of 5 (0%)"),
+        (5, 5, "5 of 5 (100%)"),
+        (0, 0, "0 of 0"),
+        (1234, 5678, "1,234 of 5,678 (22%)"),
+    ],
 )
 def test_share(part, whole, expected):
     assert prose.share(part, whole) == expected
@@ -54,8 +59,12 @@ def test_share(part, whole, expected):
 
 @pytest.mark.parametrize(
     "low, high, fmt, expected",
-    [(0.07, 0.37, "{:.0%}", "7%-37%"), (0.071, 0.074, "{:.0%}", "7%"), (0.191, 0.423, "{:.2f}", "0.19-0.42"),
-     (1.0, 1.0, "{:.0f}", "1")],
+    [
+        (0.07, 0.37, "{:.0%}", "7%-37%"),
+        (0.071, 0.074, "{:.0%}", "7%"),
+        (0.191, 0.423, "{:.2f}", "0.19-0.42"),
+        (1.0, 1.0, "{:.0f}", "1"),
+    ],
 )
 def test_span(low, high, fmt, expected):
     assert prose.span(low, high, fmt) == expected

@@ -132,8 +132,12 @@ def test_decide_family_counts_distinct_weak_phrases(markers):
 
 @pytest.mark.parametrize(
     "text_in, expected",
-    [("Balancing on the brink!", ("balanc", "on", "brink")), ("a road to nowhere", ("road", "to", "nowher")),
-     ("the region’s problems", ("region", "problem")), ("a dead-end road", ("dead-end", "road"))],
+    [
+        ("Balancing on the brink!", ("balanc", "on", "brink")),
+        ("a road to nowhere", ("road", "to", "nowher")),
+        ("the region’s problems", ("region", "problem")),
+        ("a dead-end road", ("dead-end", "road")),
+    ],
 )
 def test_stem_sequence_normalises(text_in, expected):
     assert pv.stem_sequence(text_in) == expected
@@ -146,15 +150,29 @@ def test_stem_sequence_normalises(text_in, expected):
     "article_id, snippet, family, marker",
     [
         ("000", "is erroneous and futile", "Reuters", "erroneous and futile; in Russia's opinion"),
-        ("000", "involving all sides without advancing any preconditions", "Reuters", "involving all sides; advancing any preconditions"),
+        (
+            "000",
+            "involving all sides without advancing any preconditions",
+            "Reuters",
+            "involving all sides; advancing any preconditions",
+        ),
         ("001", "on the verge of a large-scale conflict", "unknown (weak: Reuters)", "on the verge"),
         ("001", "direct dialogue between all concerned parties", "AFP", "between all concerned parties"),
-        ("001", "bellicose, offensive rhetoric is a road to nowhere", "Reuters", "road to nowhere; bellicose and offensive"),
+        (
+            "001",
+            "bellicose, offensive rhetoric is a road to nowhere",
+            "Reuters",
+            "road to nowhere; bellicose and offensive",
+        ),
         ("001", "Large-Scale Conflict", "unknown", ""),  # RFE/RL's headline quote: every translation's words
         ("002", "misguided and futile", "Kremlin English", "misguided and futile"),
         ("002", "on the brink of a large-scale conflict.", "unknown (weak: Kremlin English)", "on the brink"),
-        ("002", "militarist and insulting rhetoric are a dead-end road", "Kremlin English",
-         "dead-end road; militarist and insulting; all the parties concerned"),
+        (
+            "002",
+            "militarist and insulting rhetoric are a dead-end road",
+            "Kremlin English",
+            "dead-end road; militarist and insulting; all the parties concerned",
+        ),
         ("003", "Provocations, pressure, and offensive rhetoric is the road to nowhere", "Reuters", "road to nowhere"),
     ],
 )
@@ -165,8 +183,12 @@ def test_real_quote_families(built, families, article_id, snippet, family, marke
 
 def test_quotes_of_other_speakers_carry_no_family(built, families):
     by_id = families.set_index("quote_id")
-    for article_id, snippet in [("000", "all options are on the table"), ("002", "counterproductive and dangerous"),
-                                ("004", "gentle suggestions and persuasion"), ("003", "ring of fire")]:
+    for article_id, snippet in [
+        ("000", "all options are on the table"),
+        ("002", "counterproductive and dangerous"),
+        ("004", "gentle suggestions and persuasion"),
+        ("003", "ring of fire"),
+    ]:
         assert by_id.loc[quote_id(built, article_id, snippet), "family"] == pv.NOT_APPLICABLE
     merged = built.quotes.merge(families[["quote_id", "family", "marker"]], on="quote_id", validate="one_to_one")
     not_putin = merged[~pv.is_translated(merged)]
@@ -179,7 +201,9 @@ def test_real_article_families(built, families, markers):
     table = pv.article_families(families, built.articles, markers).set_index("article_id")
     assert table["family"].to_dict() == {
         "000": "Reuters",
-        "001": "mixed",  # RFE/RL, crediting Reuters and AFP, prints Reuters' "road to nowhere" and AFP's "between all concerned parties"
+        # RFE/RL, crediting Reuters and AFP, prints Reuters' "road to nowhere" and AFP's
+        # "between all concerned parties"
+        "001": "mixed",
         "002": "Kremlin English",
         "003": "Reuters",
         "004": "not applicable",  # Russia Monitor quotes no words of Putin's article
@@ -192,8 +216,15 @@ def test_real_article_families(built, families, markers):
 
 def _quotes(texts, speaker=pv.TRANSLATED_SPEAKER, **extra):
     n = len(texts)
-    return pd.DataFrame({"quote_id": [f"009-q{i:02d}" for i in range(1, n + 1)], "article_id": ["009"] * n,
-                         "speaker": [speaker] * n, "text": texts, **{k: [v] * n for k, v in extra.items()}})
+    return pd.DataFrame(
+        {
+            "quote_id": [f"009-q{i:02d}" for i in range(1, n + 1)],
+            "article_id": ["009"] * n,
+            "speaker": [speaker] * n,
+            "text": texts,
+            **{k: [v] * n for k, v in extra.items()},
+        }
+    )
 
 
 def test_an_article_mixing_translations_is_mixed_with_its_parts(markers):
@@ -215,8 +246,11 @@ def test_weak_markers_in_two_quotes_decide_the_article(markers):
 
 
 def test_putin_quoted_in_no_marked_wording(markers):
-    table = pv.article_families(pv.quote_families(_quotes(["large-scale conflict"]), markers),
-                                pd.DataFrame({"article_id": ["009", "010"]}), markers).set_index("article_id")
+    table = pv.article_families(
+        pv.quote_families(_quotes(["large-scale conflict"]), markers),
+        pd.DataFrame({"article_id": ["009", "010"]}),
+        markers,
+    ).set_index("article_id")
     assert table.loc["009", "family"] == "unknown"
     assert table.loc["009", "evidence"] == "Putin quoted, but in no marked wording"
     assert table.loc["010", "family"] == pv.NOT_APPLICABLE  # a text with no quotes at all
@@ -224,7 +258,9 @@ def test_putin_quoted_in_no_marked_wording(markers):
 
 def test_the_kremlin_speaking_for_putin_carries_a_family(markers):
     """A Kremlin statement gives Putin's position (actors.csv: speaks_for), so its wording is a translation."""
-    kremlin = pv.quote_families(_quotes(["misguided and futile"], speaker="Kremlin", speaks_for=pv.TRANSLATED_SPEAKER), markers)
+    kremlin = pv.quote_families(
+        _quotes(["misguided and futile"], speaker="Kremlin", speaks_for=pv.TRANSLATED_SPEAKER), markers
+    )
     assert kremlin.iloc[0]["family"] == "Kremlin English"
     ministry = pv.quote_families(_quotes(["misguided and futile"], speaker="Russia", speaks_for=""), markers)
     assert ministry.iloc[0]["family"] == pv.NOT_APPLICABLE
@@ -249,18 +285,40 @@ def test_overlap_coefficient(a, b, expected):
 
 
 def test_translations_of_one_statement_are_grouped(statements):
-    futile = {statement_of(statements, a, s) for a, s in [("000", "erroneous and futile"), ("003", "erroneous and futile"),
-                                                          ("002", "misguided and futile")]}
-    brink = {statement_of(statements, a, s) for a, s in [
-        ("000", "balanced on the verge"), ("001", "on the verge of a large-scale"), ("001", "Large-Scale Conflict"),
-        ("002", "Brink of Large-Scale Conflict"), ("002", "on the brink of a large-scale conflict."), ("002", "balancing on the brink"),
-        ("003", "balanced on the verge")]}
-    rhetoric = {statement_of(statements, a, s) for a, s in [
-        ("000", "bellicose and offensive rhetoric"), ("001", "bellicose, offensive rhetoric"),
-        ("003", "Provocations, pressure, and offensive rhetoric"), ("002", "militarist and insulting rhetoric")]}
-    dialogue = {statement_of(statements, a, s) for a, s in [
-        ("000", "involving all sides"), ("001", "between all concerned parties"), ("003", "involving all sides"),
-        ("002", "all the parties concerned")]}
+    futile = {
+        statement_of(statements, a, s)
+        for a, s in [("000", "erroneous and futile"), ("003", "erroneous and futile"), ("002", "misguided and futile")]
+    }
+    brink = {
+        statement_of(statements, a, s)
+        for a, s in [
+            ("000", "balanced on the verge"),
+            ("001", "on the verge of a large-scale"),
+            ("001", "Large-Scale Conflict"),
+            ("002", "Brink of Large-Scale Conflict"),
+            ("002", "on the brink of a large-scale conflict."),
+            ("002", "balancing on the brink"),
+            ("003", "balanced on the verge"),
+        ]
+    }
+    rhetoric = {
+        statement_of(statements, a, s)
+        for a, s in [
+            ("000", "bellicose and offensive rhetoric"),
+            ("001", "bellicose, offensive rhetoric"),
+            ("003", "Provocations, pressure, and offensive rhetoric"),
+            ("002", "militarist and insulting rhetoric"),
+        ]
+    }
+    dialogue = {
+        statement_of(statements, a, s)
+        for a, s in [
+            ("000", "involving all sides"),
+            ("001", "between all concerned parties"),
+            ("003", "involving all sides"),
+            ("002", "all the parties concerned"),
+        ]
+    }
     assert all(len(group) == 1 for group in (futile, brink, rhetoric, dialogue))
     assert len(futile | brink | rhetoric | dialogue) == 4
 
@@ -271,7 +329,9 @@ def test_a_two_sentence_quote_renders_two_statements(built, statements):
     trump = statements[statements["quote_id"] == quote_id(built, "003", "paying them extortion money")]
     assert len(trump) == 2 and trump["statement_id"].nunique() == 2
     # its second sentence is the aggregator's "talking is not the answer"
-    assert statement_of(statements, "003", "Talking is not the answer!") == statement_of(statements, "000", "talking is not the answer")
+    assert statement_of(statements, "003", "Talking is not the answer!") == statement_of(
+        statements, "000", "talking is not the answer"
+    )
 
 
 def test_statements_never_mix_speakers_and_labels_come_from_members(statements):
@@ -280,18 +340,24 @@ def test_statements_never_mix_speakers_and_labels_come_from_members(statements):
         core = group.loc[group["unit_id"] == group["core_unit"].iloc[0], "unit_text"].iloc[0]
         assert pv.short_label(core) == group["statement"].iloc[0], sid
     # Peskov's "deep concern" and the Russian foreign ministry's "counterproductive and dangerous" stay apart
-    assert statement_of(statements, "004", "deep concern") != statement_of(statements, "002", "counterproductive and dangerous")
+    assert statement_of(statements, "004", "deep concern") != statement_of(
+        statements, "002", "counterproductive and dangerous"
+    )
 
 
 def test_threshold_decides_the_partial_translation(built):
     stricter = pv.quote_statements(built.quotes, threshold=0.6)
     # "misguided and futile" shares half its content stems with Reuters' long rendering
-    assert statement_of(stricter, "002", "misguided and futile") != statement_of(stricter, "000", "erroneous and futile")
+    assert statement_of(stricter, "002", "misguided and futile") != statement_of(
+        stricter, "000", "erroneous and futile"
+    )
 
 
 def test_pairs_either_side_of_the_threshold(built, statements):
     """The nearest different statements by one speaker (0.33) stay apart; a looser cut would join them."""
-    assert statement_of(statements, "000", "wild military act") != statement_of(statements, "000", "first military operation")
+    assert statement_of(statements, "000", "wild military act") != statement_of(
+        statements, "000", "first military operation"
+    )
     looser = pv.quote_statements(built.quotes, threshold=0.3)
     assert statement_of(looser, "000", "wild military act") == statement_of(looser, "000", "first military operation")
 
@@ -322,21 +388,29 @@ def test_outputs_do_not_depend_on_row_order(built, markers):
         assert io.table_to_csv_text(make(shuffled)) == io.table_to_csv_text(make(built.quotes))
     again = pv.article_families(pv.quote_families(shuffled, markers), built.articles.iloc[::-1], markers)
     assert io.table_to_csv_text(again) == io.table_to_csv_text(
-        pv.article_families(pv.quote_families(built.quotes, markers), built.articles, markers))
+        pv.article_families(pv.quote_families(built.quotes, markers), built.articles, markers)
+    )
 
 
 def _sixth_article(raw_dir, seed):
     """A report quoting the Kremlin's English and copying three narration sentences of RFE/RL."""
     body = corpus.body(seed.sentences)
     copied = body[(body["article_id"] == "001") & (body["quoted_share"] == 0)].tail(3)
-    text = ("Putin Renews Call For Talks\n\n"
-            "Russian President Vladimir Putin said on Friday that relying on pressure alone to stop North Korea's "
-            "missile programme was \u201cmisguided and futile,\u201d in an article on the Kremlin website.\n\n"
-            + "\n\n".join(copied["text"]) + "\n")
+    text = (
+        "Putin Renews Call For Talks\n\n"
+        "Russian President Vladimir Putin said on Friday that relying on pressure alone to stop North Korea's "
+        "missile programme was \u201cmisguided and futile,\u201d in an article on the Kremlin website.\n\n"
+        + "\n\n".join(copied["text"])
+        + "\n"
+    )
     (raw_dir / "005_test.txt").write_text(text, encoding="utf-8")
     meta = pd.read_csv(raw_dir / "metadata.csv", dtype=str, keep_default_na=False)
-    row = dict.fromkeys(meta.columns, "") | {"article_id": "005", "source_file": "005_test.txt",
-                                              "outlet": "Test Wire", "group": "wire_report"}
+    row = dict.fromkeys(meta.columns, "") | {
+        "article_id": "005",
+        "source_file": "005_test.txt",
+        "outlet": "Test Wire",
+        "group": "wire_report",
+    }
     pd.concat([meta, pd.DataFrame([row])]).to_csv(raw_dir / "metadata.csv", index=False)
     return " ".join(copied["text"])
 
@@ -344,12 +418,20 @@ def _sixth_article(raw_dir, seed):
 def test_a_sixth_article_is_placed_by_the_same_rules(raw_copy, built, markers):
     _sixth_article(raw_copy, built)
     grown = corpus.build_corpus(raw_copy)
-    table = pv.article_families(pv.quote_families(grown.quotes, markers), grown.articles, markers).set_index("article_id")
+    table = pv.article_families(pv.quote_families(grown.quotes, markers), grown.articles, markers).set_index(
+        "article_id"
+    )
     assert table.loc["005", "family"] == "Kremlin English"
-    assert table.drop(index="005")["family"].to_dict() == pv.article_families(
-        pv.quote_families(built.quotes, markers), built.articles, markers).set_index("article_id")["family"].to_dict()
+    assert (
+        table.drop(index="005")["family"].to_dict()
+        == pv.article_families(pv.quote_families(built.quotes, markers), built.articles, markers)
+        .set_index("article_id")["family"]
+        .to_dict()
+    )
     statements = pv.quote_statements(grown.quotes)
-    assert statement_of(statements, "005", "misguided and futile") == statement_of(statements, "000", "erroneous and futile")
+    assert statement_of(statements, "005", "misguided and futile") == statement_of(
+        statements, "000", "erroneous and futile"
+    )
     pairs = reuse.reuse_pairs(corpus.body(grown.sentences), n=5).set_index(["article_id", "other_article_id"])
     from_new = pairs.loc["005"]
     assert from_new["containment"].idxmax() == "001"

@@ -14,7 +14,7 @@ def attribute(*paragraphs: str) -> list[tuple[str, quotes.Attribution]]:
 
 
 def only(*paragraphs: str) -> quotes.Attribution:
-    (_, who), = attribute(*paragraphs)
+    ((_, who),) = attribute(*paragraphs)
     return who
 
 
@@ -25,6 +25,7 @@ def quote(built, article_id: str, opening: str):
 
 
 # --- the seed gold ---------------------------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def seed_matched(built):
@@ -53,13 +54,40 @@ def test_the_seed_gold_cue_is_the_cue_found(seed_matched, built):
         assert found == ("" if read in ("continuation", "declaration") else read), (row.quote, found)
 
 
-@pytest.mark.parametrize("article_id, opening, unit_type, method, speaker", [
-    ("001", "Large-Scale Conflict", "headline", "before_quote", "Vladimir Putin"),  # 'Putin Says Threat Of 'Large-Scale Conflict' Looms'
-    ("002", "Brink of Large-Scale Conflict", "headline", "after_quote", "Vladimir Putin"),  # '... 'Brink of ...,' Putin Warns'
-    ("003", "Provocations, pressure, and offensive", "standfirst", "after_quote", "Vladimir Putin"),  # '..., Russian president warns'
-    ("000", "Provocations, pressure and bellicose", "body", "continuation", "Vladimir Putin"),
-    ("000", "all options are on the table", "body", "before_quote", "Donald Trump"),  # Trump's declaration that "..."
-])
+@pytest.mark.parametrize(
+    "article_id, opening, unit_type, method, speaker",
+    [
+        (
+            "001",
+            "Large-Scale Conflict",
+            "headline",
+            "before_quote",
+            "Vladimir Putin",
+        ),  # 'Putin Says Threat Of 'Large-Scale Conflict' Looms'
+        (
+            "002",
+            "Brink of Large-Scale Conflict",
+            "headline",
+            "after_quote",
+            "Vladimir Putin",
+        ),  # '... 'Brink of ...,' Putin Warns'
+        (
+            "003",
+            "Provocations, pressure, and offensive",
+            "standfirst",
+            "after_quote",
+            "Vladimir Putin",
+        ),  # '..., Russian president warns'
+        ("000", "Provocations, pressure and bellicose", "body", "continuation", "Vladimir Putin"),
+        (
+            "000",
+            "all options are on the table",
+            "body",
+            "before_quote",
+            "Donald Trump",
+        ),  # Trump's declaration that "..."
+    ],
+)
 def test_quotes_keep_their_unit_type_and_method(built, article_id, opening, unit_type, method, speaker):
     row = quote(built, article_id, opening)
     assert (row["unit_type"], row["attribution"], row["speaker"]) == (unit_type, method, speaker)
@@ -87,17 +115,25 @@ def test_a_body_and_the_person_it_speaks_for(built):
     moscow = quote(built, "002", "counterproductive and dangerous")
     assert (moscow["speaker"], moscow["speaker_kind"], moscow["speaker_alias"]) == ("Russia", "body", "Moscow")
     who = only("The Kremlin insisted that the drills were “provocative.”")
-    assert (who.speaker, who.speaker_kind, who.speaker_group, who.speaks_for) == ("Kremlin", "body", "Russia", "Vladimir Putin")
+    assert (who.speaker, who.speaker_kind, who.speaker_group, who.speaks_for) == (
+        "Kremlin",
+        "body",
+        "Russia",
+        "Vladimir Putin",
+    )
 
 
 # --- quote marks -----------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize(
     "paragraph, expected",
     [
         # mixed marks: straight opening, typographic closing (The Independent)
-        ('Trump said the US had been "talking to North Korea for 25 years! Talking is not the answer!”',
-         ["talking to North Korea for 25 years! Talking is not the answer!"]),
+        (
+            'Trump said the US had been "talking to North Korea for 25 years! Talking is not the answer!”',
+            ["talking to North Korea for 25 years! Talking is not the answer!"],
+        ),
         # apostrophes and possessives are not quotes
         ("the Americans’ attention from North Korea's programme and Russia’s", []),
         ("Pyongyang won't stop, and China's position is 'a dead end,' he said.", ["a dead end,"]),
@@ -108,7 +144,10 @@ def test_a_body_and_the_person_it_speaks_for(built):
         # an empty pair quotes no one
         ('Putin wrote "" and then "pressure is futile," he said.', ["pressure is futile,"]),
         # German low-high marks and French guillemets, each closed by its own partner
-        ("The situation is balancing „on the brink of a large-scale conflict“, wrote Putin.", ["on the brink of a large-scale conflict"]),
+        (
+            "The situation is balancing „on the brink of a large-scale conflict“, wrote Putin.",
+            ["on the brink of a large-scale conflict"],
+        ),
         ("Putin called pressure «misguided and futile» on Friday.", ["misguided and futile"]),
         # a single-quoted span inside a double-quoted one is part of it
         ("He said \"it is 'a dead end' now\" today.", ["it is 'a dead end' now"]),
@@ -143,21 +182,37 @@ def test_mask_quotes_blanks_quotes_and_marks_keeping_offsets():
 
 # --- attribution by the structure of the reporting clause -----------------------------------
 
+
 @pytest.mark.parametrize(
     "paragraph, speaker, cue, method",
     [
         # post cue: inverted, plain, with a title, with an apposition
         ("“We will keep talking,” said Lavrov.", "Sergey Lavrov", "said", "after_quote"),
         ('"Pressure is futile," Japanese Prime Minister Shinzo Abe said.', "Shinzo Abe", "said", "after_quote"),
-        ("“It is a mistake,” said Sergei Lavrov, the Russian foreign minister.", "Sergey Lavrov", "said", "after_quote"),
+        (
+            "“It is a mistake,” said Sergei Lavrov, the Russian foreign minister.",
+            "Sergey Lavrov",
+            "said",
+            "after_quote",
+        ),
         # pre cue, 'according to', a reporting noun's possessor
         ("The Kremlin insisted that the drills were “provocative.”", "Kremlin", "insisted", "before_quote"),
         ("According to Peskov, the talks were “useful”.", "Dmitry Peskov", "According to", "before_quote"),
         ("Trump’s declaration that “all options are on the table” alarmed Seoul.", "Donald Trump", "", "before_quote"),
-        ("Putin said the crisis was “on the brink” and Trump called it “a disgrace”.", "Vladimir Putin", "said", "before_quote"),
+        (
+            "Putin said the crisis was “on the brink” and Trump called it “a disgrace”.",
+            "Vladimir Putin",
+            "said",
+            "before_quote",
+        ),
         # headline 'Name:' and a quote introduced by a colon
         ("Putin: Pressure on North Korea is “futile”", "Vladimir Putin", "", "headline_colon"),
-        ("Korea expert Dr. Ulrich Hessel sees it critically: “Moscow wants to be seen as a peacemaker.”", "Ulrich Hessel", "", "colon"),
+        (
+            "Korea expert Dr. Ulrich Hessel sees it critically: “Moscow wants to be seen as a peacemaker.”",
+            "Ulrich Hessel",
+            "",
+            "colon",
+        ),
         # a cue-less scare quote names no one
         ("Analysts called it “a road to nowhere”.", "", "called", "before_quote"),  # unnamed analysts: no name, a cue
     ],
@@ -170,7 +225,9 @@ def test_attribution_patterns(paragraph, speaker, cue, method):
 def test_each_quote_of_a_sentence_gets_its_own_cue():
     found = attribute("Putin said the crisis was “on the brink” and Trump called it “a disgrace”.")
     assert [(text, who.speaker, who.cue) for text, who in found] == [
-        ("on the brink", "Vladimir Putin", "said"), ("a disgrace", "Donald Trump", "called")]
+        ("on the brink", "Vladimir Putin", "said"),
+        ("a disgrace", "Donald Trump", "called"),
+    ]
 
 
 def test_a_cue_across_but_does_not_attribute_the_quote_before_it():
@@ -181,18 +238,29 @@ def test_a_cue_across_but_does_not_attribute_the_quote_before_it():
 
 def test_a_quote_filling_its_sentence_continues_the_speaker_of_the_paragraph_before():
     found = attribute("“Pressure is futile,” Putin wrote.", "“Dialogue is the only way.”")
-    assert [(who.speaker, who.method) for _, who in found] == [("Vladimir Putin", "after_quote"), ("Vladimir Putin", "continuation")]
+    assert [(who.speaker, who.method) for _, who in found] == [
+        ("Vladimir Putin", "after_quote"),
+        ("Vladimir Putin", "continuation"),
+    ]
 
 
 def test_continuation_does_not_jump_over_a_paragraph():
-    found = attribute("“Pressure is futile,” Putin wrote.", "Analysts disagreed.", "Lavrov spoke later.", "“Dialogue is the only way.”")
+    found = attribute(
+        "“Pressure is futile,” Putin wrote.",
+        "Analysts disagreed.",
+        "Lavrov spoke later.",
+        "“Dialogue is the only way.”",
+    )
     assert found[-1][1].method == "none"
 
 
 @pytest.mark.parametrize(
     "text_in, expected",
-    [("It is essential to resolve the region’s problems through direct dialogue", "full"),
-     ("balanced on the verge of a large-scale conflict.", "partial"), ("All options", "partial")],
+    [
+        ("It is essential to resolve the region’s problems through direct dialogue", "full"),
+        ("balanced on the verge of a large-scale conflict.", "partial"),
+        ("All options", "partial"),
+    ],
 )
 def test_quote_kind(text_in, expected):
     assert quotes.quote_kind(text_in) == expected
@@ -200,11 +268,15 @@ def test_quote_kind(text_in, expected):
 
 def test_quoted_share_separates_narration_from_quotes(built):
     sentences = built.sentences.set_index("sentence_id")
-    quote_only = sentences[sentences["text"] == "“Provocations, pressure, and bellicose and offensive rhetoric is the road to nowhere.”"]
+    quote_only = sentences[
+        sentences["text"] == "“Provocations, pressure, and bellicose and offensive rhetoric is the road to nowhere.”"
+    ]
     assert quote_only["quoted_share"].iloc[0] == pytest.approx(1 - 2 / len(quote_only["text"].iloc[0]), abs=1e-3)
     narration = sentences[sentences["text"].str.startswith("This prompted Japan to begin")]
     assert narration["quoted_share"].iloc[0] == 0
     assert narration["quote_spans"].iloc[0] == ""
     partial = sentences[sentences["text"].str.startswith("On September 22, Vladimir Putin’s spokesman")].iloc[0]
-    inner = [partial["text"][a:b] for a, b in [tuple(map(int, s.split("-"))) for s in partial["quote_spans"].split(";")]]
+    inner = [
+        partial["text"][a:b] for a, b in [tuple(map(int, s.split("-"))) for s in partial["quote_spans"].split(";")]
+    ]
     assert inner == ["deep concern", "North Korean issue"]

@@ -47,7 +47,10 @@ def test_statements_are_the_sentences_of_the_passage_in_order(table):
     positions = [passage.index(text) for text in table["text"]]
     assert positions == sorted(positions)
     assert table.set_index("statement_id").at["P2", "text"].endswith("is misguided and futile.")
-    assert table.set_index("statement_id").at["P4", "text"] == "Provocations, pressure and militarist and insulting rhetoric are a dead-end road."
+    assert (
+        table.set_index("statement_id").at["P4", "text"]
+        == "Provocations, pressure and militarist and insulting rhetoric are a dead-end road."
+    )
 
 
 def test_statement_stems_leave_out_actor_names(table):
@@ -63,7 +66,9 @@ def test_a_statements_file_that_is_not_the_passage_is_refused(tmp_path):
     for name in (reference.PASSAGE_FILE, reference.STATEMENTS_FILE):
         shutil.copy(reference.reference_dir() / name, tmp_path / name)
     edited = pd.read_csv(tmp_path / reference.STATEMENTS_FILE, dtype=str, keep_default_na=False)
-    edited.loc[1, "text"] = "Russia believes that pressure on Pyongyang is erroneous and futile."  # Reuters', not the passage's
+    edited.loc[1, "text"] = (
+        "Russia believes that pressure on Pyongyang is erroneous and futile."  # Reuters', not the passage's
+    )
     edited.to_csv(tmp_path / reference.STATEMENTS_FILE, index=False)
     with pytest.raises(ValueError, match=r"statements\.csv.*must be the sentences of putin_2017-09-01_korea\.txt"):
         reference.statements(tmp_path)
@@ -82,11 +87,21 @@ def test_the_passage_splits_into_exactly_five_sentences():
 @pytest.mark.parametrize(
     "article_id, snippet, expected, why",
     [
-        ("000", "is erroneous and futile", "P2", "P2 marker: erroneous and futile"),           # Reuters' words, quoted
-        ("002", "is \"misguided and futile", "P2", "P2 marker: misguided and futile"),         # Kremlin's, in a paraphrase
-        ("001", "direct dialogue between all concerned parties", "P3", "P3 marker: between all concerned parties"),  # AFP's
+        ("000", "is erroneous and futile", "P2", "P2 marker: erroneous and futile"),  # Reuters' words, quoted
+        ("002", 'is "misguided and futile', "P2", "P2 marker: misguided and futile"),  # Kremlin's, in a paraphrase
+        (
+            "001",
+            "direct dialogue between all concerned parties",
+            "P3",
+            "P3 marker: between all concerned parties",
+        ),  # AFP's
         ("002", "militarist and insulting rhetoric are a dead-end road", "P4", "P4 marker: dead-end road"),
-        ("003", "'Provocations, pressure, and offensive rhetoric", "P4", "P4 marker: road to nowhere"),  # the standfirst
+        (
+            "003",
+            "'Provocations, pressure, and offensive rhetoric",
+            "P4",
+            "P4 marker: road to nowhere",
+        ),  # the standfirst
         # no marker: Putin says it in the headline, and 5 of its 7 content stems are P1's
         ("001", "Putin Says Threat Of 'Large-Scale Conflict'", "P1", "P1 overlap 0.71"),
     ],
@@ -100,9 +115,9 @@ def test_units_carrying_a_statement(built, units, article_id, snippet, expected,
 @pytest.mark.parametrize(
     "article_id, snippet",
     [
-        ("000", "talking is not the answer"),             # Trump, not Putin
-        ("002", "counterproductive and dangerous"),       # Russia's foreign ministry, not Putin's article
-        ("004", "gentle suggestions and persuasion"),     # Russia Monitor relays Moscow, not the article
+        ("000", "talking is not the answer"),  # Trump, not Putin
+        ("002", "counterproductive and dangerous"),  # Russia's foreign ministry, not Putin's article
+        ("004", "gentle suggestions and persuasion"),  # Russia Monitor relays Moscow, not the article
     ],
 )
 def test_units_of_other_speakers_carry_nothing(built, units, article_id, snippet):
@@ -112,15 +127,20 @@ def test_units_of_other_speakers_carry_nothing(built, units, article_id, snippet
 def test_statements_carried_per_text(built, units):
     carried = units.assign(p=units["putin_statements"].str.split(";")).explode("p").query("p != ''")
     per_text = carried.groupby("article_id")["p"].agg(lambda p: sorted(set(p))).to_dict()
-    assert per_text == {"000": ["P1", "P2", "P3", "P4"], "001": ["P1", "P3", "P4"], "002": ["P1", "P2", "P3", "P4"],
-                        "003": ["P1", "P2", "P3", "P4"]}  # the analysis (004) quotes no words of Putin's article
+    assert per_text == {
+        "000": ["P1", "P2", "P3", "P4"],
+        "001": ["P1", "P3", "P4"],
+        "002": ["P1", "P2", "P3", "P4"],
+        "003": ["P1", "P2", "P3", "P4"],
+    }  # the analysis (004) quotes no words of Putin's article
     assert len(units) == len(built.sentences)
 
 
 def _hand_units(voice_speaker: str) -> tuple[pd.DataFrame, pd.DataFrame]:
     text = "The region's problems can only be settled through direct dialogue, without preconditions."
-    sentences = pd.DataFrame({"sentence_id": ["900-001"], "article_id": ["900"], "text": [text],
-                              "voice_speaker": [voice_speaker]})
+    sentences = pd.DataFrame(
+        {"sentence_id": ["900-001"], "article_id": ["900"], "text": [text], "voice_speaker": [voice_speaker]}
+    )
     quotes = pd.DataFrame(columns=["quote_id", "sentence_ids", "speaker", "speaks_for"])
     return sentences, quotes
 
@@ -136,11 +156,24 @@ def test_overlap_counts_only_where_putin_speaks(table):
 
 def test_a_kremlin_statement_speaks_for_putin(table):
     """A quote of the Kremlin that speaks for Putin (actors.csv: speaks_for) counts as his words."""
-    sentences = pd.DataFrame({"sentence_id": ["900-001", "900-002"], "article_id": ["900", "900"],
-                              "text": ["The Kremlin said the problems of the region should be settled by a direct dialogue.",
-                                       "Analysts said the problems of the region should be settled by a direct dialogue."]})
-    quotes = pd.DataFrame({"quote_id": ["900-q01", "900-q02"], "sentence_ids": ["900-001", "900-002"],
-                           "speaker": ["Kremlin", "(no speaker)"], "speaks_for": [provenance.TRANSLATED_SPEAKER, ""]})
+    sentences = pd.DataFrame(
+        {
+            "sentence_id": ["900-001", "900-002"],
+            "article_id": ["900", "900"],
+            "text": [
+                "The Kremlin said the problems of the region should be settled by a direct dialogue.",
+                "Analysts said the problems of the region should be settled by a direct dialogue.",
+            ],
+        }
+    )
+    quotes = pd.DataFrame(
+        {
+            "quote_id": ["900-q01", "900-q02"],
+            "sentence_ids": ["900-001", "900-002"],
+            "speaker": ["Kremlin", "(no speaker)"],
+            "speaks_for": [provenance.TRANSLATED_SPEAKER, ""],
+        }
+    )
     assert reference.putin_speaks(sentences, quotes).tolist() == [True, False]
     found = reference.unit_statements(sentences, quotes, table)
     assert found["putin_statements"].tolist() == ["P3", ""]
@@ -151,8 +184,14 @@ def test_a_kremlin_statement_speaks_for_putin(table):
 
 @pytest.mark.parametrize(
     "unit_type, is_lead, expected",
-    [("headline", False, "headline"), ("standfirst", False, "standfirst"), ("caption", False, "caption"),
-     ("body", True, "lead"), ("body", False, "body"), ("headline", True, "headline")],
+    [
+        ("headline", False, "headline"),
+        ("standfirst", False, "standfirst"),
+        ("caption", False, "caption"),
+        ("body", True, "lead"),
+        ("body", False, "body"),
+        ("headline", True, "headline"),
+    ],
 )
 def test_where(unit_type, is_lead, expected):
     assert reference.where(unit_type, is_lead) == expected
@@ -165,7 +204,8 @@ def test_where(unit_type, is_lead, expected):
 def rule_selection(built, units, quote_families, table):
     codes = units.reset_index()[["sentence_id", "article_id", "putin_statements"]]
     return reference.selection(codes, built.sentences, built.articles, quote_families, built.quotes, table).set_index(
-        ["article_id", "statement_id"])
+        ["article_id", "statement_id"]
+    )
 
 
 def test_selection_has_every_text_and_statement(built, rule_selection):
@@ -193,7 +233,9 @@ def test_selection_names_the_translation_of_the_carrying_quotes(built, rule_sele
     assert rule_selection.loc[("001", "P3"), "family"] == "AFP"
     assert rule_selection.loc[("000", "P1"), "family"] == "Reuters"
     assert rule_selection.loc[("002", "P2"), "family"] == "Kremlin English"
-    assert rule_selection.loc[("001", "P3"), "sentence_ids"] == sid(built, "001", "direct dialogue between all concerned")
+    assert rule_selection.loc[("001", "P3"), "sentence_ids"] == sid(
+        built, "001", "direct dialogue between all concerned"
+    )
 
 
 def test_the_second_sentence_of_a_quote_is_quoted_not_paraphrased(rule_selection):
@@ -207,14 +249,23 @@ def test_hand_codes_place_a_lead_and_a_paraphrase(built, quote_families, table):
     lead), RFE/RL paraphrases the roadmap (P5) without a quote, and an uncoded text is marked so."""
     lead = sid(built, "000", "restated his country")
     roadmap = sid(built, "001", "Putin said a roadmap drawn up by Russia and China")
-    codes = pd.DataFrame({
-        "sentence_id": [lead, roadmap] + built.sentences.loc[built.sentences["article_id"] == "004", "sentence_id"].tolist(),
-    })
+    codes = pd.DataFrame(
+        {
+            "sentence_id": [lead, roadmap]
+            + built.sentences.loc[built.sentences["article_id"] == "004", "sentence_id"].tolist(),
+        }
+    )
     codes["article_id"] = codes["sentence_id"].map(built.sentences.set_index("sentence_id")["article_id"])
     codes["putin_statements"] = ["P1", "P5"] + [np.nan] * (len(codes) - 2)
     chosen = reference.selection(codes, built.sentences, built.articles, quote_families, built.quotes, table).set_index(
-        ["article_id", "statement_id"])
-    assert chosen.loc[("000", "P1"), ["carried", "first_where", "rank", "family"]].tolist() == [True, "lead", 1, "paraphrase"]
+        ["article_id", "statement_id"]
+    )
+    assert chosen.loc[("000", "P1"), ["carried", "first_where", "rank", "family"]].tolist() == [
+        True,
+        "lead",
+        1,
+        "paraphrase",
+    ]
     assert chosen.loc[("001", "P5"), ["carried", "first_where", "family"]].tolist() == [True, "body", "paraphrase"]
     assert not chosen.loc["004", "coded"].any() and not chosen.loc["004", "carried"].any()
     assert chosen.loc["000", "coded"].all()

@@ -20,19 +20,33 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_outp
 
 from framing import report, runner
 
-PNG = base64.b64encode(bytes.fromhex(
-    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
-    "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082"
-)).decode()
-SENTENCES = [("000-001", "000", "Alpha says the crisis is Beta's doing."), ("000-002", "000", "Nothing more."),
-             ("001-001", "001", "Beta blames Alpha <b>loudly</b> and at length, with a sentence long enough to be cut by pandas.")]
-FINDING = ("**Beta cast as a cause.** Focus 1 of 2 (000-001) (group `focus`); the other texts: Other 1 of 1 (001-001). "
-           "<script>alert('f')</script>")
+PNG = base64.b64encode(
+    bytes.fromhex(
+        "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+        "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082"
+    )
+).decode()
+SENTENCES = [
+    ("000-001", "000", "Alpha says the crisis is Beta's doing."),
+    ("000-002", "000", "Nothing more."),
+    (
+        "001-001",
+        "001",
+        "Beta blames Alpha <b>loudly</b> and at length, with a sentence long enough to be cut by pandas.",
+    ),
+]
+FINDING = (
+    "**Beta cast as a cause.** Focus 1 of 2 (000-001) (group `focus`); the other texts: Other 1 of 1 (001-001). "
+    "<script>alert('f')</script>"
+)
 
 
 def figure_output(name: str, alt: str = "") -> dict:
-    return new_output("display_data", {"image/png": PNG, "text/plain": f"{name}: {name}.png, {name}.svg"},
-                      metadata={"image/png": {"alt": alt, "width": 300, "height": 100}})
+    return new_output(
+        "display_data",
+        {"image/png": PNG, "text/plain": f"{name}: {name}.png, {name}.svg"},
+        metadata={"image/png": {"alt": alt, "width": 300, "height": 100}},
+    )
 
 
 def tagged(cell):
@@ -52,25 +66,52 @@ def run(tmp_path):
     """Two executed notebooks and a run's tables: findings, sentences, articles."""
     processed = tmp_path / "processed"
     processed.mkdir()
-    write_csv(processed / "articles.csv", ["article_id", "label", "group"], [("000", "Focus", "focus"), ("001", "Other", "rest")])
-    write_csv(processed / "sentences.csv", ["sentence_id", "article_id", "unit_type", "text"], [(i, a, "body", t) for i, a, t in SENTENCES])
-    write_csv(processed / "findings.csv", ["key", "standing", "variables", "text", "sentence_ids", "figure"],
-              [("cause_own:Beta", "tentative", "cause", FINDING, "000-001;001-001", "04_roles_by_voice")])
+    write_csv(
+        processed / "articles.csv",
+        ["article_id", "label", "group"],
+        [("000", "Focus", "focus"), ("001", "Other", "rest")],
+    )
+    write_csv(
+        processed / "sentences.csv",
+        ["sentence_id", "article_id", "unit_type", "text"],
+        [(i, a, "body", t) for i, a, t in SENTENCES],
+    )
+    write_csv(
+        processed / "findings.csv",
+        ["key", "standing", "variables", "text", "sentence_ids", "figure"],
+        [("cause_own:Beta", "tentative", "cause", FINDING, "000-001;001-001", "04_roles_by_voice")],
+    )
 
     load = new_notebook()
     pandas_table = pd.DataFrame({"sentence_id": ["001-001"], "text": [SENTENCES[2][2][:40] + "..."], "n_words": [17]})
     load.cells = [
-        new_markdown_cell("# 01 · Load <the> corpus\n\nWhat it does.\n\n**Reads** `data/raw/{a,b,c}.txt`.\n**Writes** `x.csv`."),
+        new_markdown_cell(
+            "# 01 · Load <the> corpus\n\nWhat it does.\n\n**Reads** `data/raw/{a,b,c}.txt`.\n**Writes** `x.csv`."
+        ),
         new_markdown_cell("## Build the tables"),  # nothing under it once the untagged table is left out
-        new_code_cell("table", outputs=[new_output("execute_result", {"text/html": "<table><tr><td>audit</td></tr></table>"})]),
+        new_code_cell(
+            "table", outputs=[new_output("execute_result", {"text/html": "<table><tr><td>audit</td></tr></table>"})]
+        ),
         new_markdown_cell("## Metadata"),
-        tagged(new_code_cell("summary", outputs=[new_output("execute_result", {"text/html": pandas_table._repr_html_(),
-                                                                              "text/plain": "..."})])),
-        new_code_cell("display(Markdown(...))", outputs=[new_output(
-            "display_data", {"text/markdown": "The analysis says <script>alert('x')</script> **twice**."})]),
+        tagged(
+            new_code_cell(
+                "summary",
+                outputs=[new_output("execute_result", {"text/html": pandas_table._repr_html_(), "text/plain": "..."})],
+            )
+        ),
+        new_code_cell(
+            "display(Markdown(...))",
+            outputs=[
+                new_output(
+                    "display_data", {"text/markdown": "The analysis says <script>alert('x')</script> **twice**."}
+                )
+            ],
+        ),
         new_code_cell("fig", outputs=[figure_output("01_overview", 'Quoted words "most" <here>')]),
         new_markdown_cell("## Checks\n\nThe tables read back unchanged."),
-        new_code_cell("assert ...", outputs=[new_output("execute_result", {"text/plain": "'Tables read back identical'"})]),
+        new_code_cell(
+            "assert ...", outputs=[new_output("execute_result", {"text/plain": "'Tables read back identical'"})]
+        ),
     ]
     compare = new_notebook()
     compare.cells = [
@@ -141,7 +182,7 @@ def empty_headings(parsed: Outline) -> list[str]:
     """Headings with no text or image before the next heading of the same or a higher level."""
     empty = []
     for i, (level, text, under) in enumerate(parsed.headings):
-        rest = parsed.headings[i + 1:]
+        rest = parsed.headings[i + 1 :]
         end = next((j for j, h in enumerate(rest) if h[0] <= level), len(rest))
         if not under and not any(h[2] for h in rest[:end]):
             empty.append(text)
@@ -156,7 +197,7 @@ def test_key_findings_come_first_and_link_to_an_existing_figure_and_table(run, t
     parsed = outline(page)
     assert parsed.main_order[0] == "key-findings"
     assert page.index('id="key-findings"') < page.index("01 · Load")
-    block = page[page.index('<ol class="findings">'):page.index("</ol>", page.index('<ol class="findings">'))]
+    block = page[page.index('<ol class="findings">') : page.index("</ol>", page.index('<ol class="findings">'))]
     hrefs = re.findall(r'href="#([^"]+)"', block)
     assert "fig-04-roles-by-voice" in hrefs and "evidence-cause-own-beta" in hrefs and "fig-04-rule-scores" in hrefs
     assert set(hrefs) <= parsed.ids
@@ -166,18 +207,21 @@ def test_key_findings_come_first_and_link_to_an_existing_figure_and_table(run, t
 def test_a_finding_links_the_figure_its_figure_column_names(run, tmp_path):
     notebooks, processed = run
     findings = processed / "findings.csv"
-    write_csv(findings, ["key", "standing", "variables", "text", "sentence_ids", "figure"],
-              [("k", "reliable", "cause", "**Stated.** x", "000-001", "01_overview")])
+    write_csv(
+        findings,
+        ["key", "standing", "variables", "text", "sentence_ids", "figure"],
+        [("k", "reliable", "cause", "**Stated.** x", "000-001", "01_overview")],
+    )
     page = build(run, tmp_path)
-    block = page[page.index('<ol class="findings">'):]
+    block = page[page.index('<ol class="findings">') :]
     assert re.search(r'<a href="#fig-01-overview">Figure 1: overview</a>', block)
 
 
 def test_unit_ids_leave_the_statement_for_the_evidence_table(run, tmp_path):
     page = build(run, tmp_path)
-    key = page[page.index('id="key-findings"'):page.index('id="contents"')]
+    key = page[page.index('id="key-findings"') : page.index('id="contents"')]
     assert "000-001" not in key and "Focus 1 of 2 (group <code>focus</code>)" in key
-    evidence = page[page.index('id="evidence-cause-own-beta"'):]
+    evidence = page[page.index('id="evidence-cause-own-beta"') :]
     assert "(000-001)" in evidence  # the full statement
     assert '<td data-label="unit" class="short">001-001</td>' in evidence
     assert "Beta blames Alpha &lt;b&gt;loudly&lt;/b&gt;" in evidence  # the whole sentence, escaped
@@ -197,8 +241,8 @@ def test_no_heading_is_left_empty(run, tmp_path):
 
 def test_checks_and_files_go_to_the_appendix(run, tmp_path):
     page = build(run, tmp_path)
-    main = page[:page.index('<section id="evidence"')]
-    appendix = page[page.index('<section id="checks"'):]
+    main = page[: page.index('<section id="evidence"')]
+    appendix = page[page.index('<section id="checks"') :]
     assert not any(text == "Checks" for _, text, _ in outline(main).headings) and "read back unchanged" not in main
     assert "<strong>Reads</strong>" not in main and "<strong>Reads</strong>" in appendix
     assert "read back unchanged" in appendix and "Tables read back identical" in appendix
@@ -254,7 +298,7 @@ def test_report_escapes_text_and_embeds_figures_once(run, tmp_path):
 
 def test_figures_open_full_size_without_a_script(run, tmp_path):
     page = build(run, tmp_path)
-    figure = page[page.index('<figure id="fig-01-overview"'):page.index("</figure>")]
+    figure = page[page.index('<figure id="fig-01-overview"') : page.index("</figure>")]
     assert '<div class="zoom" id="full-fig-01-overview">' in figure
     assert '<a href="#full-fig-01-overview"' in figure and '<a class="close" href="#fig-01-overview">' in figure
     assert ".zoom:target" in page
@@ -279,13 +323,15 @@ def test_docs_sections_follow_the_findings(run, tmp_path):
     assert '<a href="#methods">Methods</a>' in page and "<h2>Methods</h2>" in page
     assert "<h2>About this study</h2>" in page and "&lt;i&gt;about" in page
     order = outline(page).main_order
-    assert order.index("key-findings") < order.index("about") < order.index("methods") < order.index("01-load-the-corpus")
+    assert (
+        order.index("key-findings") < order.index("about") < order.index("methods") < order.index("01-load-the-corpus")
+    )
 
 
 def test_a_report_without_run_tables_still_leads_with_the_figures_findings(run, tmp_path):
     notebooks, _ = run
     page = report.build_report(notebooks, tmp_path / "r.html", docs_dir=tmp_path).read_text()
-    key = page[page.index('id="key-findings"'):page.index('id="contents"')]
+    key = page[page.index('id="key-findings"') : page.index('id="contents"')]
     assert '<a href="#fig-04-roles-by-voice">Figure 2</a>: Focus casts Beta as a cause' in key
     assert empty_headings(outline(page)) == []
 
@@ -317,7 +363,7 @@ def test_real_report_leads_with_linked_findings_and_leaves_nothing_empty(real_re
     parsed = outline(page)
     findings = report.read_csv(real_report / "data" / "processed" / "findings.csv")
     assert parsed.main_order[0] == "key-findings" and findings
-    items = re.findall(r"<li><p>.*?</li>", page[page.index('<ol class="findings">'):], re.S)[:len(findings)]
+    items = re.findall(r"<li><p>.*?</li>", page[page.index('<ol class="findings">') :], re.S)[: len(findings)]
     for item in items:
         figures = re.findall(r'href="#(fig-[^"]+)"', item)
         assert figures and set(figures) <= parsed.ids
@@ -342,12 +388,18 @@ def test_real_report_has_no_sideways_scroll(real_report, width, tmp_path):
         options.add_argument(flag)
     driver = webdriver.Chrome(service=Service(shutil.which("chromedriver")), options=options)
     try:
-        driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
-                               {"width": width, "height": 900, "deviceScaleFactor": 1, "mobile": width < 600})
+        driver.execute_cdp_cmd(
+            "Emulation.setDeviceMetricsOverride",
+            {"width": width, "height": 900, "deviceScaleFactor": 1, "mobile": width < 600},
+        )
         driver.get((real_report / "report" / report.REPORT_FILE).as_uri())
-        scroll, client = driver.execute_script("return [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+        scroll, client = driver.execute_script(
+            "return [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+        )
         assert scroll <= client
-        link = driver.execute_script("return document.querySelector('ol.findings a[href^=\"#fig-\"]').getAttribute('href')")
+        link = driver.execute_script(
+            "return document.querySelector('ol.findings a[href^=\"#fig-\"]').getAttribute('href')"
+        )
         driver.execute_script(f"location.hash = '#full-{link[1:]}'")
         assert driver.execute_script("return getComputedStyle(document.querySelector(':target')).position") == "fixed"
     finally:

@@ -8,7 +8,9 @@ from framing import paths, resources
 
 
 def test_normalise_equals_translate_on_the_raw_texts(built):
-    lines = [line for path in sorted(paths.RAW_DIR.glob("*.txt")) for line in path.read_text(encoding="utf-8").split("\n")]
+    lines = [
+        line for path in sorted(paths.RAW_DIR.glob("*.txt")) for line in path.read_text(encoding="utf-8").split("\n")
+    ]
     for text in lines + list(built.sentences["text"]):
         assert resources.normalise_same_length(text) == text.translate(resources.SAME_LENGTH_NORMALISATION), text
 
@@ -18,11 +20,14 @@ def test_normalise_equals_translate_on_every_character_up_to_u3000():
     assert resources.normalise_same_length(everything) == everything.translate(resources.SAME_LENGTH_NORMALISATION)
 
 
-@pytest.mark.parametrize("text_in, expected", [
-    ("\u201cno\u201d \u2018yes\u2019 \u2013 a\u00a0b\u2009c\u202fd \u2014", "\"no\" 'yes' - a b c d -"),
-    ("plain ASCII", "plain ASCII"),
-    ("caf\u00e9 \u2019", "caf\u00e9 '"),  # other non-ASCII letters stay
-])
+@pytest.mark.parametrize(
+    "text_in, expected",
+    [
+        ("\u201cno\u201d \u2018yes\u2019 \u2013 a\u00a0b\u2009c\u202fd \u2014", "\"no\" 'yes' - a b c d -"),
+        ("plain ASCII", "plain ASCII"),
+        ("caf\u00e9 \u2019", "caf\u00e9 '"),  # other non-ASCII letters stay
+    ],
+)
 def test_normalise_hand_cases(text_in, expected):
     assert resources.normalise_same_length(text_in) == expected
     assert len(resources.normalise_same_length(text_in)) == len(text_in)
@@ -56,7 +61,11 @@ def test_load_lexicon_reads_na_as_text(tmp_path):
 def test_stemmer_is_porters_and_built_once():
     assert resources.stemmer() is resources.stemmer()
     assert [resources.stemmer().stem(w) for w in ("balancing", "balanced", "futile", "nowhere")] == [
-        "balanc", "balanc", "futil", "nowher"]
+        "balanc",
+        "balanc",
+        "futil",
+        "nowher",
+    ]
 
 
 def test_wire_agencies_name_each_agency_once():

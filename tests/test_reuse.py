@@ -60,17 +60,33 @@ def test_tiling_takes_the_longest_first_and_never_reuses_words():
 
 
 def test_longest_shared_ignores_case_but_shows_the_original_words():
-    assert reuse.longest_shared([["Then", "The", "Road", "to", "nowhere"]], [["the", "road", "to", "nowhere", "."]]) == (
-        4, "The Road to nowhere")
+    assert reuse.longest_shared(
+        [["Then", "The", "Road", "to", "nowhere"]], [["the", "road", "to", "nowhere", "."]]
+    ) == (4, "The Road to nowhere")
 
 
-@pytest.mark.parametrize("part, expected", [
-    ("narration", ['\u201c', '\u201d Putin wrote.']),
-    ("quotes", ["In Russia\u2019s opinion, the calculation that it is possible to halt North Korea\u2019s nuclear missile "
-                "programs exclusively by putting pressure on Pyongyang is erroneous and futile,"]),
-    ("full", ["\u201cIn Russia\u2019s opinion, the calculation that it is possible to halt North Korea\u2019s nuclear missile "
-              "programs exclusively by putting pressure on Pyongyang is erroneous and futile,\u201d Putin wrote."]),
-])
+@pytest.mark.parametrize(
+    "part, expected",
+    [
+        ("narration", ["\u201c", "\u201d Putin wrote."]),
+        (
+            "quotes",
+            [
+                "In Russia\u2019s opinion, the calculation that it is possible to halt "
+                "North Korea\u2019s nuclear missile programs exclusively by putting pressure on Pyongyang "
+                "is erroneous and futile,"
+            ],
+        ),
+        (
+            "full",
+            [
+                "\u201cIn Russia\u2019s opinion, the calculation that it is possible to halt "
+                "North Korea\u2019s nuclear missile programs exclusively by putting pressure on Pyongyang "
+                "is erroneous and futile,\u201d Putin wrote."
+            ],
+        ),
+    ],
+)
 def test_sentence_pieces_on_a_real_sentence(built, part, expected):
     row = unit_with(built.sentences, "000", "is erroneous and futile,\u201d Putin wrote")
     assert reuse.sentence_pieces(row["text"], row["quote_spans"], part) == expected
@@ -124,7 +140,14 @@ def test_part_curves_and_their_medians(body):
 
 
 def test_curve_pairs_sample_only_large_corpora():
-    assert reuse.curve_pairs(["b", "a", "c"]) == [("a", "b"), ("a", "c"), ("b", "a"), ("b", "c"), ("c", "a"), ("c", "b")]
+    assert reuse.curve_pairs(["b", "a", "c"]) == [
+        ("a", "b"),
+        ("a", "c"),
+        ("b", "a"),
+        ("b", "c"),
+        ("c", "a"),
+        ("c", "b"),
+    ]
     ids = [f"{i:03d}" for i in range(30)]  # 870 ordered pairs > 600
     sample = reuse.curve_pairs(ids)
     assert len(sample) == len(set(sample)) == reuse.CURVE_MAX_PAIRS
@@ -138,8 +161,17 @@ def test_choose_n_needs_two_texts():
         reuse.choose_n(reuse.containment_curve({"004": [["only", "one", "text"]]}))
 
 
-@pytest.mark.parametrize("value, level", [(0.0, "non-derived"), (0.0999, "non-derived"), (0.10, "partially derived"),
-                                          (0.4999, "partially derived"), (0.5, "wholly derived"), (1.0, "wholly derived")])
+@pytest.mark.parametrize(
+    "value, level",
+    [
+        (0.0, "non-derived"),
+        (0.0999, "non-derived"),
+        (0.10, "partially derived"),
+        (0.4999, "partially derived"),
+        (0.5, "wholly derived"),
+        (1.0, "wholly derived"),
+    ],
+)
 def test_reuse_level(value, level):
     assert reuse.reuse_level(value) == level
 
@@ -187,7 +219,13 @@ def _plain_gst(a: list[str], b: list[str], min_match: int) -> list[tuple[int, in
         for i in range(len(a)):
             for j in range(len(b)):
                 k = 0
-                while i + k < len(a) and j + k < len(b) and a[i + k] == b[j + k] and not used_a[i + k] and not used_b[j + k]:
+                while (
+                    i + k < len(a)
+                    and j + k < len(b)
+                    and a[i + k] == b[j + k]
+                    and not used_a[i + k]
+                    and not used_b[j + k]
+                ):
                     k += 1
                 if k > best:
                     best, found = k, [(i, j, k)]

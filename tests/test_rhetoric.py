@@ -44,14 +44,19 @@ def hand_corpus(rows: list[tuple], quote_rows: list[tuple] = ()) -> tuple[pd.Dat
     return sentences.merge(words, on="sentence_id"), quotes
 
 
-ARTICLES = pd.DataFrame({"article_id": ["a", "b"], "label": ["Outlet A", "Outlet B"], "group": ["wire_report", "analysis"]})
+ARTICLES = pd.DataFrame(
+    {"article_id": ["a", "b"], "label": ["Outlet A", "Outlet B"], "group": ["wire_report", "analysis"]}
+)
 
 
 # --- the codebook -----------------------------------------------------------------------------
 
+
 def test_reporting_verb_rows_give_every_form_with_its_stance_and_origin():
     rows = rhetoric.reporting_verb_rows().set_index("term")
-    assert rows.loc["warned", "category"] == "attribution_loaded" and rows.loc["said", "category"] == "attribution_neutral"
+    assert (
+        rows.loc["warned", "category"] == "attribution_loaded" and rows.loc["said", "category"] == "attribution_neutral"
+    )
     assert set(rows["layer"]) == {"attribution"} and set(rows["stance"]) == {"neutral", "loaded"}
     origins = dict(zip(*resources.load_lexicon(rhetoric.REPORTING_VERBS_FILE)[["lemma", "origin"]].to_numpy().T))
     assert rows.loc["wrote", "origin"] == origins["write"]
@@ -59,28 +64,53 @@ def test_reporting_verb_rows_give_every_form_with_its_stance_and_origin():
 
 def test_codebook_columns_and_categories():
     own = resources.load_lexicon(rhetoric.CODEBOOK_FILE)
-    assert {"category", "term", "origin", "definition", "source", "negation", "negated", "note", "layer", "stance"} <= set(own.columns)
+    assert {
+        "category",
+        "term",
+        "origin",
+        "definition",
+        "source",
+        "negation",
+        "negated",
+        "note",
+        "layer",
+        "stance",
+    } <= set(own.columns)
     assert (own["origin"] != "").all() and (own["source"] != "").all() and (own["definition"] != "").all()
     assert not own.duplicated(["category", "term"]).any()
     table = rhetoric.codebook()
     assert set(table["category"]) == set(rhetoric.categories()["category"])
-    assert {"hedging", "boosters", "possibility"} <= set(table["category"])  # possibility apart from stance (Hyland 2005)
+    # possibility apart from stance (Hyland 2005)
+    assert {"hedging", "boosters", "possibility"} <= set(table["category"])
     assert (rhetoric.categories()["cannot_cover"] != "").all()
 
 
 # --- matches with voice -----------------------------------------------------------------------
 
-@pytest.mark.parametrize("article_id, fragment, matched_text, category, voice_name, speaker", [
-    ("001", "is a road to nowhere,\" he wrote", "a road to nowhere", "futility", "direct_quote", "Vladimir Putin"),
-    ("001", "is a road to nowhere,\" he wrote", "wrote", "attribution_neutral", "own_narration", "outlet"),
-    ("000", "“rash” and a “wild military act.”", "rash", "loaded_labels", "direct_quote", "North Korea"),
-    ("000", "North Korea denounced as a “rash”", "denounced", "attribution_loaded", "own_narration", "outlet"),
-    # only "all options" is in quotation marks: most of the match is the reporter's paraphrase of Trump
-    ("001", 'that "all options" were on the table', 'all options" were on the table', "threat_fear", "attributed_paraphrase", "Donald Trump"),
-    ("004", "Russia, which has helped North Korea to develop", "possible", "possibility", "imputation", "Russia"),
-    ("004", "The situation may be out of control", "out of control", "threat_fear", "own_narration", "outlet"),
-])
-def test_match_voice_on_real_sentences(built, matches, article_id, fragment, matched_text, category, voice_name, speaker):
+
+@pytest.mark.parametrize(
+    "article_id, fragment, matched_text, category, voice_name, speaker",
+    [
+        ("001", 'is a road to nowhere," he wrote', "a road to nowhere", "futility", "direct_quote", "Vladimir Putin"),
+        ("001", 'is a road to nowhere," he wrote', "wrote", "attribution_neutral", "own_narration", "outlet"),
+        ("000", "“rash” and a “wild military act.”", "rash", "loaded_labels", "direct_quote", "North Korea"),
+        ("000", "North Korea denounced as a “rash”", "denounced", "attribution_loaded", "own_narration", "outlet"),
+        # only "all options" is in quotation marks: most of the match is the reporter's paraphrase of Trump
+        (
+            "001",
+            'that "all options" were on the table',
+            'all options" were on the table',
+            "threat_fear",
+            "attributed_paraphrase",
+            "Donald Trump",
+        ),
+        ("004", "Russia, which has helped North Korea to develop", "possible", "possibility", "imputation", "Russia"),
+        ("004", "The situation may be out of control", "out of control", "threat_fear", "own_narration", "outlet"),
+    ],
+)
+def test_match_voice_on_real_sentences(
+    built, matches, article_id, fragment, matched_text, category, voice_name, speaker
+):
     hit = row_for(matches, built, article_id, fragment, matched_text)
     assert (hit["category"], hit["voice"], hit["speaker"]) == (category, voice_name, speaker)
 
@@ -111,12 +141,15 @@ def test_match_sentences_accepts_a_codebook_table(built):
     assert set(out["voice"]) == {"direct_quote"}  # every "futile" in the seeds is inside quotation marks
 
 
-@pytest.mark.parametrize("article_id, fragment, word", [
-    ("000", "just hours after the United States and South Korea", "States"),
-    ("004", "the position of the United States would be strengthened", "States"),
-    ("000", "In a post on the Kremlin’s website", "post"),
-    ("004", "Such a state of matter would be favourable", "state"),
-])
+@pytest.mark.parametrize(
+    "article_id, fragment, word",
+    [
+        ("000", "just hours after the United States and South Korea", "States"),
+        ("004", "the position of the United States would be strengthened", "States"),
+        ("000", "In a post on the Kremlin’s website", "post"),
+        ("004", "Such a state of matter would be favourable", "state"),
+    ],
+)
 def test_no_reporting_verb_inside_a_name_or_after_a_determiner(built, matches, article_id, fragment, word):
     s = built.sentences
     sid = s.loc[(s["article_id"] == article_id) & s["text"].str.contains(fragment, regex=False), "sentence_id"].item()
@@ -126,15 +159,22 @@ def test_no_reporting_verb_inside_a_name_or_after_a_determiner(built, matches, a
 
 # --- words, counts and rates (hand case) ------------------------------------------------------
 
+
 @pytest.fixture()
 def toy():
     """Article a: 3 own-narration sentences of 10 words, 'war' once in each (one negated).
     Article b: 'war and war go on' (5 words) and a quote of 3 words with 'war' in it."""
     filler = "one two three four five six seven eight"
     sentences, quotes = hand_corpus(
-        [("a-1", "a", f"war {filler} end", ""), ("a-2", "a", f"war {filler} end", ""), ("a-3", "a", f"no war {filler}", ""),
-         ("b-1", "b", "war and war go on", ""), ("b-2", "b", 'he said "war is near"', "9-20")],
-        [("b-q01", "b-2", "Kim Jong-un", "North Korea")])
+        [
+            ("a-1", "a", f"war {filler} end", ""),
+            ("a-2", "a", f"war {filler} end", ""),
+            ("a-3", "a", f"no war {filler}", ""),
+            ("b-1", "b", "war and war go on", ""),
+            ("b-2", "b", 'he said "war is near"', "9-20"),
+        ],
+        [("b-q01", "b-2", "Kim Jong-un", "North Korea")],
+    )
     book = pd.DataFrame({"category": ["escalation"], "term": ["war"]})
     found = rhetoric.match_sentences(sentences, quotes, book)
     counts = rhetoric.sentence_counts(found, sentences, ["escalation"])
@@ -151,7 +191,9 @@ def test_words_by_voice_hand_case(toy):
 def test_sentence_counts_hand_case(toy):
     _, found, counts = toy
     assert len(found) == 6 and found["negated"].sum() == 1
-    assert found.loc[found["sentence_id"] == "b-2", ["voice", "speaker"]].values.tolist() == [["direct_quote", "Kim Jong-un"]]
+    assert found.loc[found["sentence_id"] == "b-2", ["voice", "speaker"]].values.tolist() == [
+        ["direct_quote", "Kim Jong-un"]
+    ]
     everything = counts[counts["voice"] == "all"].set_index("sentence_id")
     assert everything["count"].to_dict() == {"a-1": 1, "a-2": 1, "a-3": 0, "b-1": 2, "b-2": 1}
     assert everything.loc["a-3", "n_negated"] == 1
@@ -166,7 +208,9 @@ def test_outlet_rates_hand_case_with_exact_poisson_intervals(toy):
     a = rates.loc[("a", "all")]
     assert (a["count"], a["n_negated"], a["words"], a["n_sentences"]) == (2, 1, 30, 3)
     # Garwood's exact 95% interval for a count of 2 is (0.2422, 7.2247); per 1,000 of 30 words
-    assert (a["per_1000_words"], a["ci_low"], a["ci_high"]) == pytest.approx((2000 / 30, 242.21 / 30, 7224.69 / 30), rel=1e-4)
+    assert (a["per_1000_words"], a["ci_low"], a["ci_high"]) == pytest.approx(
+        (2000 / 30, 242.21 / 30, 7224.69 / 30), rel=1e-4
+    )
     b_quote = rates.loc[("b", "direct_quote")]
     assert b_quote["per_1000_words"] == pytest.approx(1000 / 3)
     assert rates.loc[("b", "all"), "per_1000_words"] == pytest.approx(300)
@@ -176,14 +220,24 @@ def test_outlet_rates_hand_case_with_exact_poisson_intervals(toy):
 
 
 def test_a_zero_count_still_has_an_upper_bound():
-    counts = pd.DataFrame({"sentence_id": ["s1"], "article_id": "a", "category": "c", "voice": "all",
-                           "count": [0], "n_negated": 0, "words": [100]})
+    counts = pd.DataFrame(
+        {
+            "sentence_id": ["s1"],
+            "article_id": "a",
+            "category": "c",
+            "voice": "all",
+            "count": [0],
+            "n_negated": 0,
+            "words": [100],
+        }
+    )
     row = rhetoric.outlet_rates(counts, ARTICLES).iloc[0]
     assert (row["per_1000_words"], row["ci_low"]) == (0, 0)
     assert row["ci_high"] == pytest.approx(36.889, rel=1e-4)  # 3.6889 per 100 words
 
 
 # --- group tests ------------------------------------------------------------------------------
+
 
 def six_texts(focus_rates, other_rates, category="c"):
     rows = [{"category": category, "voice": "all", "group": "analysis", "per_1000_words": r} for r in focus_rates]
@@ -218,13 +272,16 @@ def test_one_analysis_against_four_reports_is_not_tested(rates):
 
 
 def test_group_tests_take_groups_from_the_rates_table(rates):
-    moved = rates.assign(group=rates["article_id"].map(lambda a: "analysis" if a in ("001", "002", "004") else "wire_report"))
+    moved = rates.assign(
+        group=rates["article_id"].map(lambda a: "analysis" if a in ("001", "002", "004") else "wire_report")
+    )
     table = rhetoric.group_tests(moved, "analysis", voices=("all",))
     assert (table["focus_texts"] == 3).all() and (table["other_texts"] == 2).all()
     assert table["note"].str.contains("a group has 2 text").all()
 
 
 # --- real rates and stance --------------------------------------------------------------------
+
 
 def test_real_hedge_rates_with_intervals(rates):
     rm = rates[(rates["label"] == "Russia Monitor") & (rates["category"] == "hedging")].set_index("voice")
@@ -257,10 +314,13 @@ def test_standouts_name_one_text_per_category(rates):
 
 # --- actors -----------------------------------------------------------------------------------
 
+
 def test_actor_mentions_carry_voice(built):
     mentions = rhetoric.actor_mentions(built.sentences, built.quotes)
     assert list(mentions.columns) == rhetoric.MENTION_COLUMNS and mentions["mention_id"].is_unique
-    sid = built.sentences.loc[built.sentences["text"].str.contains("If North Korea were to attack"), "sentence_id"].item()
+    sid = built.sentences.loc[
+        built.sentences["text"].str.contains("If North Korea were to attack"), "sentence_id"
+    ].item()
     here = mentions[mentions["sentence_id"] == sid]
     assert set(here["voice"]) == {"direct_quote"} and "North Korea" in set(here["actor_group"])
 
@@ -278,35 +338,54 @@ def test_actor_cooccurrence_is_same_sentence_not_agency(built, matches):
 
 
 def test_actor_rhetoric_hand_case():
-    sentences, quotes = hand_corpus([
-        ("a-1", "a", "Russia urged talks", ""),
-        ("a-2", "a", "North Korea fired a missile", ""),
-        ("a-3", "a", "Russia and North Korea face war", ""),
-    ])
+    sentences, quotes = hand_corpus(
+        [
+            ("a-1", "a", "Russia urged talks", ""),
+            ("a-2", "a", "North Korea fired a missile", ""),
+            ("a-3", "a", "Russia and North Korea face war", ""),
+        ]
+    )
     mentions = rhetoric.actor_mentions(sentences, quotes)
     book = pd.DataFrame({"category": ["diplomacy", "escalation"], "term": ["talks", "war"]})
     found = rhetoric.match_sentences(sentences, quotes, book)
     table = rhetoric.actor_rhetoric(mentions, found, sentences, ARTICLES).set_index(["actor_group", "category"])
-    assert table.loc[("Russia", "diplomacy"), ["sentences_with_actor", "sentences_with_both", "share"]].tolist() == [2, 1, 0.5]
+    assert table.loc[("Russia", "diplomacy"), ["sentences_with_actor", "sentences_with_both", "share"]].tolist() == [
+        2,
+        1,
+        0.5,
+    ]
     assert table.loc[("North Korea", "diplomacy"), "sentences_with_both"] == 0
     assert table.loc[("North Korea", "escalation"), "share"] == 0.5
     assert table.loc[("North Korea", "escalation"), "baseline_share"] == pytest.approx(1 / 3)
     summary = rhetoric.actor_summary(mentions, sentences, ARTICLES).set_index("actor_group")
-    assert summary.loc["Russia", "mentions"] == 2 and summary.loc["Russia", "share_of_sentences"] == pytest.approx(2 / 3)
+    assert summary.loc["Russia", "mentions"] == 2 and summary.loc["Russia", "share_of_sentences"] == pytest.approx(
+        2 / 3
+    )
     # 'Russia urged talks': the subject precedes its cue, so the mention is the outlet's narration
-    assert (summary.loc["Russia", "mentions_own_narration"], summary.loc["Russia", "mentions_attributed_paraphrase"]) == (2, 0)
-    assert found.loc[found["matched_text"] == "talks", ["voice", "speaker"]].values.tolist() == [["attributed_paraphrase", "Russia"]]
+    assert (
+        summary.loc["Russia", "mentions_own_narration"],
+        summary.loc["Russia", "mentions_attributed_paraphrase"],
+    ) == (2, 0)
+    assert found.loc[found["matched_text"] == "talks", ["voice", "speaker"]].values.tolist() == [
+        ["attributed_paraphrase", "Russia"]
+    ]
 
 
 # --- determinism ------------------------------------------------------------------------------
+
 
 def _tables(built):
     found = rhetoric.match_sentences(built.sentences, built.quotes)
     counts = rhetoric.sentence_counts(found, built.sentences, rhetoric.categories()["category"].tolist())
     rates = rhetoric.outlet_rates(counts, built.articles)
     mentions = rhetoric.actor_mentions(built.sentences, built.quotes)
-    return [found, rates, rhetoric.group_tests(rates, "analysis"), mentions,
-            rhetoric.actor_rhetoric(mentions, found, built.sentences, built.articles)]
+    return [
+        found,
+        rates,
+        rhetoric.group_tests(rates, "analysis"),
+        mentions,
+        rhetoric.actor_rhetoric(mentions, found, built.sentences, built.articles),
+    ]
 
 
 def test_tables_are_deterministic(built):

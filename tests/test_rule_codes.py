@@ -15,8 +15,14 @@ def rules(built):
     matches = rhetoric.match_sentences(sentences, quotes)
     book = frames.frame_codebook()
     evidence = frames.frame_evidence(book, frames.build_evidence(sentences, quotes, matches))
-    return rule_codes.unit_codes(sentences, frames.role_table(sentences, quotes), evidence, book, matches,
-                                 reference.unit_statements(sentences, quotes))
+    return rule_codes.unit_codes(
+        sentences,
+        frames.role_table(sentences, quotes),
+        evidence,
+        book,
+        matches,
+        reference.unit_statements(sentences, quotes),
+    )
 
 
 def _table(**columns) -> pd.DataFrame:
@@ -39,12 +45,18 @@ def test_unit_codes_give_every_unit_every_variable_in_the_codebook_format(rules,
 def test_gloss_terms_count_outside_quotation_marks_only():
     text = 'Putin was presumably responding to Trump, who called it "apparently dangerous".'
     quoted_from = text.index('"')
-    units = pd.DataFrame({"sentence_id": ["a", "b"], "text": [text, text],
-                          "quote_spans": ["", f"{quoted_from}-{len(text)}"]})
+    units = pd.DataFrame(
+        {"sentence_id": ["a", "b"], "text": [text, text], "quote_spans": ["", f"{quoted_from}-{len(text)}"]}
+    )
     assert rule_codes.gloss_units(units) == {"a", "b"}  # 'presumably' is outside the quote in both
     inside_only = 'Trump called it "apparently dangerous".'
-    units = pd.DataFrame({"sentence_id": ["c"], "text": [inside_only],
-                          "quote_spans": [f"{inside_only.index(chr(34))}-{len(inside_only)}"]})
+    units = pd.DataFrame(
+        {
+            "sentence_id": ["c"],
+            "text": [inside_only],
+            "quote_spans": [f"{inside_only.index(chr(34))}-{len(inside_only)}"],
+        }
+    )
     assert rule_codes.gloss_units(units) == set()
 
 

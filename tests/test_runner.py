@@ -31,10 +31,12 @@ from pathlib import Path
 from numpy._core._multiarray_umath import __cpu_dispatch__, __cpu_features__
 facts = {"env": {k: os.environ.get(k) for k in ("PYTHONPATH", "FRAMING_ROOT", "MPLBACKEND", "NPY_DISABLE_CPU_FEATURES")},
          "dispatch_enabled": [name for name in __cpu_dispatch__ if __cpu_features__.get(name)]}
-Path(PROCESSED_DIR, "kernel.json").write_text(json.dumps(facts))"""
+Path(PROCESSED_DIR, "kernel.json").write_text(json.dumps(facts))"""  # noqa: E501 (code run by a kernel)
 WRITE_A = "from pathlib import Path\nPath(PROCESSED_DIR).joinpath('a.csv').write_text('new a')"
-WRITE_B = ("from pathlib import Path\na = Path(PROCESSED_DIR, 'a.csv').read_text()",
-           "Path(PROCESSED_DIR).joinpath('b.csv').write_text(a + ' and new b')")
+WRITE_B = (
+    "from pathlib import Path\na = Path(PROCESSED_DIR, 'a.csv').read_text()",
+    "Path(PROCESSED_DIR).joinpath('b.csv').write_text(a + ' and new b')",
+)
 
 
 def quiet(*args, **kwargs) -> None:
@@ -42,8 +44,12 @@ def quiet(*args, **kwargs) -> None:
 
 
 def _notebook(path: Path, *cells: str) -> None:
-    nb = new_notebook(metadata={"kernelspec": {"name": "python3", "language": "python", "display_name": "Python 3"},
-                                "language_info": {"name": "python"}})
+    nb = new_notebook(
+        metadata={
+            "kernelspec": {"name": "python3", "language": "python", "display_name": "Python 3"},
+            "language_info": {"name": "python"},
+        }
+    )
     parameters = new_code_cell(PARAMETERS)
     parameters.metadata["tags"] = ["parameters"]
     nb.cells = [parameters, *(new_code_cell(c) for c in cells)]
@@ -55,10 +61,16 @@ def _make_project(root: Path) -> Path:
     (root / "notebooks").mkdir(parents=True)
     (root / "data" / "raw").mkdir(parents=True)
     (root / "pyproject.toml").write_text("")
-    shutil.copytree(paths.ROOT / "src" / "framing", root / "src" / "framing", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(
+        paths.ROOT / "src" / "framing", root / "src" / "framing", ignore=shutil.ignore_patterns("__pycache__")
+    )
     shutil.copyfile(paths.ROOT / "run_all.py", root / "run_all.py")
-    _notebook(root / "notebooks" / "01-write-a.ipynb", WRITE_A, "Path(FIGURES_DIR).joinpath('f.png').write_text('png')",
-              KERNEL_FACTS)
+    _notebook(
+        root / "notebooks" / "01-write-a.ipynb",
+        WRITE_A,
+        "Path(FIGURES_DIR).joinpath('f.png').write_text('png')",
+        KERNEL_FACTS,
+    )
     _notebook(root / "notebooks" / "02-write-b.ipynb", *WRITE_B)
     (root / "notebooks" / "explore-corpus.ipynb").write_text("{}")  # unnumbered: not a stage
     (root / "data" / "processed").mkdir()
@@ -68,7 +80,13 @@ def _make_project(root: Path) -> Path:
 
 def _outputs(root: Path) -> dict[str, str]:
     folders = [root / "data" / "processed", root / "figures"]
-    return {str(p.relative_to(root)): p.read_text() for f in folders if f.exists() for p in sorted(f.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(root)): p.read_text()
+        for f in folders
+        if f.exists()
+        for p in sorted(f.rglob("*"))
+        if p.is_file()
+    }
 
 
 class Finishes:
@@ -140,19 +158,33 @@ def test_successful_run_publishes_everything(good_run):
     project, _, results = good_run
     outputs = _outputs(project)
     assert {k: v for k, v in outputs.items() if not k.endswith("kernel.json")} == {
-        "data/processed/a.csv": "new a", "data/processed/b.csv": "new a and new b", "figures/f.png": "png"}
-    assert [r.outputs for r in results] == [["data/processed/a.csv", "data/processed/kernel.json", "figures/f.png"],
-                                            ["data/processed/b.csv"]]
-    assert sorted(p.name for p in (project / "build" / "notebooks").iterdir()) == ["01-write-a.ipynb", "02-write-b.ipynb"]
+        "data/processed/a.csv": "new a",
+        "data/processed/b.csv": "new a and new b",
+        "figures/f.png": "png",
+    }
+    assert [r.outputs for r in results] == [
+        ["data/processed/a.csv", "data/processed/kernel.json", "figures/f.png"],
+        ["data/processed/b.csv"],
+    ]
+    assert sorted(p.name for p in (project / "build" / "notebooks").iterdir()) == [
+        "01-write-a.ipynb",
+        "02-write-b.ipynb",
+    ]
     assert (project / "report" / "report.html").is_file()
     assert not list((project / "build").glob("staging-*"))
     executed = nbformat.read(project / "build" / "notebooks" / "02-write-b.ipynb", as_version=4)
     injected = next(c.source for c in executed.cells if "injected-parameters" in c.metadata.get("tags", []))
     assert "staging-" not in injected  # the executed copy names the folders that now hold its outputs
-    assert f'PROCESSED_DIR = "{project / "data" / "processed"}"' in injected and f'FIGURES_DIR = "{project / "figures"}"' in injected
+    assert (
+        f'PROCESSED_DIR = "{project / "data" / "processed"}"' in injected
+        and f'FIGURES_DIR = "{project / "figures"}"' in injected
+    )
     recorded = json.loads(_state(project))["steps"]
     assert sorted(recorded) == ["01-write-a.ipynb", "02-write-b.ipynb", "report"]
-    assert sorted(recorded["02-write-b.ipynb"]["outputs"]) == ["build/notebooks/02-write-b.ipynb", "data/processed/b.csv"]
+    assert sorted(recorded["02-write-b.ipynb"]["outputs"]) == [
+        "build/notebooks/02-write-b.ipynb",
+        "data/processed/b.csv",
+    ]
 
 
 def test_kernels_run_with_this_checkout_and_numpy_dispatch_pinned(good_run):
@@ -182,10 +214,14 @@ def test_numpy_dispatch_pin_names_only_avx512_targets_and_only_on_x86_64(machine
 
 def test_numpy_accepts_the_pin_silently_and_drops_avx512():
     pin = runner.numpy_dispatch_pin("x86_64")
-    code = ("import warnings; warnings.simplefilter('error')\n"
-            "from numpy._core._multiarray_umath import __cpu_dispatch__ as d, __cpu_features__ as f\n"
-            "print([n for n in d if f.get(n)])")
-    result = subprocess.run([sys.executable, "-c", code], env=os.environ | pin, capture_output=True, text=True, timeout=60)
+    code = (
+        "import warnings; warnings.simplefilter('error')\n"
+        "from numpy._core._multiarray_umath import __cpu_dispatch__ as d, __cpu_features__ as f\n"
+        "print([n for n in d if f.get(n)])"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], env=os.environ | pin, capture_output=True, text=True, timeout=60
+    )
     assert result.returncode == 0 and result.stderr == ""
     assert not [n for n in ast.literal_eval(result.stdout) if n == "X86_V4" or n.startswith("AVX512")]
 
@@ -202,14 +238,19 @@ def test_kernel_environment_adds_the_checkout_and_the_pins(tmp_path):
 
 
 def test_unchanged_project_is_skipped_and_its_outputs_carried_over(project):
-    before = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in sorted(project.rglob("*"))
-              if p.is_file() and "build/logs" not in p.as_posix() and p.name != "last-good-run.json"}
+    before = {
+        p: (p.read_bytes(), p.stat().st_mtime_ns)
+        for p in sorted(project.rglob("*"))
+        if p.is_file() and "build/logs" not in p.as_posix() and p.name != "last-good-run.json"
+    }
     lines, finish = [], Finishes()
     results = _run(project, finish=finish, log=lambda *a, **k: lines.append(" ".join(map(str, a))))
     assert [r.skipped for r in results] == [True, True] and finish.calls == 0
-    assert lines == [f"[1/2] 01-write-a.ipynb ... skipped: {runner.UNCHANGED}",
-                     f"[2/2] 02-write-b.ipynb ... skipped: {runner.UNCHANGED}",
-                     f"report ... skipped: {runner.UNCHANGED}"]
+    assert lines == [
+        f"[1/2] 01-write-a.ipynb ... skipped: {runner.UNCHANGED}",
+        f"[2/2] 02-write-b.ipynb ... skipped: {runner.UNCHANGED}",
+        f"report ... skipped: {runner.UNCHANGED}",
+    ]
     after = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in before}
     assert after == before  # same bytes and times: published again as they were
     assert not list((project / "build").glob("staging-*"))
@@ -217,9 +258,12 @@ def test_unchanged_project_is_skipped_and_its_outputs_carried_over(project):
 
 
 def test_an_input_change_reruns_the_notebook_and_those_after_it_whose_inputs_changed(project):
-    _notebook(project / "notebooks" / "01-write-a.ipynb",
-              "from pathlib import Path\nPath(PROCESSED_DIR).joinpath('a.csv').write_text('newer a')",
-              "Path(FIGURES_DIR).joinpath('f.png').write_text('png')", KERNEL_FACTS)
+    _notebook(
+        project / "notebooks" / "01-write-a.ipynb",
+        "from pathlib import Path\nPath(PROCESSED_DIR).joinpath('a.csv').write_text('newer a')",
+        "Path(FIGURES_DIR).joinpath('f.png').write_text('png')",
+        KERNEL_FACTS,
+    )
     lines, finish = [], Finishes()
     results = _run(project, finish=finish, log=lambda *a, **k: lines.append(" ".join(map(str, a))))
     assert [r.skipped for r in results] == [False, False]
@@ -233,8 +277,13 @@ def test_stage_inputs_follow_lexicons_data_and_the_package_modules_imported(tmp_
     root = tmp_path
     package = root / "src" / "framing"
     package.mkdir(parents=True)
-    for name, text in {"__init__.py": "", "a.py": "from framing import b\n", "b.py": "def f():\n    from . import c\n",
-                       "c.py": "X = 1\n", "unused.py": "Y = 1\n"}.items():
+    for name, text in {
+        "__init__.py": "",
+        "a.py": "from framing import b\n",
+        "b.py": "def f():\n    from . import c\n",
+        "c.py": "X = 1\n",
+        "unused.py": "Y = 1\n",
+    }.items():
         (package / name).write_text(text)
     (root / "notebooks").mkdir()
     _notebook(root / "notebooks" / "01-use-a.ipynb", "%matplotlib inline\nimport framing.a as a")
@@ -246,9 +295,14 @@ def test_stage_inputs_follow_lexicons_data_and_the_package_modules_imported(tmp_
     first = inputs()
     (package / "unused.py").write_text("Y = 2\n")
     assert inputs() == first  # a module the notebook never imports
-    changes = {"src/framing/c.py": "framing modules", "data/lexicons/stopwords.csv": "data/lexicons",
-               "data/raw/000_new.txt": "data/raw", "data/reference/gold.csv": "data/reference",
-               "data/codings/coding_a.csv": "data/codings", "data/README.md": "data/README.md"}
+    changes = {
+        "src/framing/c.py": "framing modules",
+        "data/lexicons/stopwords.csv": "data/lexicons",
+        "data/raw/000_new.txt": "data/raw",
+        "data/reference/gold.csv": "data/reference",
+        "data/codings/coding_a.csv": "data/codings",
+        "data/README.md": "data/README.md",
+    }
     for relative, kind in changes.items():
         before = inputs()
         (root / relative).parent.mkdir(parents=True, exist_ok=True)
@@ -260,7 +314,9 @@ def test_stage_inputs_follow_lexicons_data_and_the_package_modules_imported(tmp_
     (root / "data" / "processed" / "a.csv").write_text("an output")
     assert inputs() == after  # outputs are not inputs: earlier notebooks' tables are fingerprinted apart
     assert runner.run_settings(root, root, "other")["kernel and environment"] != settings["kernel and environment"]
-    assert runner.run_settings(root, tmp_path / "elsewhere", "python3")["project folders"] != settings["project folders"]
+    assert (
+        runner.run_settings(root, tmp_path / "elsewhere", "python3")["project folders"] != settings["project folders"]
+    )
 
 
 def test_force_reruns_what_is_unchanged(project):
@@ -313,7 +369,9 @@ def test_failing_notebook_names_cell_and_error_and_keeps_last_good_outputs(proje
     with pytest.raises(runner.RunFailed) as failure:
         _run(project)
     message = str(failure.value)
-    assert message.startswith("02-write-b.ipynb, cell 2 (`raise ValueError('the corpus is odd')`): ValueError: the corpus is odd")
+    assert message.startswith(
+        "02-write-b.ipynb, cell 2 (`raise ValueError('the corpus is odd')`): ValueError: the corpus is odd"
+    )
     _assert_untouched(project, before, state)
     kept = project / "build" / "failed" / "02-write-b.ipynb"
     assert kept.is_file() and "the corpus is odd" in kept.read_text()
@@ -330,16 +388,22 @@ def test_unrunnable_notebook_is_reported_not_crashed(project):
 def test_dead_kernel_is_reported_with_its_cell_and_keeps_last_good_outputs(project):
     _notebook(project / "notebooks" / "02-write-b.ipynb", "x = 1", "import os\nos._exit(3)")
     before, state = _outputs(project), _state(project)
-    with pytest.raises(runner.RunFailed, match=r"^02-write-b.ipynb, cell 2 \(`import os`\): the kernel died.*"
-                                               r"executed copy kept at .*details in .*02-write-b.log"):
+    with pytest.raises(
+        runner.RunFailed,
+        match=r"^02-write-b.ipynb, cell 2 \(`import os`\): the kernel died.*"
+        r"executed copy kept at .*details in .*02-write-b.log",
+    ):
         _run(project)
     _assert_untouched(project, before, state)
 
 
 def test_a_kernel_that_does_not_exist_is_named(project):
     before, state = _outputs(project), _state(project)
-    with pytest.raises(runner.RunFailed, match=r"^01-write-a.ipynb, kernel start: no Jupyter kernel named 'no-such-kernel' "
-                                               r"\(installed: .*python3"):
+    with pytest.raises(
+        runner.RunFailed,
+        match=r"^01-write-a.ipynb, kernel start: no Jupyter kernel named 'no-such-kernel' "
+        r"\(installed: .*python3",
+    ):
         _run(project, kernel_name="no-such-kernel")
     _assert_untouched(project, before, state)
 
@@ -347,13 +411,21 @@ def test_a_kernel_that_does_not_exist_is_named(project):
 def test_a_kernel_that_never_answers_is_given_up_after_the_start_timeout(project, tmp_path, monkeypatch):
     spec = tmp_path / "jupyter" / "kernels" / "silent"
     spec.mkdir(parents=True)
-    (spec / "kernel.json").write_text(json.dumps({
-        "argv": [sys.executable, "-c", "import time; time.sleep(120)", "{connection_file}"],
-        "display_name": "never answers", "language": "python"}))
+    (spec / "kernel.json").write_text(
+        json.dumps(
+            {
+                "argv": [sys.executable, "-c", "import time; time.sleep(120)", "{connection_file}"],
+                "display_name": "never answers",
+                "language": "python",
+            }
+        )
+    )
     monkeypatch.setenv("JUPYTER_PATH", str(tmp_path / "jupyter"))
     before, state = _outputs(project), _state(project)
     started = time.perf_counter()
-    with pytest.raises(runner.RunFailed, match=r"^01-write-a.ipynb, kernel start: the kernel did not answer within 1 s"):
+    with pytest.raises(
+        runner.RunFailed, match=r"^01-write-a.ipynb, kernel start: the kernel did not answer within 1 s"
+    ):
         _run(project, kernel_name="silent", start_timeout=1)
     assert time.perf_counter() - started < 30
     _assert_untouched(project, before, state)
@@ -366,15 +438,20 @@ def test_a_cell_that_runs_too_long_is_stopped_and_named(project):
     with pytest.raises(runner.RunFailed) as failure:
         _run(project, cell_timeout=1)
     assert time.perf_counter() - started < 30
-    assert str(failure.value).startswith("02-write-b.ipynb, cell 2 (`import time`): timed out after 1 s; executed copy kept")
+    assert str(failure.value).startswith(
+        "02-write-b.ipynb, cell 2 (`import time`): timed out after 1 s; executed copy kept"
+    )
     _assert_untouched(project, before, state)
     kept = nbformat.read(project / "build" / "failed" / "02-write-b.ipynb", as_version=4)
     assert kept.cells[-1].source == "import time\ntime.sleep(60)"  # what ran, up to the cell that hung
 
 
 def test_kernel_console_output_goes_to_its_log_not_the_console(project, capfd):
-    _notebook(project / "notebooks" / "02-write-b.ipynb", *WRITE_B,
-              "from ipykernel.kernelapp import IPKernelApp\nIPKernelApp.instance().log.error('a kernel log line')")
+    _notebook(
+        project / "notebooks" / "02-write-b.ipynb",
+        *WRITE_B,
+        "from ipykernel.kernelapp import IPKernelApp\nIPKernelApp.instance().log.error('a kernel log line')",
+    )
     _run(project, finish=Finishes())
     console = capfd.readouterr()
     assert "[IPKernelApp]" not in console.out + console.err
@@ -413,8 +490,9 @@ def test_publish_rolls_back_when_a_swap_fails(tmp_path):
 
 
 def _run_all(*args: str, cwd: Path, script: Path = paths.ROOT / "run_all.py", **options) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(script), *args], cwd=cwd, capture_output=True, text=True,
-                          **{"timeout": 120, **options})
+    return subprocess.run(
+        [sys.executable, str(script), *args], cwd=cwd, capture_output=True, text=True, **{"timeout": 120, **options}
+    )
 
 
 def test_run_all_help_and_list_work_from_any_directory(tmp_path):
@@ -426,13 +504,20 @@ def test_run_all_help_and_list_work_from_any_directory(tmp_path):
 
 
 def test_run_all_help_and_list_import_nothing_heavy_and_are_fast(tmp_path):
-    probe = ("import runpy, sys\nsys.argv = [sys.argv[1], sys.argv[2]]\n"
-             "try:\n    runpy.run_path(sys.argv[0], run_name='__main__')\nexcept SystemExit:\n    pass\n"
-             "heavy = ['papermill', 'nbformat', 'nbclient', 'jupyter_client', 'pandas', 'numpy', 'framing.report']\n"
-             "print('LOADED', [m for m in heavy if m in sys.modules])")
+    probe = (
+        "import runpy, sys\nsys.argv = [sys.argv[1], sys.argv[2]]\n"
+        "try:\n    runpy.run_path(sys.argv[0], run_name='__main__')\nexcept SystemExit:\n    pass\n"
+        "heavy = ['papermill', 'nbformat', 'nbclient', 'jupyter_client', 'pandas', 'numpy', 'framing.report']\n"
+        "print('LOADED', [m for m in heavy if m in sys.modules])"
+    )
     for option in ("--help", "--list"):
-        loaded = subprocess.run([sys.executable, "-c", probe, str(paths.ROOT / "run_all.py"), option],
-                                cwd=tmp_path, capture_output=True, text=True, timeout=60)
+        loaded = subprocess.run(
+            [sys.executable, "-c", probe, str(paths.ROOT / "run_all.py"), option],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
         assert "LOADED []" in loaded.stdout, loaded.stdout
         started = time.perf_counter()
         _run_all(option, cwd=tmp_path)
@@ -458,7 +543,11 @@ def test_run_all_options_reach_the_runner():
     args = run_all.parse_args(["--only", "3", "--force", "--cell-timeout", "0", "--start-timeout", "9"])
     assert (args.only, args.force, args.cell_timeout, args.start_timeout) == (["3"], True, 0, 9)
     defaults = run_all.parse_args([])
-    assert (defaults.cell_timeout, defaults.start_timeout, defaults.force) == (runner.CELL_TIMEOUT, runner.START_TIMEOUT, False)
+    assert (defaults.cell_timeout, defaults.start_timeout, defaults.force) == (
+        runner.CELL_TIMEOUT,
+        runner.START_TIMEOUT,
+        False,
+    )
     with pytest.raises(SystemExit):
         run_all.parse_args(["--cell-timeout", "soon"])
 
@@ -483,12 +572,20 @@ def test_run_all_prints_no_kernel_log_on_success(project):
 
 def test_run_all_interrupted_exits_130_with_one_clean_line(project):
     """Ctrl-C (SIGINT to the process group, as a terminal sends it) while a notebook sleeps."""
-    _notebook(project / "notebooks" / "02-write-b.ipynb",
-              "import os, time\nfrom pathlib import Path\nPath(PROCESSED_DIR, 'started').write_text(str(os.getpid()))",
-              "time.sleep(60)")
+    _notebook(
+        project / "notebooks" / "02-write-b.ipynb",
+        "import os, time\nfrom pathlib import Path\nPath(PROCESSED_DIR, 'started').write_text(str(os.getpid()))",
+        "time.sleep(60)",
+    )
     before, state = _outputs(project), _state(project)
-    process = subprocess.Popen([sys.executable, str(project / "run_all.py")], cwd=project, stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE, text=True, start_new_session=True)
+    process = subprocess.Popen(
+        [sys.executable, str(project / "run_all.py")],
+        cwd=project,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
     try:
         deadline = time.monotonic() + 60
         while not (marker := next((project / "build").glob("staging-*/processed/started"), None)):

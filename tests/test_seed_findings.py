@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 import shutil
-from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -58,22 +57,33 @@ def test_the_seed_corpus_is_five_texts_one_analysis(seeds, hand):
 
 
 def test_finding_1_the_analysis_blames_moscow_in_its_own_voice(seeds, hand, readme):
-    own_voice = per_text(hand, hand["cause"].map(lambda c: any(g == "Russia" and v in ("own_narration", "imputation")
-                                                                 for g, v in codings.role_entries(c))), "cause")
-    narration = per_text(hand, hand["cause"].map(lambda c: ("Russia", "own_narration") in codings.role_entries(c)), "cause")
+    own_voice = per_text(
+        hand,
+        hand["cause"].map(
+            lambda c: any(g == "Russia" and v in ("own_narration", "imputation") for g, v in codings.role_entries(c))
+        ),
+        "cause",
+    )
+    narration = per_text(
+        hand, hand["cause"].map(lambda c: ("Russia", "own_narration") in codings.role_entries(c)), "cause"
+    )
     imputed = per_text(hand, hand["cause"].map(lambda c: ("Russia", "imputation") in codings.role_entries(c)), "cause")
     rm = focus_label(seeds)
     k, n = own_voice.pop(rm)
     assert f"casts Russia as a cause of the crisis in {k} of its {n} body units in its own voice" in readme
     assert f"{narration[rm][0]} in its own narration" in readme and f"{imputed[rm][0]} by imputing a motive" in readme
     assert sorted(u for u, _ in own_voice.values()) == [0, 0, 1, 1] and "do so in 0, 0, 1 and 1 unit" in readme
-    north_korea = per_text(hand, hand["cause"].map(lambda c: ("North Korea", "own_narration") in codings.role_entries(c)), "cause")
+    north_korea = per_text(
+        hand, hand["cause"].map(lambda c: ("North Korea", "own_narration") in codings.role_entries(c)), "cause"
+    )
     low, high = min(u for u, _ in north_korea.values()), max(u for u, _ in north_korea.values())
     assert low > 0 and f"cause in their own narration ({low} to {high} units each)" in readme
 
 
 def test_finding_1_the_reports_one_unit_blaming_russia_is_wire_copy(seeds, hand):
-    own = hand[(hand["group"] != FOCUS) & hand["cause"].map(lambda c: ("Russia", "own_narration") in codings.role_entries(c))]
+    own = hand[
+        (hand["group"] != FOCUS) & hand["cause"].map(lambda c: ("Russia", "own_narration") in codings.role_entries(c))
+    ]
     independent = own[own["label"] == "The Independent"]
     assert len(independent) == 1 and independent["shared_copy"].iloc[0] == "wire"
 
@@ -84,7 +94,9 @@ def test_finding_2_the_analysis_disputes_moscows_remedy_and_the_reports_relay_it
     rm = focus_label(seeds)
     report_relays = [u for label, (u, _) in relays.items() if label != rm]
     assert all(u == 0 for label, (u, _) in disputes.items() if label != rm)
-    assert f"relayed without endorsement in {min(report_relays)} to {max(report_relays)} units of every report" in readme
+    assert (
+        f"relayed without endorsement in {min(report_relays)} to {max(report_relays)} units of every report" in readme
+    )
     assert f"relays them in {relays[rm][0]} units" in readme and f"disputes them in {disputes[rm][0]}" in readme
 
 
@@ -96,32 +108,45 @@ def test_finding_3_standards_of_evidence(seeds, hand, readme):
     statements = per_text(hand, hand["putin_statements"].map(lambda c: bool(codings.split_cell(c))), "putin_statements")
     assert quoted[rm][0] == 0 and statements[rm][0] == 0
     reports = [label for label in quoted if label != rm]
-    assert f"{min(quoted[r][0] for r in reports)} to {max(quoted[r][0] for r in reports)} units by direct quote" in readme
+    assert (
+        f"{min(quoted[r][0] for r in reports)} to {max(quoted[r][0] for r in reports)} units by direct quote" in readme
+    )
     carried = sorted({statements[r][0] for r in reports})
     assert f"{carried[0]} or {carried[-1]} units carrying the statements" in readme
     assert f"in paraphrase ({paraphrase[rm][0]} units)" in readme and f"({imputed[rm][0]} units)" in readme
-    selection = reference.selection(hand, seeds.sentences, seeds.articles, pd.DataFrame(columns=["quote_id", "family"]),
-                                    seeds.quotes)
+    selection = reference.selection(
+        hand, seeds.sentences, seeds.articles, pd.DataFrame(columns=["quote_id", "family"]), seeds.quotes
+    )
     carried_by = selection[selection["carried"]].groupby("statement_id")["label"].nunique()
     assert [p for p, n in carried_by.items() if n == 4] == ["P1", "P2", "P3", "P4"] and carried_by.get("P5") == 1
 
 
 def test_finding_4_the_analysis_names_resolvers(seeds, hand, readme):
     rm = focus_label(seeds)
-    resolver = lambda actor: per_text(hand, hand["resolver"].map(  # noqa: E731
-        lambda c: any(g == actor for g, _ in codings.role_entries(c))), "resolver")
+
+    def resolver(actor):
+        return per_text(
+            hand, hand["resolver"].map(lambda c: any(g == actor for g, _ in codings.role_entries(c))), "resolver"
+        )
+
     russia, united_states = resolver("Russia"), resolver("United States")
     assert f"in {russia[rm][0]} units, and the United States in {united_states[rm][0]}" in readme
     reports = sorted({u for label, (u, _) in russia.items() if label != rm})
     assert f"for Russia in {reports[0]} or {reports[-1]} units each" in readme
-    us_unit = hand[(hand["label"] == rm) & hand["resolver"].map(lambda c: any(g == "United States" for g, _ in codings.role_entries(c)))]
+    us_unit = hand[
+        (hand["label"] == rm)
+        & hand["resolver"].map(lambda c: any(g == "United States" for g, _ in codings.role_entries(c)))
+    ]
     assert "if Washington did not take advantage" in us_unit["text"].iloc[0]
 
 
 def test_finding_4_resolver_is_tentative_and_responsibility_carries_nothing(readme):
     table = codings.reliability(*codings.load_all()[:2]).query("label == ''").set_index("variable")
     assert table.at["resolver", "verdict"] == "tentative" and f"alpha {table.at['resolver', 'alpha']:.2f}" in readme
-    assert table.at["responsibility", "verdict"] == "unreliable" and f"({table.at['responsibility', 'alpha']:.2f}) is unreliable" in readme
+    assert (
+        table.at["responsibility", "verdict"] == "unreliable"
+        and f"({table.at['responsibility', 'alpha']:.2f}) is unreliable" in readme
+    )
     assert (table["verdict"] == "reliable").sum() == 17 and "17 reach alpha 0.8" in readme
 
 
@@ -153,10 +178,20 @@ def test_the_old_findings_the_gold_contradicts_are_gone(readme):
 def test_finding_5_translation_families(seeds, readme):
     markers = provenance.load_markers()
     families = provenance.article_families(provenance.quote_families(seeds.quotes, markers), seeds.articles, markers)
-    family_of = dict(zip(seeds.articles.set_index("article_id").loc[families["article_id"], "label"], families["family"]))
-    assert family_of == {"Breitbart": "Reuters", "RFE/RL": "mixed", "Newsweek": "Kremlin English",
-                         "The Independent": "Reuters", "Russia Monitor": "not applicable"}
-    assert "Newsweek prints the Kremlin's own English" in readme and "Breitbart and The Independent print Reuters'" in readme
+    family_of = dict(
+        zip(seeds.articles.set_index("article_id").loc[families["article_id"], "label"], families["family"])
+    )
+    assert family_of == {
+        "Breitbart": "Reuters",
+        "RFE/RL": "mixed",
+        "Newsweek": "Kremlin English",
+        "The Independent": "Reuters",
+        "Russia Monitor": "not applicable",
+    }
+    assert (
+        "Newsweek prints the Kremlin's own English" in readme
+        and "Breitbart and The Independent print Reuters'" in readme
+    )
 
 
 def test_finding_7_tone(seeds, readme):
@@ -168,6 +203,8 @@ def test_finding_7_tone(seeds, readme):
     assert sentiment.overlapping_pairs(rows)[1] == [] and "every pair of 95% intervals overlaps" in readme
 
 
-@pytest.mark.parametrize("figure", ["04_frame_packages", "04_roles_by_voice", "04_rule_scores", "05_statement_families"])
+@pytest.mark.parametrize(
+    "figure", ["04_frame_packages", "04_roles_by_voice", "04_rule_scores", "05_statement_families"]
+)
 def test_readme_figures_exist(figure, readme):
     assert f"figures/{figure}.png" in readme and (paths.FIGURES_DIR / f"{figure}.png").is_file()

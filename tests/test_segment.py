@@ -41,9 +41,14 @@ def test_sentence_split_on_real_lines(article_id, line_no, expected_endings):
 @pytest.mark.parametrize(
     "text_in, expected",
     [
-        ("The summit opens on Sept. 3 in Xiamen. Putin will attend.", ["The summit opens on Sept. 3 in Xiamen.", "Putin will attend."]),
-        ("Also the Korea expert Dr. Ulrich Hessel sees the plan as sound. He teaches in Berlin.",
-         ["Also the Korea expert Dr. Ulrich Hessel sees the plan as sound.", "He teaches in Berlin."]),
+        (
+            "The summit opens on Sept. 3 in Xiamen. Putin will attend.",
+            ["The summit opens on Sept. 3 in Xiamen.", "Putin will attend."],
+        ),
+        (
+            "Also the Korea expert Dr. Ulrich Hessel sees the plan as sound. He teaches in Berlin.",
+            ["Also the Korea expert Dr. Ulrich Hessel sees the plan as sound.", "He teaches in Berlin."],
+        ),
         ("Lt. Gen. Jan Kowalski said so. He was clear.", ["Lt. Gen. Jan Kowalski said so.", "He was clear."]),
     ],
 )
@@ -75,8 +80,14 @@ def test_spans_index_the_paragraph():
     "text_in, expected",
     [
         ("U.S. President Donald Trump’s declaration", ["U.S.", "President", "Donald", "Trump’s", "declaration"]),
-        ("Kim Jong-un is playing a game of very, very dangerous brinkmanship,", ["Kim", "Jong-un", "is", "playing", "a", "game", "of", "very", "very", "dangerous", "brinkmanship"]),
-        ("a roadmap drawn up by Russia and China -- which", ["a", "roadmap", "drawn", "up", "by", "Russia", "and", "China", "which"]),
+        (
+            "Kim Jong-un is playing a game of very, very dangerous brinkmanship,",
+            ["Kim", "Jong-un", "is", "playing", "a", "game", "of", "very", "very", "dangerous", "brinkmanship"],
+        ),
+        (
+            "a roadmap drawn up by Russia and China -- which",
+            ["a", "roadmap", "drawn", "up", "by", "Russia", "and", "China", "which"],
+        ),
         ("in 27 languages", ["in", "27", "languages"]),
         ("U.S.-South Korean military drills", ["U.S.", "South", "Korean", "military", "drills"]),
         ("flying Tupolev Tu-95 bombers", ["flying", "Tupolev", "Tu-95", "bombers"]),
@@ -90,9 +101,15 @@ def test_words(text_in, expected):
 @pytest.mark.parametrize(
     "text_in, expected",
     [
-        ("Tokyo said 1,000 people took part in the drill", ["Tokyo", "said", "1,000", "people", "took", "part", "in", "the", "drill"]),
+        (
+            "Tokyo said 1,000 people took part in the drill",
+            ["Tokyo", "said", "1,000", "people", "took", "part", "in", "the", "drill"],
+        ),
         # development page 116 (a markets brief), line 10
-        ("South Korea's KOSPI fell 0.3 per cent in early trade", ["South", "Korea's", "KOSPI", "fell", "0.3", "per", "cent", "in", "early", "trade"]),
+        (
+            "South Korea's KOSPI fell 0.3 per cent in early trade",
+            ["South", "Korea's", "KOSPI", "fell", "0.3", "per", "cent", "in", "early", "trade"],
+        ),
     ],
 )
 def test_a_number_is_one_word(text_in, expected):

@@ -129,7 +129,9 @@ def test_fewer_than_three_texts_in_a_group_is_not_tested(labels):
 
 
 def test_a_text_without_a_rate_is_not_tested():
-    assert all(math.isnan(v) for v in stats.text_permutation_test([1, 2, float("nan"), 4, 5, 6], [True] * 3 + [False] * 3))
+    assert all(
+        math.isnan(v) for v in stats.text_permutation_test([1, 2, float("nan"), 4, 5, 6], [True] * 3 + [False] * 3)
+    )
 
 
 def test_many_texts_are_sampled_with_the_add_one_p():
@@ -173,7 +175,8 @@ def _dunning(a: float, b: float, total_a: float, total_b: float) -> float:
 def test_the_hand_formula_is_scipys_g_test():
     table = np.array([[20, 1980], [10, 2990]])
     assert _dunning(20, 10, 2000, 3000) == pytest.approx(
-        chi2_contingency(table, correction=False, lambda_="log-likelihood")[0])
+        chi2_contingency(table, correction=False, lambda_="log-likelihood")[0]
+    )
 
 
 @pytest.mark.parametrize(

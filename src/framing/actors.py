@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
-from framing import resources
+from framing import io, resources
 
 POSSESSIVE = r"(?:'s|')?"
 _POSSESSIVE_END = re.compile(r"'s?$")
@@ -39,9 +40,9 @@ def _alternative(alias: str, match_case: bool) -> str:
 def _compiled(folder: str | None = None):
     table = resources.load_lexicon("actors.csv", folder)
     table = table.assign(_len=table["alias"].str.len()).sort_values("_len", ascending=False, kind="stable")
-    by_alias = {}
+    by_alias: dict[str, Any] = {}  # normalised lower-case alias -> its row of actors.csv
     parts = []
-    for row in table.itertuples():
+    for row in io.rows(table):
         key = resources.normalise_same_length(row.alias).lower()
         by_alias.setdefault(key, row)
         parts.append(_alternative(row.alias, row.match_case == "yes"))
@@ -57,7 +58,9 @@ def find_mentions(text: str) -> list[Mention]:
     for match in pattern.finditer(plain):
         written = _POSSESSIVE_END.sub("", match.group(0))
         row = by_alias[written.lower()]
-        mentions.append(Mention(match.start(), match.end(), text[match.start() : match.end()], row.actor, row.kind, row.actor_group))
+        mentions.append(
+            Mention(match.start(), match.end(), text[match.start() : match.end()], row.actor, row.kind, row.actor_group)
+        )
     return mentions
 
 
@@ -66,5 +69,3 @@ def mention_spans(text: str) -> list[tuple[int, int]]:
     (the same regex over the same text; ``test_actors`` checks equality on every sentence)."""
     pattern, _ = _compiled()
     return [match.span() for match in pattern.finditer(resources.normalise_same_length(text))]
-
-

@@ -18,6 +18,7 @@ against the rest in blocks, so memory grows with the corpus, not with its square
 
 from __future__ import annotations
 
+from typing import cast
 
 import numpy as np
 import pandas as pd
@@ -30,13 +31,13 @@ _SPECIAL = ("actor_", "cat_")
 BLOCK = 2000  # query units per block of the similarity product
 
 
-def category_tokens(matches: pd.DataFrame) -> dict[str, list[str]]:
+def category_tokens(matches: pd.DataFrame | None) -> dict[str, list[str]]:
     """Rhetoric matches (``rhetoric.match_sentences``) as feature tokens per sentence, attribution verbs left out."""
     if matches is None or matches.empty:
         return {}
     kept = matches[matches["layer"] != ATTRIBUTION_LAYER] if "layer" in matches else matches
-    tokens = "cat_" + kept["category"] + np.where(kept["negated"].astype(bool), "_neg", "")
-    return tokens.groupby(kept["sentence_id"]).agg(list).to_dict()
+    tokens: pd.Series = "cat_" + kept["category"] + np.where(kept["negated"].astype(bool), "_neg", "")
+    return cast(dict[str, list[str]], tokens.groupby(kept["sentence_id"]).agg(list).to_dict())
 
 
 def features(text: str, extra: list[str] | None = None) -> list[str]:
@@ -64,8 +65,9 @@ def shared_words(a: list[str], b: list[str]) -> list[str]:
     return sorted(w for w in set(a) & set(b) if not w.startswith(_SPECIAL))
 
 
-def closest(sentences: pd.DataFrame, articles: pd.DataFrame, group: str, matches: pd.DataFrame | None = None,
-            *, k: int = 1) -> pd.DataFrame:
+def closest(
+    sentences: pd.DataFrame, articles: pd.DataFrame, group: str, matches: pd.DataFrame | None = None, *, k: int = 1
+) -> pd.DataFrame:
     """For every unit of ``group``: its ``k`` most similar units in the other groups.
 
     Columns: sentence_id, article_id, rank, match_sentence_id, match_article_id, similarity, shared_words.
@@ -85,8 +87,15 @@ def closest(sentences: pd.DataFrame, articles: pd.DataFrame, group: str, matches
             order = np.lexsort((other, -np.round(sim[i], 12)))[:k]  # ties: the earlier unit first
             for rank, j in enumerate(order, start=1):
                 match = other[j]
-                rows.append({"sentence_id": ids[unit], "article_id": article_ids[unit], "rank": rank,
-                             "match_sentence_id": ids[match], "match_article_id": article_ids[match],
-                             "similarity": round(float(sim[i, j]), 4),
-                             "shared_words": " ".join(shared_words(docs[unit], docs[match]))})
+                rows.append(
+                    {
+                        "sentence_id": ids[unit],
+                        "article_id": article_ids[unit],
+                        "rank": rank,
+                        "match_sentence_id": ids[match],
+                        "match_article_id": article_ids[match],
+                        "similarity": round(float(sim[i, j]), 4),
+                        "shared_words": " ".join(shared_words(docs[unit], docs[match])),
+                    }
+                )
     return pd.DataFrame(rows)

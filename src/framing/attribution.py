@@ -31,37 +31,172 @@ from functools import lru_cache
 
 import pandas as pd
 
-from framing import actors, resources, segment
+from framing import actors, io, resources, segment
 
 POST_MAX_WORDS = 6  # words between a quote's end and a cue after it ('"...", the Russian leader said')
 CONTINUATION_MAX_OUTSIDE_WORDS = 2
 PRONOUNS = {"he": "male", "she": "female"}
 DETERMINERS = ("the", "a", "an", "one", "his", "her", "its", "their", "another")
-PREPOSITIONS = frozenset({
-    "of", "to", "on", "against", "with", "between", "over", "about", "by", "from", "at", "in", "into", "for",
-    "toward", "towards", "than", "behind", "near", "among", "like", "under", "including", "namely", "via", "upon",
-})
-FUNCTION_WORDS = frozenset({  # capitalised at a sentence start, never a name
-    "The", "A", "An", "In", "On", "At", "But", "And", "When", "While", "After", "Before", "As", "If", "Nor",
-    "For", "With", "From", "By", "Of", "That", "This", "These", "Those", "It", "Its", "His", "Her", "Their",
-    "Also", "Yet", "So", "Instead", "Meanwhile", "However", "Still", "Then", "Now", "Asked", "Such", "Every",
-    "Two", "One", "Some", "According", "Former", "Then", "Watch", "Read", "Related", "More", "Update",
-    "He", "She", "They", "We", "I", "You", "It", "There", "What", "Who", "Which", "Nor", "Or",
-})
+PREPOSITIONS = frozenset(
+    {
+        "of",
+        "to",
+        "on",
+        "against",
+        "with",
+        "between",
+        "over",
+        "about",
+        "by",
+        "from",
+        "at",
+        "in",
+        "into",
+        "for",
+        "toward",
+        "towards",
+        "than",
+        "behind",
+        "near",
+        "among",
+        "like",
+        "under",
+        "including",
+        "namely",
+        "via",
+        "upon",
+    }
+)
+FUNCTION_WORDS = frozenset(
+    {  # capitalised at a sentence start, never a name
+        "The",
+        "A",
+        "An",
+        "In",
+        "On",
+        "At",
+        "But",
+        "And",
+        "When",
+        "While",
+        "After",
+        "Before",
+        "As",
+        "If",
+        "Nor",
+        "For",
+        "With",
+        "From",
+        "By",
+        "Of",
+        "That",
+        "This",
+        "These",
+        "Those",
+        "It",
+        "Its",
+        "His",
+        "Her",
+        "Their",
+        "Also",
+        "Yet",
+        "So",
+        "Instead",
+        "Meanwhile",
+        "However",
+        "Still",
+        "Then",
+        "Now",
+        "Asked",
+        "Such",
+        "Every",
+        "Two",
+        "One",
+        "Some",
+        "According",
+        "Former",
+        "Watch",
+        "Read",
+        "Related",
+        "More",
+        "Update",
+        "He",
+        "She",
+        "They",
+        "We",
+        "I",
+        "You",
+        "There",
+        "What",
+        "Who",
+        "Which",
+        "Or",
+    }
+)
 DOCUMENT_NOUNS = ("article", "piece", "essay", "op-ed", "column", "letter", "text", "version", "translation")
 # Calendar words are capitalised but never a speaker ('In a statement Tuesday, the president said')
-CALENDAR_WORDS = frozenset({
-    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
-    "April", "May", "June", "July", "August", "September", "October", "November", "December", "Sept", "Sep",
-})
+CALENDAR_WORDS = frozenset(
+    {
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Sept",
+        "Sep",
+    }
+)
 # A wire dateline opening a body sentence: 'MOSCOW (Meridian Wire) -', 'BEIJING, Sept. 1 --'
-_DATELINE = re.compile(r"^\s*[A-Z][A-Z .'/-]{2,}(?:,\s*[A-Z][a-z]{2,4}\.?\s+\d{1,2}(?:,\s*\d{4})?)?(?:\s*\([^)]*\))?\s*(?:-{1,2}|\u2014|\u2013)\s*")
+_DATELINE = re.compile(
+    r"^\s*[A-Z][A-Z .'/-]{2,}(?:,\s*[A-Z][a-z]{2,4}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
+    r"(?:\s*\([^)]*\))?\s*(?:-{1,2}|\u2014|\u2013)\s*"
+)
 # ', a former South Korean negotiator at the six-party talks,': words describing a name before them
 _APPOSITION = re.compile(r",\s+(?:a|an|the|who|which)\s+[^,;:]{2,90}?,")
 _TITLE_TOKEN = r"[A-Z][a-zà-ÿ]+(?:['’-][A-Za-zà-ÿ]+)*\.?"
-_NAME = rf"(?:{_TITLE_TOKEN}(?:\s+{_TITLE_TOKEN}){{0,3}}|[A-Z]{{2,}}(?![\w-]))"  # 'Kang Eun-ji', 'Dr. Ulrich Hessel', 'KCNA'
-TITLE_WORDS = frozenset({"mr", "mrs", "ms", "dr", "prof", "professor", "sir", "gen", "adm", "rear", "lt", "col", "sgt", "rep", "sen",
-                         "president", "minister", "secretary", "spokesman", "spokeswoman", "ambassador", "chancellor", "premier"})
+# 'Kang Eun-ji', 'Dr. Ulrich Hessel', 'KCNA'
+_NAME = rf"(?:{_TITLE_TOKEN}(?:\s+{_TITLE_TOKEN}){{0,3}}|[A-Z]{{2,}}(?![\w-]))"
+TITLE_WORDS = frozenset(
+    {
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "professor",
+        "sir",
+        "gen",
+        "adm",
+        "rear",
+        "lt",
+        "col",
+        "sgt",
+        "rep",
+        "sen",
+        "president",
+        "minister",
+        "secretary",
+        "spokesman",
+        "spokeswoman",
+        "ambassador",
+        "chancellor",
+        "premier",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -94,6 +229,7 @@ class Attribution:
 
 # ----------------------------------------------------------------------------- lexicons
 
+
 def inflections(lemma: str, irregular: str = "") -> set[str]:
     """Every form of a reporting verb: lemma, -s, -ed, -ing (regular rules) and listed irregular forms."""
     if " " in lemma:  # a phrase ('according to')
@@ -112,8 +248,8 @@ def inflections(lemma: str, irregular: str = "") -> set[str]:
 def cue_forms() -> dict[str, tuple[str, str]]:
     """{form (lower case): (lemma, stance)} of every reporting verb in ``reporting_verbs.csv``."""
     table = resources.load_lexicon("reporting_verbs.csv")
-    forms = {}
-    for row in table.itertuples():
+    forms: dict[str, tuple[str, str]] = {}
+    for row in io.rows(table):
         for form in inflections(row.lemma, row.irregular):
             forms.setdefault(form, (row.lemma, row.stance))
     return forms
@@ -126,7 +262,8 @@ def _cue_regex() -> re.Pattern:
 
 
 _NOUN_BEFORE = re.compile(r"(?i)\b(?:the|a|an|his|her|its|their|this|that)\s+$")  # 'of the call': a noun, not a cue
-_GERUND_NOUN_BEFORE = re.compile(r"(?i)\b(?:the|a|an|his|her|its|their|this|that)\s+(?:[\w-]+\s+){0,2}$")  # 'a regular press briefing'
+# 'a regular press briefing'
+_GERUND_NOUN_BEFORE = re.compile(r"(?i)\b(?:the|a|an|his|her|its|their|this|that)\s+(?:[\w-]+\s+){0,2}$")
 
 
 @dataclass(frozen=True)
@@ -154,8 +291,11 @@ def _cues(masked: str) -> tuple[Cue, ...]:
     found = []
     for m in _cue_regex().finditer(masked):
         before = masked[max(0, m.start() - 40) : m.start()]
-        if any(a <= m.start() < b for a, b in names) or _NOUN_BEFORE.search(before[-12:]) or \
-                (m.group(0).lower().endswith("ing") and _GERUND_NOUN_BEFORE.search(before)):
+        if (
+            any(a <= m.start() < b for a, b in names)
+            or _NOUN_BEFORE.search(before[-12:])
+            or (m.group(0).lower().endswith("ing") and _GERUND_NOUN_BEFORE.search(before))
+        ):
             continue
         lemma, stance = cue_forms()[m.group(0).lower()]
         found.append(Cue(m.start(), m.end(), m.group(0), lemma, stance))
@@ -163,18 +303,25 @@ def _cues(masked: str) -> tuple[Cue, ...]:
 
 
 NOUN_CUES = ("declaration", "statement", "remarks", "comments", "warning", "words", "claim", "assertion", "insistence")
-_NOUN_CUE = re.compile(r"(?P<owner>[\w.'’ -]{2,60}?)['’]s?\s+(?:(?:recent|latest|earlier|own)\s+)?(?P<noun>" + "|".join(NOUN_CUES) + r")\b")
+_NOUN_CUE = re.compile(
+    r"(?P<owner>[\w.'’ -]{2,60}?)['’]s?\s+(?:(?:recent|latest|earlier|own)\s+)?(?P<noun>" + "|".join(NOUN_CUES) + r")\b"
+)
 
 
-def noun_cue_speakers(text: str, masked: str, before: int, context: "Context") -> tuple[int, "Speaker"] | None:
+def noun_cue_speakers(text: str, masked: str, before: int, context: Context) -> tuple[int, Speaker] | None:
     """'Trump's declaration that "..."': the possessor of the last reporting noun before ``before``
     (its end, and who), if any."""
     last = None
     for m in _NOUN_CUE.finditer(masked[:before]):
         for c in reversed(candidates(m.group("owner"))):
             if c.end >= len(m.group("owner").rstrip()) - 1:
-                shifted = Candidate(c.start + m.start(), c.end + m.start(), c.kind,
-                                    c.raw, (c.detail[0], False) if c.kind == "actor" else c.detail)
+                shifted = Candidate(
+                    c.start + m.start(),
+                    c.end + m.start(),
+                    c.kind,
+                    c.raw,
+                    (c.detail[0], False) if c.kind == "actor" else c.detail,
+                )
                 who = resolve(shifted, context, text)
                 if who is not None:
                     last = (m.end(), who)
@@ -201,39 +348,56 @@ def _patterns() -> dict[str, re.Pattern]:
     person_re = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in person)
     body_re = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in body)
     not_first = "(?i:" + "|".join(sorted(PREPOSITIONS | {"after", "before", "during", "while", "and", "or"})) + ")"
-    mod = rf"(?:(?!{not_first}\s)[\w.-]+\s+){{0,4}}?"  # words before a role noun: never a preposition ('a call with US President')
+    # words before a role noun: never a preposition ('a call with US President')
+    mod = rf"(?:(?!{not_first}\s)[\w.-]+\s+){{0,4}}?"
     # before a title (with a name, or after 'the'), only capitalised words and the modifiers of titles
     # ('US President', 'the former deputy minister'), so 'the provocation US President' is no role
-    title_mod = (r"(?:(?:[A-Z][\w.-]*|former|deputy|acting|vice|senior|chief|foreign|defence|defense|prime|then|ministry|office"
-                 r"|department|agency|embassy|council|presidential|veteran|top|new|outgoing|retired|local|regional|state"
-                 r"|national|military|party)\s+){0,4}?")
+    title_mod = (
+        r"(?:(?:[A-Z][\w.-]*|former|deputy|acting|vice|senior|chief|foreign|defence|defense|prime|then|ministry|office"
+        r"|department|agency|embassy|council|presidential|veteran|top|new|outgoing|retired|local|regional|state"
+        r"|national|military|party)\s+){0,4}?"
+    )
     calendar = "(?:" + "|".join(sorted(CALENDAR_WORDS)) + ")"
     return {
         # 'Japanese Prime Minister Shinzo Abe', 'spokeswoman Liu Xiaoyan', 'Mr Oda', 'Professor Yoon Sang-hoon'
-        "titled": re.compile(rf"(?<![\w-])(?P<title>(?:{_TITLE_TOKEN}['’]s\s+)?(?:{title_mod})(?i:{person_re}))\.?\s+(?P<name>{_NAME})"),
+        "titled": re.compile(
+            rf"(?<![\w-])(?P<title>(?:{_TITLE_TOKEN}['’]s\s+)?(?:{title_mod})(?i:{person_re}))\.?\s+(?P<name>{_NAME})"
+        ),
         # 'Park Min-jae, a former South Korean negotiator at the six-party talks,'
         "apposed": re.compile(rf"(?<![\w-])(?P<name>{_NAME}),\s+(?P<desc>(?:(?:a|an|the)\s+)?[^,;:]{{2,90}}?),"),
         # 'a senior Japanese defence official', 'one diplomat', 'a trader at a Japanese bank in Tokyo'
-        "unnamed": re.compile(rf"(?<![\w-])(?P<det>[Aa]n?|[Oo]ne|[Aa]nother)\s+(?P<desc>{mod}(?i:{person_re}))(?:s)?(?![\w-])"
-                              rf"(?P<tail>(?:\s+(?:at|of|in|from|with|for)\s+(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){{0,2}}[\w-]+)*)"),
+        "unnamed": re.compile(
+            rf"(?<![\w-])(?P<det>[Aa]n?|[Oo]ne|[Aa]nother)\s+(?P<desc>{mod}(?i:{person_re}))(?:s)?(?![\w-])"
+            rf"(?P<tail>(?:\s+(?:at|of|in|from|with|for)\s+(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){{0,2}}[\w-]+)*)"
+        ),
         # 'U.S. officials', 'workers', 'Chinese analysts': people the text does not name
-        "plural": re.compile(rf"(?<![\w-])(?P<desc>(?:(?!{not_first}\s)[\w.'’-]+\s+){{0,3}}?(?i:{person_re})s)(?![\w-])"
-                             rf"(?P<tail>(?:\s+(?:at|of|from|with)\s+(?:(?:the|a|an)\s+)?(?:[\w'’.-]+\s+){{0,3}}[\w'’.-]+)?)"),
+        "plural": re.compile(
+            rf"(?<![\w-])(?P<desc>(?:(?!{not_first}\s)[\w.'’-]+\s+){{0,3}}?(?i:{person_re})s)(?![\w-])"
+            rf"(?P<tail>(?:\s+(?:at|of|from|with)\s+(?:(?:the|a|an)\s+)?(?:[\w'’.-]+\s+){{0,3}}[\w'’.-]+)?)"
+        ),
         # 'the article', "the Kremlin's own English version", 'his op-ed': a document speaks for its author
-        "document": re.compile(rf"(?<![\w-])(?P<det>(?:[Tt]he\s+)?{_TITLE_TOKEN}['’]s|[Tt]he|[Hh]is|[Hh]er)\s+(?:own\s+)?(?:(?:English|Russian)\s+)?"
-                               rf"(?P<doc>{'|'.join(DOCUMENT_NOUNS)})(?![\w-])"),
+        "document": re.compile(
+            rf"(?<![\w-])(?P<det>(?:[Tt]he\s+)?{_TITLE_TOKEN}['’]s|[Tt]he|[Hh]is|[Hh]er)\s+(?:own\s+)?(?:(?:English|Russian)\s+)?"
+            rf"(?P<doc>{'|'.join(DOCUMENT_NOUNS)})(?![\w-])"
+        ),
         # 'the spokesman', 'the Russian leader', "Japan's prime minister"
-        "role": re.compile(rf"(?<![\w-])(?P<det>[Tt]he|{_TITLE_TOKEN}['’]s)\s+(?P<desc>{title_mod}(?i:{person_re}))(?![\w-])"),
-        # 'the Russian foreign ministry', 'his office', "The Prime Minister's office", 'the research firm Hollis Partners'
-        "body": re.compile(rf"(?<![\w-])(?:(?P<det>[Tt]he|[Hh]is|[Hh]er|[Aa]n?|[Ii]ts)\s+)?"
-                           rf"(?P<desc>(?:(?!{not_first}\s)[\w'’.-]+\s+){{0,4}}?(?i:{body_re}))(?![\w-])"
-                           rf"(?:\s+(?!{calendar}\b)(?P<name>{_NAME})|,\s+(?P<acronym>[A-Z]{{2,}}),)?"),
+        "role": re.compile(
+            rf"(?<![\w-])(?P<det>[Tt]he|{_TITLE_TOKEN}['’]s)\s+(?P<desc>{title_mod}(?i:{person_re}))(?![\w-])"
+        ),
+        # 'the Russian foreign ministry', 'his office', "The Prime Minister's office",
+        # 'the research firm Hollis Partners'
+        "body": re.compile(
+            rf"(?<![\w-])(?:(?P<det>[Tt]he|[Hh]is|[Hh]er|[Aa]n?|[Ii]ts)\s+)?"
+            rf"(?P<desc>(?:(?!{not_first}\s)[\w'’.-]+\s+){{0,4}}?(?i:{body_re}))(?![\w-])"
+            rf"(?:\s+(?!{calendar}\b)(?P<name>{_NAME})|,\s+(?P<acronym>[A-Z]{{2,}}),)?"
+        ),
         "name": re.compile(rf"(?<![\w-]){_NAME}"),
         "pronoun": re.compile(r"(?<![\w-])(?:he|she|He|She)(?![\w-])"),
     }
 
 
 # ----------------------------------------------------------------------------- people in a text
+
 
 @dataclass
 class Person:
@@ -291,8 +455,13 @@ class Context:
         """The person a pronoun or role noun refers to, among those whose gender, role and group
         fit: the subject of the sentence before, else one who spoke in the last
         ``RECENT_SPEAKER_SENTENCES`` sentences, else the last one named."""
-        fits = [p for p in self.people.values() if (not gender or p.gender in ("", gender))
-                and (not role or any(role in r or r in role for r in p.roles)) and (not group or p.group == group)]
+        fits = [
+            p
+            for p in self.people.values()
+            if (not gender or p.gender in ("", gender))
+            and (not role or any(role in r or r in role for r in p.roles))
+            and (not group or p.group == group)
+        ]
         subject = self.people.get(self.subject[0]) if self.subject and self.subject[1] == self.sentence - 1 else None
         if subject in fits:
             return subject
@@ -303,6 +472,7 @@ class Context:
 
 
 # ----------------------------------------------------------------------------- finding speakers
+
 
 @dataclass(frozen=True)
 class Candidate:
@@ -338,23 +508,36 @@ def candidates(text: str) -> list[Candidate]:
 def _candidates(text: str) -> tuple[Candidate, ...]:
     plain = resources.normalise_same_length(text)
     found: list[Candidate] = []
-    for m in actors.find_mentions(text):
-        possessive = plain[m.start : m.end].endswith(("'s", "'")) or plain[m.end : m.end + 2] in ("'s",)
-        found.append(Candidate(m.start, m.end, "actor", plain[m.start : m.end], (m, possessive)))
+    for mention in actors.find_mentions(text):
+        start, end = mention.start, mention.end
+        owner = plain[start:end].endswith(("'s", "'")) or plain[end : end + 2] in ("'s",)
+        found.append(Candidate(start, end, "actor", plain[start:end], (mention, owner)))
     pats = _patterns()
     for kind in ("titled", "apposed", "unnamed", "plural", "document", "role", "body"):
         for m in pats[kind].finditer(plain):
             if kind == "body" and not (m.group("det") or m.group("name") or m.group("desc")[:1].isupper()):
                 continue
-            found.append(Candidate(m.start(), m.end() if kind != "apposed" else m.start("name") + len(m.group("name")),
-                                   kind, m.group(0).strip(" ,"), tuple(m.groupdict().items())))
+            found.append(
+                Candidate(
+                    m.start(),
+                    m.end() if kind != "apposed" else m.start("name") + len(m.group("name")),
+                    kind,
+                    m.group(0).strip(" ,"),
+                    tuple(m.groupdict().items()),
+                )
+            )
     for m in pats["name"].finditer(plain):
         words = m.group(0).split()
         possessive = [i for i, w in enumerate(words) if w.endswith(("'s", "’s"))]
-        if possessive and possessive[-1] < len(words) - 1:  # "Japan's Prime Minister Shinzo Abe": the owner is no part of the name
+        # "Japan's Prime Minister Shinzo Abe": the owner is no part of the name
+        if possessive and possessive[-1] < len(words) - 1:
             words = words[possessive[-1] + 1 :]
-        while words and (words[0] in FUNCTION_WORDS or words[0].rstrip(".") in CALENDAR_WORDS
-                         or words[0].rstrip(".").lower() in TITLE_WORDS):  # 'Rear Adm. (ret.)' names no one
+        # 'Rear Adm. (ret.)' names no one
+        while words and (
+            words[0] in FUNCTION_WORDS
+            or words[0].rstrip(".") in CALENDAR_WORDS
+            or words[0].rstrip(".").lower() in TITLE_WORDS
+        ):
             words = words[1:]
         if words:
             start = m.start() + m.group(0).index(words[0])
@@ -363,8 +546,18 @@ def _candidates(text: str) -> tuple[Candidate, ...]:
         found.append(Candidate(m.start(), m.end(), "pronoun", m.group(0)))
     appositions = [(m.start(), m.end()) for m in _APPOSITION.finditer(plain)]
     found = [c for c in found if not any(a < c.start and c.end <= b for a, b in appositions)]
-    rank = {"titled": 0, "apposed": 1, "unnamed": 2, "plural": 2, "document": 3, "body": 3, "actor": 4, "role": 5, "name": 6,
-            "pronoun": 7}
+    rank = {
+        "titled": 0,
+        "apposed": 1,
+        "unnamed": 2,
+        "plural": 2,
+        "document": 3,
+        "body": 3,
+        "actor": 4,
+        "role": 5,
+        "name": 6,
+        "pronoun": 7,
+    }
     found.sort(key=lambda c: (c.start, -(c.end - c.start), rank[c.kind]))
     chosen: list[Candidate] = []
     for c in found:
@@ -404,7 +597,9 @@ def resolve(c: Candidate, context: Context, text: str) -> Speaker | None:
         if known and known[0].kind == "person" and known[0].end >= len(name) - 1:
             context.person(known[0].actor, known[0].actor_group, _gender(words), [words])
             return resolve(Candidate(c.start, c.end, "actor", c.raw, (known[0], False)), context, text)
-        if c.kind == "apposed" and not re.search(r"(?i)\b(" + "|".join(map(re.escape, _roles()["term"])) + r")\b", words):
+        if c.kind == "apposed" and not re.search(
+            r"(?i)\b(" + "|".join(map(re.escape, _roles()["term"])) + r")\b", words
+        ):
             return _name_speaker(name, c.raw, context)
         person = context.by_surname(name) if len(name.split()) == 1 else None
         if person is None:
@@ -419,14 +614,22 @@ def resolve(c: Candidate, context: Context, text: str) -> Speaker | None:
         return Speaker(person.name, "person", person.group, c.raw) if person else None
     if c.kind == "role":
         owner = re.sub(r"['’]s$", "", detail["det"]) if detail["det"].lower() != "the" else ""
-        group = next((m.actor_group for m in actors.find_mentions(owner)), "") if owner else _nationality(detail["desc"])
+        group = (
+            next((m.actor_group for m in actors.find_mentions(owner)), "") if owner else _nationality(detail["desc"])
+        )
         person = context.recent(_gender(detail["desc"]), detail["desc"].split()[-1].lower(), group)
         return Speaker(person.name, "person", person.group, c.raw) if person else None
     if c.kind in ("unnamed", "plural"):
-        for b in candidates(detail.get("tail") or ""):  # 'analysts at the research firm Hollis Partners': the firm speaks
+        # 'analysts at the research firm Hollis Partners': the firm speaks
+        for b in candidates(detail.get("tail") or ""):
             if b.kind == "body" and dict(b.detail).get("name"):
                 return _body_speaker(dict(b.detail), b.raw, context)
-        return Speaker("", "unnamed", _nationality(c.raw) or next((m.actor_group for m in actors.find_mentions(c.raw)), "") or "other", c.raw)
+        return Speaker(
+            "",
+            "unnamed",
+            _nationality(c.raw) or next((m.actor_group for m in actors.find_mentions(c.raw)), "") or "other",
+            c.raw,
+        )
     if c.kind == "document":
         return _author(detail["det"], c.raw, context)
     if c.kind == "body":
@@ -450,8 +653,8 @@ def _author(owner: str, raw: str, context: Context) -> Speaker | None:
     if owner.lower() == "the" and context.writer in context.people:
         person = context.people[context.writer]
         return Speaker(person.name, "person", person.group, raw)
-    person = context.recent(PRONOUNS.get({"his": "he", "her": "she"}.get(owner.lower(), ""), ""))
-    return Speaker(person.name, "person", person.group, raw) if person else None
+    recent = context.recent(PRONOUNS.get({"his": "he", "her": "she"}.get(owner.lower(), ""), ""))
+    return Speaker(recent.name, "person", recent.group, raw) if recent else None
 
 
 WRITING_LEMMAS = ("write", "pen", "publish")
@@ -491,11 +694,17 @@ def _body_speaker(detail: dict, raw: str, context: Context) -> Speaker:
         if m.kind == "body" and m.actor == desc.split()[-1]:
             return Speaker(m.actor, "body", m.actor_group, raw, _speaks_for(m.actor))
     group = _nationality(desc) or next((m.actor_group for m in inside), "")
-    owner = next((m for m in inside if m.kind == "body" and resources.normalise_same_length(desc).startswith(m.alias)), None)
+    owner = next(
+        (m for m in inside if m.kind == "body" and resources.normalise_same_length(desc).startswith(m.alias)), None
+    )
     name = re.sub(r"^(?:the|a|an)\s+", "", desc, flags=re.I)
     if owner is not None and owner.actor in ("Kremlin",):
         return Speaker(owner.actor, "body", owner.actor_group, raw, _speaks_for(owner.actor))
-    shown = name[:1].lower() + name[1:] if name.split()[0].istitle() and not any(w[:1].isupper() for w in name.split()[1:]) else name
+    shown = (
+        name[:1].lower() + name[1:]
+        if name.split()[0].istitle() and not any(w[:1].isupper() for w in name.split()[1:])
+        else name
+    )
     return Speaker(shown, "body", group, raw)
 
 
@@ -513,6 +722,7 @@ def _speaks_for(actor: str) -> str:
 
 # ----------------------------------------------------------------------------- subjects of cues
 
+
 def preceding_word(text: str, start: int) -> str:
     """The last word before ``start``, determiners skipped ('' at the start of ``text``)."""
     words = [w.lower() for w in re.findall(r"[\w'-]+", text[:start])]
@@ -521,9 +731,26 @@ def preceding_word(text: str, start: int) -> str:
     return words[-1] if words else ""
 
 
-SUBORDINATORS = ("after", "before", "when", "while", "as", "since", "although", "though", "if", "once", "despite", "two",
-                 "asked", "speaking", "responding", "commenting", "writing", "answering")  # 'Asked about X, Lavrov said'
-
+SUBORDINATORS = (
+    "after",
+    "before",
+    "when",
+    "while",
+    "as",
+    "since",
+    "although",
+    "though",
+    "if",
+    "once",
+    "despite",
+    "two",
+    "asked",
+    "speaking",
+    "responding",
+    "commenting",
+    "writing",
+    "answering",
+)  # 'Asked about X, Lavrov said'
 
 
 def _is_object(text: str, start: int) -> bool:
@@ -548,12 +775,15 @@ def _affiliation(text: str, start: int) -> bool:
 
 def _clause_start(masked: str, region_start: int, cue_start: int) -> tuple[int, str]:
     """Where the cue's clause starts and how: after the last ';', 'that', 'who', 'which', 'what' or
-    ', while' (', and', ', as' ...) before the cue ('relative' for who/which), or after a leading subordinate clause's comma
-    ('Two days after North Korea fired ..., Trump said')."""
+    ', while' (', and', ', as' ...) before the cue ('relative' for who/which), or after a leading
+    subordinate clause's comma ('Two days after North Korea fired ..., Trump said')."""
     dateline = _DATELINE.match(masked[region_start:cue_start])
     region_start += dateline.end() if dateline else 0
     cut, how = region_start, "clause"
-    for m in re.finditer(r";|:\s|\bthat\b|\b(?P<rel>who|which)\b|\bwhat\b|,\s+(?:while|whereas|and|but|as)\s", masked[region_start:cue_start]):
+    for m in re.finditer(
+        r";|:\s|\bthat\b|\b(?P<rel>who|which)\b|\bwhat\b|,\s+(?:while|whereas|and|but|as)\s",
+        masked[region_start:cue_start],
+    ):
         cut, how = region_start + m.end(), "relative" if m.group("rel") else "clause"
     if cut == region_start:
         lead = re.match(r"\s*(\w+)", masked[region_start:cue_start])
@@ -563,24 +793,40 @@ def _clause_start(masked: str, region_start: int, cue_start: int) -> tuple[int, 
     return cut, how
 
 
-def _first_speaker(text: str, masked: str, region: tuple[int, int], context: Context, *, last: bool = False,
-                   objects: bool = True, sentence: tuple[int, int] | None = None) -> Speaker | None:
+def _first_speaker(
+    text: str,
+    masked: str,
+    region: tuple[int, int],
+    context: Context,
+    *,
+    last: bool = False,
+    objects: bool = True,
+    sentence: tuple[int, int] | None = None,
+) -> Speaker | None:
     """The first speaker named in ``region`` (the last, with ``last``), skipping objects of a
     preposition unless ``objects`` is false. A pronoun refers first to a person named earlier in
     ``sentence`` ('Tanabe has condemned what he called ...')."""
     found = candidates(masked[region[0] : region[1]])
     skipped_end = None  # where the last object skipped ends: 'at Washington and Tokyo' are both objects
-    for c in (reversed(found) if last else found):
+    for c in reversed(found) if last else found:
         shifted = Candidate(c.start + region[0], c.end + region[0], c.kind, c.raw, c.detail)
         local = masked[region[0] :]
         coordinated = skipped_end is not None and re.fullmatch(r"\s*,?\s*(?:and|or)\s*", local[skipped_end : c.start])
-        if objects and (coordinated or (_is_object(local, c.start) and not (c.kind == "body" and _affiliation(local, c.start)))):
+        if objects and (
+            coordinated or (_is_object(local, c.start) and not (c.kind == "body" and _affiliation(local, c.start)))
+        ):
             skipped_end = c.end
             continue
         if c.kind == "pronoun" and sentence is not None and shifted.start > sentence[0]:
-            earlier = [e for e in candidates(masked[sentence[0] : shifted.start]) if e.kind in ("titled", "apposed", "name", "actor")]
+            earlier = [
+                e
+                for e in candidates(masked[sentence[0] : shifted.start])
+                if e.kind in ("titled", "apposed", "name", "actor")
+            ]
             for e in earlier:
-                who = resolve(Candidate(e.start + sentence[0], e.end + sentence[0], e.kind, e.raw, e.detail), context, text)
+                who = resolve(
+                    Candidate(e.start + sentence[0], e.end + sentence[0], e.kind, e.raw, e.detail), context, text
+                )
                 if who is not None and who.kind == "person":
                     return who
         who = resolve(shifted, context, text)
@@ -605,8 +851,9 @@ def subject_before(text: str, masked: str, cue: Cue, sentence: tuple[int, int], 
     adjacent = None if cue.participle else _adjacent_speaker(text, masked, (start, cue.start), context)
     if adjacent is not None:
         return adjacent
-    return _first_speaker(text, masked, (start, cue.start), context, sentence=sentence) or \
-        _first_speaker(text, masked, (sentence[0], cue.start), context, sentence=sentence)
+    return _first_speaker(text, masked, (start, cue.start), context, sentence=sentence) or _first_speaker(
+        text, masked, (sentence[0], cue.start), context, sentence=sentence
+    )
 
 
 ADJACENT_MAX_WORDS = 3  # 'Donald Trump declared', 'Putin on Friday warned', 'X said on August 28'
@@ -620,12 +867,17 @@ def _adjacent_speaker(text: str, masked: str, region: tuple[int, int], context: 
         return None
     c = found[-1]
     gap = words_between(masked, region[0] + c.end, region[1])
-    if gap > (ADJACENT_MAX_WORDS if c.kind != "role" else 0) or preceding_word(masked[region[0] :], c.start) in PREPOSITIONS:
+    if (
+        gap > (ADJACENT_MAX_WORDS if c.kind != "role" else 0)
+        or preceding_word(masked[region[0] :], c.start) in PREPOSITIONS
+    ):
         return None
     return resolve(Candidate(c.start + region[0], c.end + region[0], c.kind, c.raw, c.detail), context, text)
 
 
-def subject_after(text: str, masked: str, quote_end: int, cue: Cue, sentence_end: int, context: Context) -> Speaker | None:
+def subject_after(
+    text: str, masked: str, quote_end: int, cue: Cue, sentence_end: int, context: Context
+) -> Speaker | None:
     """The speaker of a cue that follows a quote: between the two ('"...", X said'), else, when
     the cue comes right after the quote, right after the cue ('"..." said X, head of ...')."""
     between = _first_speaker(text, masked, (quote_end, cue.start), context, objects=False)
@@ -670,8 +922,9 @@ _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being|be)\s+(?:also\s+|
 _BY_AFTER = re.compile(r"\s+(?:\w+\s+){0,2}?by\s+")  # 'was said by', 'was commented also by'
 
 
-def cue_speaker(text: str, masked: str, cue: Cue, sentence: tuple[int, int], context: Context,
-                quote_end: int | None = None) -> Speaker | None:
+def cue_speaker(
+    text: str, masked: str, cue: Cue, sentence: tuple[int, int], context: Context, quote_end: int | None = None
+) -> Speaker | None:
     """The speaker of ``cue`` in a sentence: after a quote ending at ``quote_end``, 'according to',
     the agent of a passive cue ('it was said by Foreign Minister Sergey Lavrov'), or the subject of
     a cue before what it reports."""
@@ -680,9 +933,14 @@ def cue_speaker(text: str, masked: str, cue: Cue, sentence: tuple[int, int], con
     if cue.lemma in TRANSLATION_LEMMAS and context.writer in context.people:  # 'Reuters translated the phrase as "..."'
         person = context.people[context.writer]
         return Speaker(person.name, "person", person.group, masked[cue.start : cue.end])
-    if _PASSIVE_BEFORE.search(masked[sentence[0] : cue.start]) and _BY_AFTER.match(masked, cue.end):
-        return according_to(text, masked, Cue(cue.start, _BY_AFTER.match(masked, cue.end).end(), cue.form, cue.lemma, cue.stance),
-                            sentence[1], context)
+    if _PASSIVE_BEFORE.search(masked[sentence[0] : cue.start]) and (agent := _BY_AFTER.match(masked, cue.end)):
+        return according_to(
+            text,
+            masked,
+            Cue(cue.start, agent.end(), cue.form, cue.lemma, cue.stance),
+            sentence[1],
+            context,
+        )
     if quote_end is not None and quote_end <= cue.start:
         return subject_after(text, masked, quote_end, cue, sentence[1], context)
     return subject_before(text, masked, cue, sentence, context)
@@ -705,7 +963,9 @@ def headline_speaker(text: str, masked: str, context: Context) -> Speaker | None
     return None
 
 
-def colon_speaker(text: str, masked: str, sentence: tuple[int, int], quote_start: int, context: Context) -> Speaker | None:
+def colon_speaker(
+    text: str, masked: str, sentence: tuple[int, int], quote_start: int, context: Context
+) -> Speaker | None:
     """'Korea expert Dr. Ulrich Hessel sees it critically: "..."': a quote introduced by a colon
     with no reporting verb is the first (non-object) person or body named before the colon."""
     return _first_speaker(text, masked, (sentence[0], quote_start), context, sentence=sentence)

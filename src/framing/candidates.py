@@ -14,7 +14,7 @@ number of features and items, not with the square of the items.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Hashable, Iterable
+from collections.abc import Hashable, Iterable, Mapping
 from itertools import combinations
 
 ALL_PAIRS_MAX = 60
@@ -22,23 +22,32 @@ DF_CAP = 50
 PER_ITEM_MAX = 10
 
 
-def candidate_pairs(features: dict[Hashable, Iterable[Hashable]], *, all_pairs_max: int = ALL_PAIRS_MAX,
-                    df_cap: int = DF_CAP, per_item_max: int = PER_ITEM_MAX) -> list[tuple]:
+def candidate_pairs(
+    features: Mapping[str, Iterable[Hashable]],
+    *,
+    all_pairs_max: int = ALL_PAIRS_MAX,
+    df_cap: int = DF_CAP,
+    per_item_max: int = PER_ITEM_MAX,
+) -> list[tuple[str, str]]:
     """Sorted pairs (a, b), a < b, of the items of ``features`` worth comparing (module docstring)."""
     items = sorted(features)
     if len(items) <= all_pairs_max:
         return list(combinations(items, 2))
-    holders: dict[Hashable, list] = defaultdict(list)
+    holders: dict[Hashable, list[str]] = defaultdict(list)
     for item in items:
         for feature in set(features[item]):
             holders[feature].append(item)
-    shared: Counter = Counter()
+    shared: Counter[tuple[str, str]] = Counter()
     for members in holders.values():
         if 1 < len(members) <= df_cap:
             shared.update(combinations(sorted(members), 2))
-    partners: dict[Hashable, list] = defaultdict(list)
+    partners: dict[str, list[tuple[int, str]]] = defaultdict(list)
     for (a, b), count in shared.items():
         partners[a].append((-count, b))
         partners[b].append((-count, a))
-    kept = {tuple(sorted((item, other))) for item, ranked in partners.items() for _, other in sorted(ranked)[:per_item_max]}
+    kept = {
+        (min(item, other), max(item, other))
+        for item, ranked in partners.items()
+        for _, other in sorted(ranked)[:per_item_max]
+    }
     return sorted(kept)

@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from framing import quotes, resources, segment
+from framing import io, quotes, resources, segment
 
 BODY_MIN_WORDS = 15
 STANDFIRST_MIN_WORDS = 6
@@ -51,12 +51,20 @@ _CHROME = re.compile(r"\s\|\s|\u00b0|today.s paper|sign in|subscribe|\bweather\b
 _SECOND_PERSON = re.compile(r"\b(?:[Yy]ou|[Yy]our|[Yy]ours)\b")
 _FIRST_PERSON_PLURAL = re.compile(r"\b(?:[Ww]e|[Oo]ur|us)\b")
 # What an outlet says of itself when it speaks to its reader: support, donations, journalism ...
-_OUTLET_APPEAL = re.compile(r"(?i)\b(support|donat\w*|subscri\w*|sign up|newsletter|paywall\w*|journalis\w*|register\w*|"
-                            r"we provide|thanks? (you )?for (reading|following|watching))\b")
+_OUTLET_APPEAL = re.compile(
+    r"(?i)\b(support|donat\w*|subscri\w*|sign up|newsletter|paywall\w*|journalis\w*|register\w*|"
+    r"we provide|thanks? (you )?for (reading|following|watching))\b"
+)
 _BULLET = re.compile(r"^\s*(?:[\u2022\u25cf\u25aa*\u2013-])\s+(?P<text>\S.*)$")
 SEPARATOR_RULES = ("site_navigation_bar", "breadcrumb")  # shapes a date line with separators shares
-PAGE_CHROME_RULES = ("site_navigation", "site_navigation_bar", "breadcrumb", "notification_prompt", "date_banner",
-                     "republication_note")  # lines of the page header: a headline comes after them
+PAGE_CHROME_RULES = (
+    "site_navigation",
+    "site_navigation_bar",
+    "breadcrumb",
+    "notification_prompt",
+    "date_banner",
+    "republication_note",
+)  # lines of the page header: a headline comes after them
 _NAME_WORD = re.compile(r"^[A-Z][a-z'\-]+$|^[A-Z]\.$")
 
 
@@ -96,8 +104,11 @@ class CleanArticle:
 
     def units(self) -> list[tuple[int, str, str]]:
         """Display units and body paragraphs in reading order: (line_no, text, unit_type)."""
-        shown = [(r.line_no, caption_text(r.text) if r.kept_as == "caption" else key_point(r.text) or r.text, r.kept_as)
-                 for r in self.removed if r.kept_as]
+        shown = [
+            (r.line_no, caption_text(r.text) if r.kept_as == "caption" else key_point(r.text) or r.text, r.kept_as)
+            for r in self.removed
+            if r.kept_as
+        ]
         return sorted(shown + [(no, text, "body") for no, text in self.paragraphs])
 
 
@@ -127,12 +138,17 @@ def parse_date(text: str) -> str:
             month = match["month"].lower()[:3]
             stamp = f"{match['day']} {month} {match['year']}"
             try:
-                found.append((match.start(), datetime.strptime(stamp, "%d %m %Y" if month.isdigit() else "%d %b %Y").date().isoformat()))
+                found.append(
+                    (
+                        match.start(),
+                        datetime.strptime(stamp, "%d %m %Y" if month.isdigit() else "%d %b %Y").date().isoformat(),
+                    )
+                )
             except ValueError:  # '31 June 2017' reads like a date but is none: not a dateline
                 continue
     numeric = _NUMERIC_DATE.search(text)
-    if numeric and numeric_date(numeric.group(0)):
-        found.append((numeric.start(), numeric_date(numeric.group(0))))
+    if numeric and (date := numeric_date(numeric.group(0))):
+        found.append((numeric.start(), date))
     return min(found)[1] if found else ""
 
 
@@ -189,7 +205,9 @@ def addresses_reader(text: str, outlet: str = "") -> bool:
     not an appeal."""
     outside = strip_quoted(text)
     names_itself = bool(outlet) and bool(re.search(rf"(?<![\w-]){re.escape(outlet)}(?![\w-])", outside, re.I))
-    return bool(_SECOND_PERSON.search(outside)) or bool(_FIRST_PERSON_PLURAL.search(outside) and (_OUTLET_APPEAL.search(outside) or names_itself))
+    return bool(_SECOND_PERSON.search(outside)) or bool(
+        _FIRST_PERSON_PLURAL.search(outside) and (_OUTLET_APPEAL.search(outside) or names_itself)
+    )
 
 
 def key_point(text: str) -> str:
@@ -221,7 +239,7 @@ def wire_agencies(credit_line: str) -> str:
 
 def _pattern_rules():
     table = resources.load_lexicon("boilerplate.csv")
-    return [(row.rule, re.compile(row.pattern, re.I), row.reason) for row in table.itertuples()]
+    return [(row.rule, re.compile(row.pattern, re.I), row.reason) for row in io.rows(table)]
 
 
 def _repeated_caption_lines(lines: dict[int, str]) -> set[int]:
@@ -230,7 +248,7 @@ def _repeated_caption_lines(lines: dict[int, str]) -> set[int]:
     repeated = set()
     for here, following in zip(numbers, numbers[1:]):
         first, second = lines[here], lines[following]
-        if first == second or (second.startswith(first) and re.fullmatch(r"\s*\([^)]*\)", second[len(first):])):
+        if first == second or (second.startswith(first) and re.fullmatch(r"\s*\([^)]*\)", second[len(first) :])):
             repeated.update({here, following})
     return repeated
 
@@ -247,7 +265,11 @@ def is_caption(line: str) -> bool:
     """A caption says something in words once its credit is gone ('© KCNA / JUSTIN LANE' and
     '16x9 Image' do not): at least ``CAPTION_MIN_WORDS`` words, some in lower case."""
     text = caption_text(line)
-    return not text.lstrip().startswith("\u00a9") and segment.count_words(text) >= CAPTION_MIN_WORDS and any(c.islower() for c in text)
+    return (
+        not text.lstrip().startswith("\u00a9")
+        and segment.count_words(text) >= CAPTION_MIN_WORDS
+        and any(c.islower() for c in text)
+    )
 
 
 def is_page_chrome(text: str) -> bool:
@@ -277,8 +299,13 @@ def story_dateline(lines: dict[int, str], datelines: list[int], bylines: set[int
 def _below_headline(lines: dict[int, str], no: int) -> bool:
     """A date line with a line of headline length above it that is no date line and no chrome:
     the story's date strip ('Friday 1 September 2017 | 09:02 GMT | Markets Desk'), not the site's banner."""
-    return any(segment.count_words(lines[above]) >= HEADLINE_MIN_WORDS and not is_dateline(lines[above]) and not _CHROME.search(lines[above])
-               for above in lines if above < no)
+    return any(
+        segment.count_words(lines[above]) >= HEADLINE_MIN_WORDS
+        and not is_dateline(lines[above])
+        and not _CHROME.search(lines[above])
+        for above in lines
+        if above < no
+    )
 
 
 def _first_pass(lines: dict[int, str], article: CleanArticle, outlet: str = "") -> dict[int, str]:
@@ -321,7 +348,12 @@ def _first_pass(lines: dict[int, str], article: CleanArticle, outlet: str = "") 
         else:
             removed[no] = ("dateline", "another date line (an update, a comment, a related story)")
     for no, text in lines.items():  # 'Published on 01/09/2017 at 18h12': a date line the rules cannot read
-        if no not in removed and _DATE_LABEL.match(text) and segment.count_words(text) <= LABELLED_DATELINE_MAX_WORDS and not ends_like_a_sentence(text):
+        if (
+            no not in removed
+            and _DATE_LABEL.match(text)
+            and segment.count_words(text) <= LABELLED_DATELINE_MAX_WORDS
+            and not ends_like_a_sentence(text)
+        ):
             removed[no] = ("dateline", "a labelled date line whose date format the rules do not read")
     for no, text in lines.items():
         if no not in removed and addresses_reader(text, outlet):
@@ -343,17 +375,23 @@ def _second_pass(lines: dict[int, str], article: CleanArticle) -> None:
     if body_start is None:
         return
     first_meta = min((r.line_no for r in article.removed if r.rule in ("dateline", "byline")), default=body_start)
-    chrome = [r.line_no for r in article.removed if r.rule in PAGE_CHROME_RULES and r.line_no < min(body_start, first_meta)]
+    chrome = [
+        r.line_no for r in article.removed if r.rule in PAGE_CHROME_RULES and r.line_no < min(body_start, first_meta)
+    ]
     header_end = max(chrome, default=0)
     for no in numbers:
         text = lines[no]
         if no < header_end:
-            article.removed.append(Removal(no, text, "page_header", "the site's header above its navigation (masthead, tagline)"))
+            article.removed.append(
+                Removal(no, text, "page_header", "the site's header above its navigation (masthead, tagline)")
+            )
         elif no < body_start:
             rule, reason = _front_matter_role(text, article)
             article.removed.append(Removal(no, text, rule, reason, rule if rule in ("headline", "standfirst") else ""))
         elif not ends_like_a_sentence(text) and segment.count_words(text) < BODY_MIN_WORDS:
-            article.removed.append(Removal(no, text, "media_title", "title of an embedded video or graphic (short line, no final stop)"))
+            article.removed.append(
+                Removal(no, text, "media_title", "title of an embedded video or graphic (short line, no final stop)")
+            )
         else:
             article.paragraphs.append((no, text))
 

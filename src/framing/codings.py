@@ -23,13 +23,30 @@ import pandas as pd
 from framing import judgements, paths
 
 CODERS = ("a", "b")
-NOMINAL = ("voice", "voice_source", "problem", "moral", "remedy", "conflict", "responsibility", "human_interest",
-           "economic", "morality", "hedge", "booster", "possibility", "moscow_remedy", "gloss")
+NOMINAL = (
+    "voice",
+    "voice_source",
+    "problem",
+    "moral",
+    "remedy",
+    "conflict",
+    "responsibility",
+    "human_interest",
+    "economic",
+    "morality",
+    "hedge",
+    "booster",
+    "possibility",
+    "moscow_remedy",
+    "gloss",
+)
 ROLES = ("cause", "resolver", "victim")
 ACTOR_GROUPS = ("Russia", "United States", "North Korea", "China", "South Korea", "Japan", "United Nations", "other")
-MULTI = {**{role: ACTOR_GROUPS for role in ROLES},
-         "putin_statements": ("P1", "P2", "P3", "P4", "P5"),
-         "moscow_positions": ("danger", "against_pressure", "dialogue", "roadmap", "us_first_step", "russian_help")}
+MULTI = {
+    **{role: ACTOR_GROUPS for role in ROLES},
+    "putin_statements": ("P1", "P2", "P3", "P4", "P5"),
+    "moscow_positions": ("danger", "against_pressure", "dialogue", "roadmap", "us_first_step", "russian_help"),
+}
 VARIABLES = (*NOMINAL, *MULTI)
 RELIABLE, TENTATIVE = 0.8, 0.667  # Krippendorff (2018, ch. 12)
 KEY = ["article_id", "text"]
@@ -72,8 +89,11 @@ def items(coding: pd.DataFrame, variable: str) -> dict[str, str]:
     'yes'/'no' for each label of a multi-label one."""
     keys = judgements.unit_keys(coding)
     if variable in MULTI:
-        return {f"{key}#{label}": "yes" if label in labels_of(variable, cell) else "no"
-                for key, cell in zip(keys, coding[variable]) for label in MULTI[variable]}
+        return {
+            f"{key}#{label}": "yes" if label in labels_of(variable, cell) else "no"
+            for key, cell in zip(keys, coding[variable])
+            for label in MULTI[variable]
+        }
     return dict(zip(keys, coding[variable]))
 
 
@@ -105,18 +125,32 @@ def reliability(a: pd.DataFrame, b: pd.DataFrame) -> pd.DataFrame:
         rows.append(_reliability_row(variable, "", ia, ib))
         for label in MULTI.get(variable, ()):
             suffix = f"#{label}"
-            rows.append(_reliability_row(variable, label, {k: v for k, v in ia.items() if k.endswith(suffix)},
-                                         {k: v for k, v in ib.items() if k.endswith(suffix)}))
+            rows.append(
+                _reliability_row(
+                    variable,
+                    label,
+                    {k: v for k, v in ia.items() if k.endswith(suffix)},
+                    {k: v for k, v in ib.items() if k.endswith(suffix)},
+                )
+            )
     return pd.DataFrame(rows)
 
 
 def _reliability_row(variable: str, label: str, ia: dict, ib: dict) -> dict:
     shared = set(ia) & set(ib)
     value = alpha(ia, ib)
-    positives = sum(ia[k] == "yes" for k in shared) + sum(ib[k] == "yes" for k in shared) if variable in MULTI else np.nan
-    return {"variable": variable, "label": label, "items": len(shared),
-            "agreement": np.mean([ia[k] == ib[k] for k in shared]) if shared else np.nan,
-            "alpha": value, "verdict": verdict(value), "yes_codes": positives}
+    positives = (
+        sum(ia[k] == "yes" for k in shared) + sum(ib[k] == "yes" for k in shared) if variable in MULTI else np.nan
+    )
+    return {
+        "variable": variable,
+        "label": label,
+        "items": len(shared),
+        "agreement": np.mean([ia[k] == ib[k] for k in shared]) if shared else np.nan,
+        "alpha": value,
+        "verdict": verdict(value),
+        "yes_codes": positives,
+    }
 
 
 def disagreements(a: pd.DataFrame, b: pd.DataFrame) -> pd.DataFrame:
@@ -129,8 +163,16 @@ def disagreements(a: pd.DataFrame, b: pd.DataFrame) -> pd.DataFrame:
             va, vb = row[f"{variable}_a"], row[f"{variable}_b"]
             same = role_entries(va) == role_entries(vb) if variable in ROLES else va == vb
             if not same:
-                rows.append({"article_id": row["article_id"], "sentence_id": row["sentence_id_a"], "text": row["text"],
-                             "variable": variable, "coder_a": va, "coder_b": vb})
+                rows.append(
+                    {
+                        "article_id": row["article_id"],
+                        "sentence_id": row["sentence_id_a"],
+                        "text": row["text"],
+                        "variable": variable,
+                        "coder_a": va,
+                        "coder_b": vb,
+                    }
+                )
     return pd.DataFrame(rows, columns=["article_id", "sentence_id", "text", "variable", "coder_a", "coder_b"])
 
 
@@ -147,7 +189,8 @@ def gold(a: pd.DataFrame, b: pd.DataFrame, adjudication: pd.DataFrame) -> pd.Dat
         raise judgements.JudgementError(
             f"{codings_dir() / 'adjudication.csv'}: {len(missing)} disagreement(s) not adjudicated "
             f"({'; '.join(m[-80:] for m in missing[:5])}) and {len(extra)} adjudication(s) with no disagreement "
-            f"({'; '.join(e[-80:] for e in extra[:5])})")
+            f"({'; '.join(e[-80:] for e in extra[:5])})"
+        )
     result = a[[*KEY, "sentence_id", *VARIABLES]].copy()
     keys = judgements.unit_keys(result)
     for variable in VARIABLES:

@@ -29,7 +29,7 @@ def outside_ngrams(text: str, quote_spans: str, n: int = N) -> set[tuple[str, ..
     """Lower-case word n-grams of a unit's text outside its quotation marks (none bridge a quote)."""
     quoted = spans.parse_spans(quote_spans)
     edges = [0, *[x for span in quoted for x in span], len(text)]
-    grams = set()
+    grams: set[tuple[str, ...]] = set()
     for i in range(0, len(edges), 2):
         words = [w.lower() for w in segment.words(resources.normalise_same_length(text[edges[i] : edges[i + 1]]))]
         grams.update(tuple(words[k : k + n]) for k in range(len(words) - n + 1))
@@ -39,7 +39,10 @@ def outside_ngrams(text: str, quote_spans: str, n: int = N) -> set[tuple[str, ..
 def shared_with_corpus(sentences: pd.DataFrame, n: int = N, threshold: float = SHARED_MIN) -> pd.DataFrame:
     """Per unit: the share of its outside-quote n-grams found outside quotes in another text, and
     those texts (``shared_with_ids``, the ids holding the most of them first)."""
-    grams = {sid: outside_ngrams(t, q, n) for sid, t, q in zip(sentences["sentence_id"], sentences["text"], sentences["quote_spans"])}
+    grams = {
+        sid: outside_ngrams(t, q, n)
+        for sid, t, q in zip(sentences["sentence_id"], sentences["text"], sentences["quote_spans"])
+    }
     holders: dict[tuple, set[str]] = defaultdict(set)
     for sid, aid in zip(sentences["sentence_id"], sentences["article_id"]):
         for gram in grams[sid]:
@@ -54,8 +57,13 @@ def shared_with_corpus(sentences: pd.DataFrame, n: int = N, threshold: float = S
         best = max(counts.values(), default=0)
         share = best / len(mine) if mine else 0.0
         ranked = sorted(counts, key=lambda a: (-counts[a], a))
-        rows.append({"sentence_id": sid, "copy_share": round(share, 4),
-                     "shared_with_ids": ";".join(a for a in ranked if counts[a] / len(mine) >= threshold) if mine else ""})
+        rows.append(
+            {
+                "sentence_id": sid,
+                "copy_share": round(share, 4),
+                "shared_with_ids": ";".join(a for a in ranked if counts[a] / len(mine) >= threshold) if mine else "",
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -75,5 +83,8 @@ def shared_copy(sentences: pd.DataFrame, folder: Path | None = None) -> pd.DataF
     corpus_copy = shared_with_corpus(sentences)
     wire = wire_evidence(sentences, folder).groupby("sentence_id")["wire"].agg(lambda w: ";".join(sorted(set(w))))
     table = corpus_copy.assign(wire=[wire.get(sid, "") for sid in corpus_copy["sentence_id"]])
-    kinds = [";".join(k for k, on in (("corpus", bool(s)), ("wire", bool(w))) if on) for s, w in zip(table["shared_with_ids"], table["wire"])]
+    kinds = [
+        ";".join(k for k, on in (("corpus", bool(s)), ("wire", bool(w))) if on)
+        for s, w in zip(table["shared_with_ids"], table["wire"])
+    ]
     return table.assign(shared_copy=kinds)[["sentence_id", "shared_copy", "copy_share", "shared_with_ids", "wire"]]

@@ -10,9 +10,27 @@ import pandas as pd
 from framing import clean, copy, io, metadata, quotes, segment, spans, voice
 
 TABLE_NAMES = ("articles", "sentences", "quotes", "removed_lines")
-QUOTE_COLUMNS = ["quote_id", "article_id", "sentence_id", "sentence_ids", "unit_type", "paragraph", "text", "speaker",
-                 "speaker_kind", "speaker_group", "speaker_alias", "speaks_for", "cue", "cue_stance", "attribution",
-                 "kind", "marks", "closed", "n_words"]
+QUOTE_COLUMNS = [
+    "quote_id",
+    "article_id",
+    "sentence_id",
+    "sentence_ids",
+    "unit_type",
+    "paragraph",
+    "text",
+    "speaker",
+    "speaker_kind",
+    "speaker_group",
+    "speaker_alias",
+    "speaks_for",
+    "cue",
+    "cue_stance",
+    "attribution",
+    "kind",
+    "marks",
+    "closed",
+    "n_words",
+]
 
 
 @dataclass
@@ -41,37 +59,75 @@ def _article_rows(article: metadata.Article):
     quoted = quotes.attribute_quotes(paragraphs)
     sentence_rows, quote_rows = [], []
     position = 0
-    for p_index, ((line_no, text, unit_type), (_, unit_spans), found) in enumerate(zip(units, paragraphs, quoted), start=1):
+    for p_index, ((line_no, text, unit_type), (_, unit_spans), found) in enumerate(
+        zip(units, paragraphs, quoted), start=1
+    ):
         ids = []
         for s_index, (start, end) in enumerate(unit_spans, start=1):
             position += 1
             ids.append(f"{aid}-{position:03d}")
             inside = [o for q in found if (o := spans.overlap((q[0].start, q[0].end), (start, end)))]
             relative = [(a - start, b - start) for a, b in inside]
-            sentence_rows.append({
-                "sentence_id": ids[-1], "article_id": aid, "unit_type": unit_type, "paragraph": p_index,
-                "position": position, "position_in_paragraph": s_index, "line_no": line_no, "char_start": start,
-                "char_end": end, "text": text[start:end], "n_words": len(segment.words(text[start:end])),
-                "quoted_share": round(sum(b - a for a, b in inside) / (end - start), 4),
-                "quote_spans": spans.format_spans(relative),
-            })
+            sentence_rows.append(
+                {
+                    "sentence_id": ids[-1],
+                    "article_id": aid,
+                    "unit_type": unit_type,
+                    "paragraph": p_index,
+                    "position": position,
+                    "position_in_paragraph": s_index,
+                    "line_no": line_no,
+                    "char_start": start,
+                    "char_end": end,
+                    "text": text[start:end],
+                    "n_words": len(segment.words(text[start:end])),
+                    "quoted_share": round(sum(b - a for a, b in inside) / (end - start), 4),
+                    "quote_spans": spans.format_spans(relative),
+                }
+            )
         for span, who, first, last in found:
             inner = text[span.start : span.end].strip()
-            quote_rows.append({
-                "article_id": aid, "sentence_id": ids[first], "sentence_ids": ";".join(ids[first : last + 1]),
-                "unit_type": unit_type, "paragraph": p_index, "text": inner, "speaker": who.speaker,
-                "speaker_kind": who.speaker_kind, "speaker_group": who.speaker_group, "speaker_alias": who.speaker_alias,
-                "speaks_for": who.speaks_for, "cue": who.cue, "cue_stance": who.cue_stance, "attribution": who.method, "kind": quotes.quote_kind(inner),
-                "marks": span.marks, "closed": span.closed, "n_words": len(segment.words(inner)),
-            })
+            quote_rows.append(
+                {
+                    "article_id": aid,
+                    "sentence_id": ids[first],
+                    "sentence_ids": ";".join(ids[first : last + 1]),
+                    "unit_type": unit_type,
+                    "paragraph": p_index,
+                    "text": inner,
+                    "speaker": who.speaker,
+                    "speaker_kind": who.speaker_kind,
+                    "speaker_group": who.speaker_group,
+                    "speaker_alias": who.speaker_alias,
+                    "speaks_for": who.speaks_for,
+                    "cue": who.cue,
+                    "cue_stance": who.cue_stance,
+                    "attribution": who.method,
+                    "kind": quotes.quote_kind(inner),
+                    "marks": span.marks,
+                    "closed": span.closed,
+                    "n_words": len(segment.words(inner)),
+                }
+            )
     for number, row in enumerate(quote_rows, start=1):
         row["quote_id"] = f"{aid}-q{number:02d}"
-    removed_rows = [{"article_id": aid, "line_no": r.line_no, "text": r.text, "rule": r.rule, "reason": r.reason,
-                     "kept_as": r.kept_as} for r in cleaned.removed]
+    removed_rows = [
+        {
+            "article_id": aid,
+            "line_no": r.line_no,
+            "text": r.text,
+            "rule": r.rule,
+            "reason": r.reason,
+            "kept_as": r.kept_as,
+        }
+        for r in cleaned.removed
+    ]
     return cleaned, sentence_rows, quote_rows, removed_rows
 
 
-def _article_row(article: metadata.Article, cleaned: clean.CleanArticle, sentences: list[dict], quote_rows: list[dict]) -> dict:
+def _article_row(
+    article: metadata.Article, cleaned: clean.CleanArticle, sentences: list[dict], quote_rows: list[dict]
+) -> dict:
     meta = article.meta
     body = [s for s in sentences if s["unit_type"] == "body"]
     body_ids = {s["sentence_id"] for s in body}
@@ -79,17 +135,31 @@ def _article_row(article: metadata.Article, cleaned: clean.CleanArticle, sentenc
     n_words = sum(s["n_words"] for s in body)
     quoted_words = sum(q["n_words"] for q in body_quotes)
     return {
-        "article_id": meta["article_id"], "source_file": meta["source_file"], "outlet": meta["outlet"],
-        "label": meta["label"], "group": meta["group"], "author": meta["author"] or cleaned.byline,
-        "published": meta["published"] or cleaned.published, "headline": meta["headline"] or cleaned.headline,
+        "article_id": meta["article_id"],
+        "source_file": meta["source_file"],
+        "outlet": meta["outlet"],
+        "label": meta["label"],
+        "group": meta["group"],
+        "author": meta["author"] or cleaned.byline,
+        "published": meta["published"] or cleaned.published,
+        "headline": meta["headline"] or cleaned.headline,
         "wire_credit": meta["wire_credit"] or cleaned.wire_credit,
-        "n_paragraphs": len(cleaned.paragraphs), "n_sentences": len(body), "n_words": n_words,
+        "n_paragraphs": len(cleaned.paragraphs),
+        "n_sentences": len(body),
+        "n_words": n_words,
         "n_display_units": len(sentences) - len(body),
-        "n_quotes": len(body_quotes), "quoted_word_share": round(quoted_words / n_words, 4) if n_words else 0.0,
-        "extracted_headline": cleaned.headline, "extracted_standfirst": cleaned.standfirst,
-        "extracted_byline": cleaned.byline, "extracted_published": cleaned.published,
-        "extracted_wire_credit": cleaned.wire_credit, "n_removed_lines": len(cleaned.removed),
-        **{key: meta[key] for key in ("outlet_evidence", "author_evidence", "published_evidence", "wire_credit_evidence", "notes")},
+        "n_quotes": len(body_quotes),
+        "quoted_word_share": round(quoted_words / n_words, 4) if n_words else 0.0,
+        "extracted_headline": cleaned.headline,
+        "extracted_standfirst": cleaned.standfirst,
+        "extracted_byline": cleaned.byline,
+        "extracted_published": cleaned.published,
+        "extracted_wire_credit": cleaned.wire_credit,
+        "n_removed_lines": len(cleaned.removed),
+        **{
+            key: meta[key]
+            for key in ("outlet_evidence", "author_evidence", "published_evidence", "wire_credit_evidence", "notes")
+        },
     }
 
 
@@ -126,8 +196,9 @@ def build_corpus(raw_dir: Path, *, check_dates: bool = True, skip_bodiless: bool
         quote_rows += found
         removed_rows += removed
     if not article_rows:
-        raise metadata.CorpusError(f"{raw_dir}: no text with an article body (no line of {clean.BODY_MIN_WORDS}+ words "
-                                   "ending in a full stop)")
+        raise metadata.CorpusError(
+            f"{raw_dir}: no text with an article body (no line of {clean.BODY_MIN_WORDS}+ words ending in a full stop)"
+        )
     sentences = pd.DataFrame(sentence_rows)
     voices = voice.unit_voices(sentences, pd.DataFrame(quote_rows, columns=QUOTE_COLUMNS)).drop(columns="article_id")
     voices = voices.rename(columns={"speaker": "voice_speaker", "speaker_group": "voice_speaker_group"})
@@ -138,7 +209,9 @@ def build_corpus(raw_dir: Path, *, check_dates: bool = True, skip_bodiless: bool
         articles=pd.DataFrame(article_rows),
         sentences=sentences,
         quotes=pd.DataFrame(quote_rows, columns=QUOTE_COLUMNS),
-        removed_lines=pd.DataFrame(removed_rows, columns=["article_id", "line_no", "text", "rule", "reason", "kept_as"]),
+        removed_lines=pd.DataFrame(
+            removed_rows, columns=["article_id", "line_no", "text", "rule", "reason", "kept_as"]
+        ),
     )
 
 
@@ -172,15 +245,32 @@ def outlet_summary(corpus: Corpus) -> pd.DataFrame:
     body words in each voice (``framing.voice``) and the distinct named speakers quoted."""
     body_sentences = body(corpus.sentences)
     quoted = corpus.quotes[corpus.quotes["sentence_id"].isin(set(body_sentences["sentence_id"]))]
-    speakers = (quoted[quoted["speaker"] != ""].groupby("article_id")["speaker"]
-                .agg(lambda s: ", ".join(sorted(set(s)))).rename("speakers"))
+    speakers = (
+        quoted[quoted["speaker"] != ""]
+        .groupby("article_id")["speaker"]
+        .agg(lambda s: ", ".join(sorted(set(s))))
+        .rename("speakers")
+    )
     unattributed = (quoted["speaker"] == "").groupby(quoted["article_id"]).sum().rename("n_quotes_no_speaker")
     words = body_sentences.groupby("article_id")[[f"words_{v}" for v in voice.VOICES]].sum()
     shares = words.div(words.sum(axis=1), axis=0).add_prefix("share_")
-    columns = ["article_id", "label", "group", "n_paragraphs", "n_sentences", "n_display_units", "n_words", "n_quotes",
-               "quoted_word_share"]
-    summary = (corpus.articles[columns].merge(speakers, on="article_id", how="left")
-               .merge(unattributed, on="article_id", how="left").merge(shares, on="article_id", how="left"))
+    columns = [
+        "article_id",
+        "label",
+        "group",
+        "n_paragraphs",
+        "n_sentences",
+        "n_display_units",
+        "n_words",
+        "n_quotes",
+        "quoted_word_share",
+    ]
+    summary = (
+        corpus.articles[columns]
+        .merge(speakers, on="article_id", how="left")
+        .merge(unattributed, on="article_id", how="left")
+        .merge(shares, on="article_id", how="left")
+    )
     summary = summary.fillna({"speakers": "", "n_quotes_no_speaker": 0})
     summary["n_quotes_no_speaker"] = summary["n_quotes_no_speaker"].astype(int)
     summary["n_speakers"] = summary["speakers"].map(lambda s: len(s.split(", ")) if s else 0)
@@ -196,18 +286,32 @@ def metadata_disagreements(articles: pd.DataFrame) -> pd.DataFrame:
         for field in EXTRACTED_FIELDS:
             given, found = row[field], row[f"extracted_{'byline' if field == 'author' else field}"]
             if given and found and " ".join(given.split()) != " ".join(found.split()):
-                rows.append({"article_id": row["article_id"], "label": row["label"], "field": field,
-                             "metadata": given, "extracted": found})
+                rows.append(
+                    {
+                        "article_id": row["article_id"],
+                        "label": row["label"],
+                        "field": field,
+                        "metadata": given,
+                        "extracted": found,
+                    }
+                )
     return pd.DataFrame(rows, columns=["article_id", "label", "field", "metadata", "extracted"])
 
 
 def removed_summary(corpus: Corpus) -> pd.DataFrame:
     """Removed lines counted per rule: lines, texts, and how many were kept as display units."""
     removed = corpus.removed_lines
-    return (removed.groupby("rule", as_index=False)
-            .agg(lines=("line_no", "count"), texts=("article_id", "nunique"),
-                 kept_as_display_unit=("kept_as", lambda k: int((k != "").sum())), reason=("reason", "first"))
-            .sort_values(["lines", "rule"], ascending=[False, True]).reset_index(drop=True))
+    return (
+        removed.groupby("rule", as_index=False)
+        .agg(
+            lines=("line_no", "count"),
+            texts=("article_id", "nunique"),
+            kept_as_display_unit=("kept_as", lambda k: int((k != "").sum())),
+            reason=("reason", "first"),
+        )
+        .sort_values(["lines", "rule"], ascending=[False, True])
+        .reset_index(drop=True)
+    )
 
 
 def quotes_by_speaker(corpus: Corpus) -> pd.DataFrame:
@@ -231,17 +335,19 @@ def findings(corpus: Corpus, summary: pd.DataFrame) -> list[str]:
     articles, quotes = corpus.articles, corpus.quotes
     groups = articles["group"].value_counts().sort_index()
     units = corpus.sentences["unit_type"].value_counts()
+    displays = units.drop("body", errors="ignore")
     named = int((quotes["speaker"] != "").sum())
     top = summary[summary["quoted_word_share"] == summary["quoted_word_share"].max()]
     low = summary[summary["quoted_word_share"] == summary["quoted_word_share"].min()]
     lines = [
         f"The corpus holds **{prose.plural(len(articles), 'text')}** "
         f"({prose.listing(f'{n} in group `{g}`' for g, n in groups.items())}): "
-        f"{prose.plural(int(summary['n_sentences'].sum()), 'body sentence')} and {int(summary['n_words'].sum()):,} words, "
-        f"plus {prose.plural(int(units.drop('body', errors='ignore').sum()), 'display unit')} "
-        f"({prose.listing(f'{n} {t}' for t, n in units.drop('body', errors='ignore').sort_index().items())}).",
-        f"The rules find **{prose.plural(len(quotes), 'direct quote')}**; {prose.share(named, len(quotes))} have a named "
-        f"speaker, {len(quotes) - named:,} none.",
+        f"{prose.plural(int(summary['n_sentences'].sum()), 'body sentence')} "
+        f"and {int(summary['n_words'].sum()):,} words, "
+        f"plus {prose.plural(int(displays.sum()), 'display unit')} "
+        f"({prose.listing(f'{n} {t}' for t, n in displays.sort_index().items())}).",
+        f"The rules find **{prose.plural(len(quotes), 'direct quote')}**; "
+        f"{prose.share(named, len(quotes))} have a named speaker, {len(quotes) - named:,} none.",
         f"Quoted words make up {prose.span(summary['quoted_word_share'].min(), summary['quoted_word_share'].max())} "
         f"of a text's body: most in {prose.listing(top['label'])}, least in {prose.listing(low['label'])}.",
     ]

@@ -56,7 +56,9 @@ def tokens(text: str, *, stop: Iterable[str] | None = None) -> list[str]:
     return out
 
 
-def group_counts(sentences: pd.DataFrame, groups: pd.Series, *, stop: Iterable[str] | None = None) -> dict[str, Counter]:
+def group_counts(
+    sentences: pd.DataFrame, groups: pd.Series, *, stop: Iterable[str] | None = None
+) -> dict[str, Counter]:
     """Token counts per group: ``groups`` gives each sentence's group (aligned with ``sentences``)."""
     counts: dict[str, Counter] = {}
     for text, group in zip(sentences["text"], groups):
@@ -64,8 +66,9 @@ def group_counts(sentences: pd.DataFrame, groups: pd.Series, *, stop: Iterable[s
     return counts
 
 
-def log_odds_dirichlet(counts_a: Counter, counts_b: Counter, prior: Counter | None = None,
-                       *, alpha_0: float | None = None) -> pd.DataFrame:
+def log_odds_dirichlet(
+    counts_a: Counter, counts_b: Counter, prior: Counter | None = None, *, alpha_0: float | None = None
+) -> pd.DataFrame:
     """Monroe et al.'s z-scored log-odds for every word in either group (see the module docstring).
 
     ``prior`` defaults to counts_a + counts_b; ``alpha_0`` to ``PRIOR_SCALE`` x the prior's size.
@@ -79,16 +82,27 @@ def log_odds_dirichlet(counts_a: Counter, counts_b: Counter, prior: Counter | No
     y_b = np.array([counts_b[w] for w in vocab], dtype=float)
     alpha = alpha_0 * np.array([prior[w] for w in vocab], dtype=float) / prior_total
     n_a, n_b = y_a.sum(), y_b.sum()
-    delta = (np.log((y_a + alpha) / (n_a + alpha_0 - y_a - alpha))
-             - np.log((y_b + alpha) / (n_b + alpha_0 - y_b - alpha)))
+    delta = np.log((y_a + alpha) / (n_a + alpha_0 - y_a - alpha)) - np.log(
+        (y_b + alpha) / (n_b + alpha_0 - y_b - alpha)
+    )
     variance = 1 / (y_a + alpha) + 1 / (y_b + alpha)
-    table = pd.DataFrame({"term": vocab, "count_a": y_a.astype(int), "count_b": y_b.astype(int), "prior_alpha": alpha,
-                          "log_odds": delta, "variance": variance, "z": delta / np.sqrt(variance)})
+    table = pd.DataFrame(
+        {
+            "term": vocab,
+            "count_a": y_a.astype(int),
+            "count_b": y_b.astype(int),
+            "prior_alpha": alpha,
+            "log_odds": delta,
+            "variance": variance,
+            "z": delta / np.sqrt(variance),
+        }
+    )
     return table.sort_values(["z", "term"], ascending=[False, True], kind="stable").reset_index(drop=True)
 
 
-def compare_groups(sentences: pd.DataFrame, articles: pd.DataFrame, focus: str, *,
-                   alpha_0: float | None = None) -> pd.DataFrame:
+def compare_groups(
+    sentences: pd.DataFrame, articles: pd.DataFrame, focus: str, *, alpha_0: float | None = None
+) -> pd.DataFrame:
     """Distinctive terms of group ``focus`` against all other groups (groups from ``articles.group``).
 
     Columns: term, z, count_focus, count_rest, total, log_odds, variance, prior_alpha, alpha_0, g2
@@ -105,9 +119,12 @@ def compare_groups(sentences: pd.DataFrame, articles: pd.DataFrame, focus: str, 
     table = table.rename(columns={"count_a": "count_focus", "count_b": "count_rest"})
     table["total"] = table["count_focus"] + table["count_rest"]
     table["alpha_0"] = alpha_0
-    table["g2"] = stats.log_likelihood(table["count_focus"], table["count_rest"], sum(counts["focus"].values()),
-                                       sum(counts["rest"].values()))
-    return table[["term", "z", "count_focus", "count_rest", "total", "log_odds", "variance", "prior_alpha", "alpha_0", "g2"]]
+    table["g2"] = stats.log_likelihood(
+        table["count_focus"], table["count_rest"], sum(counts["focus"].values()), sum(counts["rest"].values())
+    )
+    return table[
+        ["term", "z", "count_focus", "count_rest", "total", "log_odds", "variance", "prior_alpha", "alpha_0", "g2"]
+    ]
 
 
 def min_count_for(cutoff: float, total_a: int, total_b: int) -> int:
@@ -134,8 +151,14 @@ def keyword_in_context(sentences: pd.DataFrame, term: str, *, width: int = 45) -
         for start, end in segment.word_tokenizer().span_tokenize(plain):
             if _POSSESSIVE.sub("", plain[start:end].lower()) == term:
                 left = plain[max(0, start - width) : start]
-                lines.append({"sentence_id": sentence_id, "left": left.rjust(width), "match": plain[start:end],
-                              "right": plain[end : end + width]})
+                lines.append(
+                    {
+                        "sentence_id": sentence_id,
+                        "left": left.rjust(width),
+                        "match": plain[start:end],
+                        "right": plain[end : end + width],
+                    }
+                )
     return lines
 
 

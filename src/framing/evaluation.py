@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from framing import corpus, metadata, paths, resources, segment
+from framing import corpus, io, metadata, paths, resources, segment
 
 GOLD_FILE = "quote_gold.csv"
 SEED_GOLD_FILE = "seed_quote_gold.csv"
@@ -66,8 +66,11 @@ def canonical_name(name: str) -> str:
     the name lower-cased without a leading 'the', typographic marks as ASCII."""
     plain = " ".join(resources.normalise_same_length(name).split())
     aliases = resources.load_lexicon("actors.csv")
-    persons = {resources.normalise_same_length(a).lower(): actor for a, actor, kind in
-               zip(aliases["alias"], aliases["actor"], aliases["kind"]) if kind == "person"}
+    persons = {
+        resources.normalise_same_length(a).lower(): actor
+        for a, actor, kind in zip(aliases["alias"], aliases["actor"], aliases["kind"])
+        if kind == "person"
+    }
     known = persons.get(plain.lower())
     return (known or re.sub(r"^the\s+", "", plain, flags=re.I)).lower()
 
@@ -83,7 +86,11 @@ def speaker_outcome(gold: pd.Series, predicted: pd.Series | None) -> str:
         return "none"
     if canonical_name(said) == canonical_name(gold["speaker"]):
         return "exact"
-    if gold["speaker_type"] == "person" and predicted.get("speaker_kind", "") == "body" and _same_country(gold, predicted):
+    if (
+        gold["speaker_type"] == "person"
+        and predicted.get("speaker_kind", "") == "body"
+        and _same_country(gold, predicted)
+    ):
         return "country only"
     return "wrong"
 
@@ -99,7 +106,7 @@ def match(gold: pd.DataFrame, predicted: pd.DataFrame) -> pd.DataFrame:
     the speaker outcome; columns of the gold plus quote_id, predicted_text, predicted_speaker, outcome."""
     used: set[str] = set()
     rows = []
-    for row in gold.itertuples(index=False):
+    for row in io.rows(gold, index=False):
         g = pd.Series(row._asdict())
         candidates = predicted[(predicted["article_id"] == g["article_id"]) & ~predicted["quote_id"].isin(used)]
         if "line_no" in predicted.columns:  # the same quoted words on another line are another quote
@@ -108,9 +115,15 @@ def match(gold: pd.DataFrame, predicted: pd.DataFrame) -> pd.DataFrame:
         if hit is not None:
             used.add(hit["quote_id"])
         outcome = speaker_outcome(g, hit) if g["is_speech"] == "yes" else ""
-        rows.append({**g.to_dict(), "quote_id": "" if hit is None else hit["quote_id"],
-                     "predicted_text": "" if hit is None else hit["text"],
-                     "predicted_speaker": "" if hit is None else hit["speaker"], "outcome": outcome})
+        rows.append(
+            {
+                **g.to_dict(),
+                "quote_id": "" if hit is None else hit["quote_id"],
+                "predicted_text": "" if hit is None else hit["text"],
+                "predicted_speaker": "" if hit is None else hit["speaker"],
+                "outcome": outcome,
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -122,7 +135,9 @@ def scores(matched: pd.DataFrame, predicted: pd.DataFrame) -> dict:
     true_quotes = set(found["quote_id"])
     outcomes = found["outcome"].value_counts()
     return {
-        "gold_speech_quotes": len(speech), "found": len(found), "predicted": len(predicted),
+        "gold_speech_quotes": len(speech),
+        "found": len(found),
+        "predicted": len(predicted),
         "quote_recall": len(found) / len(speech) if len(speech) else float("nan"),
         "quote_precision": len(true_quotes) / len(predicted) if len(predicted) else float("nan"),
         "speaker_exact": outcomes.get("exact", 0) / len(found) if len(found) else float("nan"),
@@ -144,8 +159,12 @@ def with_lines(built) -> pd.DataFrame:
     return built.quotes.merge(built.sentences[["sentence_id", "line_no"]], on="sentence_id", how="left")
 
 
-SETS = (("seeds", None, SEED_GOLD_FILE), ("test pages (development)", "pages", GOLD_FILE),
-        ("test pages, second batch (development)", "pages2", GOLD_FILE), ("test pages (held-out)", "heldout", GOLD_FILE))
+SETS = (
+    ("seeds", None, SEED_GOLD_FILE),
+    ("test pages (development)", "pages", GOLD_FILE),
+    ("test pages, second batch (development)", "pages2", GOLD_FILE),
+    ("test pages (held-out)", "heldout", GOLD_FILE),
+)
 
 
 def report(raw_dir: Path, validation: Path, built: corpus.Corpus | None = None) -> pd.DataFrame:
@@ -179,12 +198,13 @@ def report(raw_dir: Path, validation: Path, built: corpus.Corpus | None = None) 
 def findings(table: pd.DataFrame) -> list[str]:
     """One sentence per gold set: recall, precision and speaker accuracy with their counts."""
     lines = []
-    for row in table.itertuples():
+    for row in io.rows(table):
         lines.append(
             f"**{row.set}** ({row.texts} texts): {row.found} of {row.gold_speech_quotes} speech quotes found "
             f"(recall {row.quote_recall:.0%}), precision {row.quote_precision:.0%}; the speaker is exact for "
             f"{row.n_speaker_exact} of {row.found} ({row.speaker_exact:.0%}), country or body only for "
-            f"{row.n_speaker_country_only}, wrong for {row.n_speaker_wrong}, missing for {row.n_speaker_none}.")
+            f"{row.n_speaker_country_only}, wrong for {row.n_speaker_wrong}, missing for {row.n_speaker_none}."
+        )
     return lines
 
 
@@ -206,7 +226,9 @@ def family_table(folder: Path) -> pd.DataFrame:
     try:
         built = corpus.build_corpus(folder, check_dates=False, skip_bodiless=True)
     except metadata.CorpusError:  # no page has a body: every family is unknown
-        return gold.rename(columns={"family": "family_gold"}).assign(family="(no body found)", evidence="", agrees=False)
+        return gold.rename(columns={"family": "family_gold"}).assign(
+            family="(no body found)", evidence="", agrees=False
+        )
     markers = provenance.load_markers()
     found = provenance.article_families(provenance.quote_families(built.quotes, markers), built.articles, markers)
     table = gold.merge(found[["article_id", "family", "evidence"]], on="article_id", how="left", suffixes=("_gold", ""))
@@ -221,6 +243,12 @@ def family_report(validation: Path) -> pd.DataFrame:
         path = Path(validation) / folder
         if (path / FAMILY_GOLD_FILE).is_file():
             table = family_table(path)
-            rows.append({"set": name, "texts": len(table), "right": int(table["agrees"].sum()),
-                         "accuracy": table["agrees"].mean()})
+            rows.append(
+                {
+                    "set": name,
+                    "texts": len(table),
+                    "right": int(table["agrees"].sum()),
+                    "accuracy": table["agrees"].mean(),
+                }
+            )
     return pd.DataFrame(rows, columns=["set", "texts", "right", "accuracy"])

@@ -20,6 +20,7 @@ import math
 import re
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
+from typing import cast
 
 import ipywidgets as widgets
 import pandas as pd
@@ -45,38 +46,99 @@ TONE_LABEL = "tone (VADER, names masked)"
 # and the second one's underline.
 KINDS = ("search", "frame", "rhetoric", "actor")
 MARK_COLOURS = {"search": "#8fe3a0", "frame": "#f6b3cf", "rhetoric": "#ffe08a", "actor": "#bcdcff"}
-KIND_NAMES = {"search": "search hit", "frame": "frame evidence (rules)", "rhetoric": "rhetoric term (rules)",
-              "actor": "actor mention"}
+KIND_NAMES = {
+    "search": "search hit",
+    "frame": "frame evidence (rules)",
+    "rhetoric": "rhetoric term (rules)",
+    "actor": "actor mention",
+}
 
-VOICE_LABELS = {"direct_quote": "direct quote", "attributed_paraphrase": "attributed paraphrase",
-                "imputation": "imputation (the outlet ascribes a view)", "own_narration": "own narration"}
+VOICE_LABELS = {
+    "direct_quote": "direct quote",
+    "attributed_paraphrase": "attributed paraphrase",
+    "imputation": "imputation (the outlet ascribes a view)",
+    "own_narration": "own narration",
+}
 OUTLET_SPEAKER = "outlet"  # the speaker of the outlet's own voice in the voice tables
 
 # Hand-coded variables (docs/codebook.md): readable names, and the variable that codes each frame of frames.csv.
-HAND_LABELS = {"voice": "voice", "voice_source": "voice of", "problem": "problem definition", "moral": "moral evaluation",
-               "remedy": "remedy (treatment)", "conflict": "conflict frame", "responsibility": "responsibility frame",
-               "human_interest": "human-interest frame", "economic": "economic frame", "morality": "morality frame",
-               "hedge": "hedge", "booster": "booster", "possibility": "possibility", "moscow_remedy": "Moscow's remedy",
-               "gloss": "gloss", "cause": "cause", "resolver": "resolver", "victim": "victim",
-               "putin_statements": "Putin's statement", "moscow_positions": "Moscow's position"}
-FRAME_HAND_VARIABLE = {"problem definition": "problem", "causal interpretation": "cause", "moral evaluation": "moral",
-                       "treatment recommendation": "remedy", "responsibility": "responsibility",
-                       "human interest": "human_interest", "conflict": "conflict", "morality": "morality",
-                       "economic consequences": "economic"}
+HAND_LABELS = {
+    "voice": "voice",
+    "voice_source": "voice of",
+    "problem": "problem definition",
+    "moral": "moral evaluation",
+    "remedy": "remedy (treatment)",
+    "conflict": "conflict frame",
+    "responsibility": "responsibility frame",
+    "human_interest": "human-interest frame",
+    "economic": "economic frame",
+    "morality": "morality frame",
+    "hedge": "hedge",
+    "booster": "booster",
+    "possibility": "possibility",
+    "moscow_remedy": "Moscow's remedy",
+    "gloss": "gloss",
+    "cause": "cause",
+    "resolver": "resolver",
+    "victim": "victim",
+    "putin_statements": "Putin's statement",
+    "moscow_positions": "Moscow's position",
+}
+FRAME_HAND_VARIABLE = {
+    "problem definition": "problem",
+    "causal interpretation": "cause",
+    "moral evaluation": "moral",
+    "treatment recommendation": "remedy",
+    "responsibility": "responsibility",
+    "human interest": "human_interest",
+    "conflict": "conflict",
+    "morality": "morality",
+    "economic consequences": "economic",
+}
 HAND_SOURCE = "hand-coded"
-BINARY_HINT = ("problem", "moral", "remedy", "conflict", "responsibility", "human_interest", "economic", "morality", "gloss")
+BINARY_HINT = (
+    "problem",
+    "moral",
+    "remedy",
+    "conflict",
+    "responsibility",
+    "human_interest",
+    "economic",
+    "morality",
+    "gloss",
+)
 EMPTY_CODES = {"", "no", "none", "nan"}
 _ROLE_VALUE = re.compile(r"^\s*(?P<value>[^\[\]]+?)\s*(?:\[(?P<voice>[a-z_]+)\])?\s*$")
 
 # Search folds typographic quotes, apostrophes, dashes and odd spaces to ASCII, one character for
 # one (offsets stay valid), so "Putin's" finds "Putin’s".
-FOLD = {**resources.SAME_LENGTH_NORMALISATION, **str.maketrans({
-    "\u201a": "'", "\u201b": "'", "\u2032": "'", "`": "'", "\u00b4": "'", "\u02bc": "'",
-    "\u201e": '"', "\u201f": '"', "\u2033": '"', "\u00ab": '"', "\u00bb": '"',
-    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2212": "-", "\u2015": "-",
-})}
-SEARCH_HELP = ("Literal text, not a pattern; case-insensitive; whole words unless 'word beginnings' is ticked; "
-               "curly and straight quotes and apostrophes match each other.")
+FOLD = {
+    **resources.SAME_LENGTH_NORMALISATION,
+    **str.maketrans(
+        {
+            "\u201a": "'",
+            "\u201b": "'",
+            "\u2032": "'",
+            "`": "'",
+            "\u00b4": "'",
+            "\u02bc": "'",
+            "\u201e": '"',
+            "\u201f": '"',
+            "\u2033": '"',
+            "\u00ab": '"',
+            "\u00bb": '"',
+            "\u2010": "-",
+            "\u2011": "-",
+            "\u2012": "-",
+            "\u2212": "-",
+            "\u2015": "-",
+        }
+    ),
+}
+SEARCH_HELP = (
+    "Literal text, not a pattern; case-insensitive; whole words unless 'word beginnings' is ticked; "
+    "curly and straight quotes and apostrophes match each other."
+)
 
 
 def fold(text: str) -> str:
@@ -86,7 +148,9 @@ def fold(text: str) -> str:
 
 def esc(value) -> str:
     """Any value as escaped HTML text (quotes included, for attributes)."""
-    return html.escape("" if value is None or (isinstance(value, float) and math.isnan(value)) else str(value), quote=True)
+    return html.escape(
+        "" if value is None or (isinstance(value, float) and math.isnan(value)) else str(value), quote=True
+    )
 
 
 def readable(code: str) -> str:
@@ -94,6 +158,7 @@ def readable(code: str) -> str:
 
 
 # ----------------------------------------------------------------------------- data
+
 
 @dataclass
 class ExplorerData:
@@ -117,7 +182,7 @@ class ExplorerData:
         cache = self.__dict__.setdefault("_by_unit", {})
         if table not in cache:
             grouped: dict[str, list] = {}
-            for record in self.tables[table].itertuples(index=False):
+            for record in io.rows(self.tables[table], index=False):
                 grouped.setdefault(record.sentence_id, []).append(record)
             cache[table] = grouped
         return cache[table].get(sentence_id, [])
@@ -128,7 +193,7 @@ class ExplorerData:
     def frame_label(self, item_id: str) -> str:
         """'problem definition: danger of war or catastrophe': the frame and the item's label in frames.csv."""
         if "_frame_labels" not in self.__dict__:
-            self._frame_labels = {r.item_id: f"{r.frame}: {r.label}" for r in self.frame_items.itertuples()}
+            self._frame_labels = {r.item_id: f"{r.frame}: {r.label}" for r in io.rows(self.frame_items)}
         return self._frame_labels.get(item_id, readable(item_id))
 
     def options(self) -> dict[str, list[tuple[str, str]]]:
@@ -144,7 +209,9 @@ class ExplorerData:
             parts = sorted(s["unit_type"].unique(), key=lambda p: (p != "body", p))
             found["part"] = [(p, p) for p in parts if p]
         if "voice" in s:
-            voices = sorted(s["voice"].unique(), key=lambda v: (list(VOICE_LABELS).index(v) if v in VOICE_LABELS else 99, v))
+            voices = sorted(
+                s["voice"].unique(), key=lambda v: (list(VOICE_LABELS).index(v) if v in VOICE_LABELS else 99, v)
+            )
             found["voice"] = [(VOICE_LABELS.get(v, readable(v)), v) for v in voices if v]
         if "matches" in self.tables:
             present = set(self.tables["matches"]["category"])
@@ -154,7 +221,9 @@ class ExplorerData:
             found["actor_group"] = [(g, g) for g in sorted(self.tables["mentions"]["actor_group"].unique()) if g]
         if "frames" in self.tables:
             present = set(self.tables["frames"]["item_id"])
-            ordered = [i for i in self.frame_items["item_id"] if i in present] + sorted(present - set(self.frame_items["item_id"]))
+            ordered = [i for i in self.frame_items["item_id"] if i in present] + sorted(
+                present - set(self.frame_items["item_id"])
+            )
             found["frame"] = [(self.frame_label(i), i) for i in ordered]
         if "codes" in self.tables:
             found["hand_code"] = hand_code_options(self.tables["codes"], self.statement_labels)
@@ -180,7 +249,11 @@ def load(processed_dir: Path) -> ExplorerData:
     sentences = corpus.with_labels(loaded.sentences, loaded.articles)
     order = [c for c in ("article_id", "position") if c in sentences] or ["sentence_id"]
     sentences = sentences.sort_values(order, kind="stable").reset_index(drop=True)
-    tables = {key: io.read_table(processed_dir / name) for key, name in OPTIONAL_TABLES.items() if (processed_dir / name).is_file()}
+    tables = {
+        key: io.read_table(processed_dir / name)
+        for key, name in OPTIONAL_TABLES.items()
+        if (processed_dir / name).is_file()
+    }
     if "sentiment" in tables:
         scores = [c for c in (TONE, TONE_RAW) if c in tables["sentiment"]]
         sentences = sentences.merge(tables["sentiment"][["sentence_id", *scores]], on="sentence_id", how="left")
@@ -188,13 +261,25 @@ def load(processed_dir: Path) -> ExplorerData:
     categories = categories.assign(order=pd.to_numeric(categories["order"])).sort_values("order")
     items = _lexicon("frames.csv", ["item_id", "frame", "label"])
     statements_file = paths.ROOT / "data" / "reference" / "statements.csv"
-    statements = pd.read_csv(statements_file, dtype=str, keep_default_na=False) if statements_file.is_file() else pd.DataFrame()
-    statement_labels = dict(zip(statements["statement_id"], statements["label"])) if {"statement_id", "label"} <= set(statements) else {}
-    return ExplorerData(sentences, tables, dict(zip(categories["category"], categories["label"])),
-                        items.reset_index(drop=True), statement_labels)
+    statements = (
+        pd.read_csv(statements_file, dtype=str, keep_default_na=False) if statements_file.is_file() else pd.DataFrame()
+    )
+    statement_labels = (
+        dict(zip(statements["statement_id"], statements["label"]))
+        if {"statement_id", "label"} <= set(statements)
+        else {}
+    )
+    return ExplorerData(
+        sentences,
+        tables,
+        dict(zip(categories["category"], categories["label"])),
+        items.reset_index(drop=True),
+        statement_labels,
+    )
 
 
 # ----------------------------------------------------------------------------- hand codes
+
 
 def _code_values(variable: str, cell) -> list[tuple[str, str]]:
     """(value, voice) pairs of one coded cell: 'North Korea[own_narration];Russia' -> two pairs."""
@@ -225,7 +310,10 @@ def hand_code_options(codes: pd.DataFrame, statement_labels: dict[str, str]) -> 
     options = []
     for variable in hand_code_variables(codes):
         values = sorted({v for cell in codes[variable] for v, _ in _code_values(variable, cell)})
-        options += [(f"{HAND_LABELS[variable]}: {_value_label(variable, v, statement_labels)}", f"{variable}={v}") for v in values]
+        options += [
+            (f"{HAND_LABELS[variable]}: {_value_label(variable, v, statement_labels)}", f"{variable}={v}")
+            for v in values
+        ]
     return options
 
 
@@ -239,16 +327,21 @@ def hand_codes_html(data: ExplorerData, row: pd.Series, frame_item: str = "") ->
         return '<div class="fx-hand" style="color:#777">no hand code for this unit</div>'
     coded = found[0]._asdict()
     source = str(coded.get("code_source", ""))
-    title = ("hand codes (validated)" if source == HAND_SOURCE else
-             f"rule codes standing in for hand codes ({esc(source) or 'source not given'})")
+    title = (
+        "hand codes (validated)"
+        if source == HAND_SOURCE
+        else f"rule codes standing in for hand codes ({esc(source) or 'source not given'})"
+    )
     parts, shown_above = [], None
     if frame_item:
         frame = data.frame_items.loc[data.frame_items["item_id"] == frame_item, "frame"]
-        variable = FRAME_HAND_VARIABLE.get(frame.iat[0]) if len(frame) else None
+        variable = FRAME_HAND_VARIABLE.get(cast(str, frame.iat[0])) if len(frame) else None
         if variable and variable in coded:
             values = _code_values(variable, coded[variable])
-            shown = ", ".join(_value_label(variable, v, data.statement_labels) + (f" ({readable(vo)})" if vo else "")
-                              for v, vo in values) or ("no" if variable in BINARY_HINT else "none")
+            shown = ", ".join(
+                _value_label(variable, v, data.statement_labels) + (f" ({readable(vo)})" if vo else "")
+                for v, vo in values
+            ) or ("no" if variable in BINARY_HINT else "none")
             parts.append(f"<b>{esc(HAND_LABELS[variable])} (this frame): {esc(shown)}</b>")
             shown_above = variable
     if "voice" in coded and str(coded["voice"]):
@@ -261,8 +354,13 @@ def hand_codes_html(data: ExplorerData, row: pd.Series, frame_item: str = "") ->
         if [v for v, _ in values] == ["yes"]:
             parts.append(esc(HAND_LABELS[variable]))
         else:
-            parts.append(f"{esc(HAND_LABELS[variable])}: " + ", ".join(
-                esc(_value_label(variable, v, data.statement_labels)) + (f" ({esc(readable(vo))})" if vo else "") for v, vo in values))
+            parts.append(
+                f"{esc(HAND_LABELS[variable])}: "
+                + ", ".join(
+                    esc(_value_label(variable, v, data.statement_labels)) + (f" ({esc(readable(vo))})" if vo else "")
+                    for v, vo in values
+                )
+            )
     return f'<div class="fx-hand"><span style="color:#555">{title}:</span> {" · ".join(parts) or "nothing coded"}</div>'
 
 
@@ -275,6 +373,7 @@ def _hand_code_ids(codes: pd.DataFrame, choice: str) -> set[str]:
 
 
 # ----------------------------------------------------------------------------- selection
+
 
 @dataclass(frozen=True)
 class Filters:
@@ -299,21 +398,33 @@ class Filters:
             if value:
                 shown.append(f"{title}: {names.get(name, {}).get(value, value)}")
         if self.query.strip():
-            shown.append(f"search: \u201c{self.query.strip()}\u201d ({'word beginnings' if self.prefix else 'whole words'})")
+            shown.append(
+                f"search: \u201c{self.query.strip()}\u201d ({'word beginnings' if self.prefix else 'whole words'})"
+            )
         return " · ".join(shown) or "all units"
 
     def slug(self) -> str:
         """A file-name-safe summary of the active choices."""
-        parts = [f"{f.name}-{getattr(self, f.name)}" for f in fields(self)
-                 if f.name not in ("prefix",) and str(getattr(self, f.name)).strip()]
+        parts = [
+            f"{f.name}-{getattr(self, f.name)}"
+            for f in fields(self)
+            if f.name not in ("prefix",) and str(getattr(self, f.name)).strip()
+        ]
         if self.prefix and self.query.strip():
             parts.append("prefix")
         text = "_".join(parts) or "all"
         return re.sub(r"[^A-Za-z0-9=._-]+", "-", text).strip("-")[:120]
 
 
-FILTER_TITLES = {"outlet": "outlet", "part": "part", "voice": "voice", "category": "rhetoric", "actor_group": "actor",
-                 "frame": "frame item", "hand_code": "hand code"}
+FILTER_TITLES = {
+    "outlet": "outlet",
+    "part": "part",
+    "voice": "voice",
+    "category": "rhetoric",
+    "actor_group": "actor",
+    "frame": "frame item",
+    "hand_code": "hand code",
+}
 
 
 def search_pattern(query: str, *, prefix: bool = False) -> re.Pattern | None:
@@ -371,6 +482,7 @@ def select(data: ExplorerData, filters: Filters | None = None, **choices) -> pd.
 
 # ----------------------------------------------------------------------------- spans and highlighting
 
+
 def _speaker(speaker: str, label: str = "") -> str:
     speaker = str(speaker or "")
     if speaker == OUTLET_SPEAKER:
@@ -424,9 +536,10 @@ def unit_notes(data: ExplorerData, row: pd.Series, filters: Filters) -> list[Not
             evidence = str(r.evidence)
             actor, arrow, trigger = evidence.partition(" <- ")
             needle = trigger if arrow else evidence
-            start, end = getattr(r, "start", None), getattr(r, "end", None)
-            if start is not None and end is not None and not (pd.isna(start) or pd.isna(end)):
-                where = (int(start), int(end))  # offsets, where frame_evidence.csv carries them
+            first, last = getattr(r, "start", None), getattr(r, "end", None)
+            where: tuple[int, int] | None
+            if first is not None and last is not None and not (pd.isna(first) or pd.isna(last)):
+                where = (int(first), int(last))  # offsets, where frame_evidence.csv carries them
             else:  # else the evidence words, found in the unit (the n-th row of the same words: n-th occurrence)
                 where = _locate(text, needle, seen.get(needle.lower(), 0))
                 seen[needle.lower()] = seen.get(needle.lower(), 0) + 1
@@ -434,19 +547,28 @@ def unit_notes(data: ExplorerData, row: pd.Series, filters: Filters) -> list[Not
             words = f"\u2018{needle}\u2019" + (f" casts {actor}" if arrow else "") + f" ({said})"
             if where is None:
                 words += " [not located in the text]"
-            notes.append(Note("frame", *(where or (None, None)), f"{item}: {words}", words))
+            first, last = where or (None, None)
+            notes.append(Note("frame", first, last, f"{item}: {words}", words))
     matches = data.rows("matches", sid)
     if matches is not None and (filters.category or not filters.frame):
         if filters.category:
             rows = [r for r in matches if r.category == filters.category]
         else:  # every rhetoric category; reporting verbs only when chosen
-            rows = [r for r in matches if getattr(r, "layer", "") != "attribution" and not r.category.startswith("attribution_")]
+            rows = [
+                r
+                for r in matches
+                if getattr(r, "layer", "") != "attribution" and not r.category.startswith("attribution_")
+            ]
         for r in rows:
             said = _voice_words(getattr(r, "voice", ""), getattr(r, "speaker", ""), label)
             negated = bool(getattr(r, "negated", False))
             cue = str(getattr(r, "negation_cue", "") or "")
-            words = f"\u2018{r.matched_text}\u2019 ({said}{'; negated' + (f': {cue}' if cue else '') if negated else ''})"
-            notes.append(Note("rhetoric", int(r.start), int(r.end), f"{data.category_label(r.category)}: {words}", words))
+            words = (
+                f"\u2018{r.matched_text}\u2019 ({said}{'; negated' + (f': {cue}' if cue else '') if negated else ''})"
+            )
+            notes.append(
+                Note("rhetoric", int(r.start), int(r.end), f"{data.category_label(r.category)}: {words}", words)
+            )
     mentions = data.rows("mentions", sid)
     if mentions is not None and filters.actor_group:
         for r in (r for r in mentions if r.actor_group == filters.actor_group):
@@ -455,20 +577,20 @@ def unit_notes(data: ExplorerData, row: pd.Series, filters: Filters) -> list[Not
     return notes
 
 
-def highlight(text: str, spans: list[tuple[int, int, str, str]]) -> str:
+def highlight(text: str, spans: list[tuple[int | None, int | None, str, str]]) -> str:
     """``text`` as escaped HTML with each (start, end, kind, title) span in a <mark>.
 
     Overlaps are split, never dropped: each piece is marked once, coloured by its strongest kind
     (``KINDS``), underlined in the next one's colour, and titled with every span that covers it.
     """
-    spans = [(s, e, k, t) for s, e, k, t in spans if s is not None and 0 <= s < e <= len(text)]
-    if not spans:
+    located = [(s, e, k, t) for s, e, k, t in spans if s is not None and e is not None and 0 <= s < e <= len(text)]
+    if not located:
         return esc(text)
-    cuts = sorted({0, len(text), *(s for s, *_ in spans), *(e for _, e, *_ in spans)})
+    cuts = sorted({0, len(text), *(s for s, *_ in located), *(e for _, e, *_ in located)})
     rank = {k: i for i, k in enumerate(KINDS)}
     out = []
     for a, b in zip(cuts, cuts[1:]):
-        cover = sorted((sp for sp in spans if sp[0] <= a and b <= sp[1]), key=lambda sp: (rank.get(sp[2], 99), sp[0]))
+        cover = sorted((sp for sp in located if sp[0] <= a and b <= sp[1]), key=lambda sp: (rank.get(sp[2], 99), sp[0]))
         piece = esc(text[a:b])
         if not cover:
             out.append(piece)
@@ -485,11 +607,13 @@ def highlight(text: str, spans: list[tuple[int, int, str, str]]) -> str:
 
 # ----------------------------------------------------------------------------- HTML
 
-STYLE = ("<style>.fx-view{font-size:13px;line-height:1.45;max-width:100%;overflow-wrap:anywhere}"
-         ".fx-view ol{padding-left:2.2em;margin:0.4em 0}.fx-view li{margin:0 0 0.7em 0}"
-         ".fx-meta{color:#444;font-size:12px}.fx-notes,.fx-hand{font-size:12px;margin-top:2px}"
-         ".fx-legend mark{padding:0 3px}.fx-kwic{overflow-x:auto}.fx-kwic td{white-space:nowrap;padding:1px 6px}"
-         ".fx-kwic td.fx-left{text-align:right}</style>")
+STYLE = (
+    "<style>.fx-view{font-size:13px;line-height:1.45;max-width:100%;overflow-wrap:anywhere}"
+    ".fx-view ol{padding-left:2.2em;margin:0.4em 0}.fx-view li{margin:0 0 0.7em 0}"
+    ".fx-meta{color:#444;font-size:12px}.fx-notes,.fx-hand{font-size:12px;margin-top:2px}"
+    ".fx-legend mark{padding:0 3px}.fx-kwic{overflow-x:auto}.fx-kwic td{white-space:nowrap;padding:1px 6px}"
+    ".fx-kwic td.fx-left{text-align:right}</style>"
+)
 
 
 def _tone_html(row: pd.Series) -> str:
@@ -515,35 +639,58 @@ def unit_html(data: ExplorerData, row: pd.Series, filters: Filters) -> str:
     body = highlight(row["text"], [(n.start, n.end, n.kind, n.title) for n in notes])
     listed = []
     notes = sorted(notes, key=lambda n: (n.start is None, n.start or 0))
-    for kind, title in (("frame", "frame evidence (rules)" if filters.frame else ""),
-                        ("rhetoric", f"{data.category_label(filters.category)} (rules)" if filters.category else ""),
-                        ("actor", f"mentions of {filters.actor_group}" if filters.actor_group else "")):
+    for kind, title in (
+        ("frame", "frame evidence (rules)" if filters.frame else ""),
+        ("rhetoric", f"{data.category_label(filters.category)} (rules)" if filters.category else ""),
+        ("actor", f"mentions of {filters.actor_group}" if filters.actor_group else ""),
+    ):
         words = [n.words for n in notes if n.kind == kind]
         if title and words:
-            listed.append(f'<div class="fx-notes"><span style="background:{MARK_COLOURS[kind]};padding:0 3px">'
-                          f'{esc(title)}</span> {esc("; ".join(words))}</div>')
-    return (f'<li class="fx-unit" data-sentence-id="{esc(row["sentence_id"])}">'
-            f'<div class="fx-meta">{" · ".join(meta)}{_tone_html(row)} · <code>{esc(row["sentence_id"])}</code></div>'
-            f'<div class="fx-text">{body}</div>{"".join(listed)}{hand_codes_html(data, row, filters.frame)}</li>')
+            listed.append(
+                f'<div class="fx-notes"><span style="background:{MARK_COLOURS[kind]};padding:0 3px">'
+                f"{esc(title)}</span> {esc('; '.join(words))}</div>"
+            )
+    return (
+        f'<li class="fx-unit" data-sentence-id="{esc(row["sentence_id"])}">'
+        f'<div class="fx-meta">{" · ".join(meta)}{_tone_html(row)} · <code>{esc(row["sentence_id"])}</code></div>'
+        f'<div class="fx-text">{body}</div>{"".join(listed)}{hand_codes_html(data, row, filters.frame)}</li>'
+    )
 
 
 def legend_html(filters: Filters) -> str:
-    kinds = [k for k in KINDS if (k == "search" and filters.query.strip()) or (k == "frame" and filters.frame)
-             or (k == "rhetoric" and (filters.category or not filters.frame)) or (k == "actor" and filters.actor_group)]
+    kinds = [
+        k
+        for k in KINDS
+        if (k == "search" and filters.query.strip())
+        or (k == "frame" and filters.frame)
+        or (k == "rhetoric" and (filters.category or not filters.frame))
+        or (k == "actor" and filters.actor_group)
+    ]
     chips = " ".join(f'<mark style="background:{MARK_COLOURS[k]}">{esc(KIND_NAMES[k])}</mark>' for k in kinds)
-    return f'<div class="fx-legend" style="font-size:12px">Highlighted: {chips} (hover a highlight for details)</div>' if chips else ""
+    return (
+        f'<div class="fx-legend" style="font-size:12px">Highlighted: {chips} (hover a highlight for details)</div>'
+        if chips
+        else ""
+    )
 
 
-def page_html(data: ExplorerData, chosen: pd.DataFrame, filters: Filters, *, start: int = 0, stop: int | None = None) -> str:
+def page_html(
+    data: ExplorerData, chosen: pd.DataFrame, filters: Filters, *, start: int = 0, stop: int | None = None
+) -> str:
     """The units ``chosen[start:stop]`` as an HTML list, headed by what is selected and shown."""
     stop = len(chosen) if stop is None else min(stop, len(chosen))
     shown = chosen.iloc[start:stop]
     hits = f", {int(chosen['hits'].sum())} search hit(s)" if filters.query.strip() and "hits" in chosen else ""
-    head = (f'<p class="fx-count"><b>{len(chosen)} unit(s)</b>{hits} for {esc(filters.describe(data))}'
-            + (f"; showing {start + 1}\u2013{stop}" if len(chosen) and (start or stop < len(chosen)) else "") + "</p>")
+    head = (
+        f'<p class="fx-count"><b>{len(chosen)} unit(s)</b>{hits} for {esc(filters.describe(data))}'
+        + (f"; showing {start + 1}\u2013{stop}" if len(chosen) and (start or stop < len(chosen)) else "")
+        + "</p>"
+    )
     items = "".join(unit_html(data, row, filters) for _, row in shown.iterrows())
-    return (f'{STYLE}<div class="fx-view tex2jax_ignore">{head}{legend_html(filters)}'
-            f'<ol start="{start + 1}">{items}</ol></div>')
+    return (
+        f'{STYLE}<div class="fx-view tex2jax_ignore">{head}{legend_html(filters)}'
+        f'<ol start="{start + 1}">{items}</ol></div>'
+    )
 
 
 def kwic(sentences: pd.DataFrame, query: str, *, width: int = KWIC_WIDTH, prefix: bool = False) -> pd.DataFrame:
@@ -551,32 +698,47 @@ def kwic(sentences: pd.DataFrame, query: str, *, width: int = KWIC_WIDTH, prefix
     columns = ["sentence_id", "label", "left", "keyword", "right"]
     pattern = search_pattern(query, prefix=prefix)
     rows = []
-    for row in sentences.itertuples():
+    for row in io.rows(sentences):
         for start, end in search_hits(row.text, pattern):
-            rows.append({"sentence_id": row.sentence_id, "label": row.label,
-                         "left": row.text[max(0, start - width):start].rjust(width),
-                         "keyword": row.text[start:end], "right": row.text[end:end + width]})
+            rows.append(
+                {
+                    "sentence_id": row.sentence_id,
+                    "label": row.label,
+                    "left": row.text[max(0, start - width) : start].rjust(width),
+                    "keyword": row.text[start:end],
+                    "right": row.text[end : end + width],
+                }
+            )
     return pd.DataFrame(rows, columns=columns)
 
 
-def kwic_html(data: ExplorerData, table: pd.DataFrame, filters: Filters, *, start: int = 0, stop: int | None = None) -> str:
+def kwic_html(
+    data: ExplorerData, table: pd.DataFrame, filters: Filters, *, start: int = 0, stop: int | None = None
+) -> str:
     stop = len(table) if stop is None else min(stop, len(table))
     rows = "".join(
         f'<tr><td>{esc(r.label)}</td><td class="fx-left">{esc(r.left)}</td>'
         f'<td><mark class="fx-search" style="background:{MARK_COLOURS["search"]}">{esc(r.keyword)}</mark></td>'
-        f'<td>{esc(r.right)}</td><td><code>{esc(r.sentence_id)}</code></td></tr>'
-        for r in table.iloc[start:stop].itertuples())
-    head = (f'<p class="fx-count"><b>{len(table)} hit(s)</b> for {esc(filters.describe(data))}'
-            + (f"; showing {start + 1}\u2013{stop}" if len(table) and (start or stop < len(table)) else "") + "</p>")
+        f"<td>{esc(r.right)}</td><td><code>{esc(r.sentence_id)}</code></td></tr>"
+        for r in io.rows(table.iloc[start:stop])
+    )
+    head = (
+        f'<p class="fx-count"><b>{len(table)} hit(s)</b> for {esc(filters.describe(data))}'
+        + (f"; showing {start + 1}\u2013{stop}" if len(table) and (start or stop < len(table)) else "")
+        + "</p>"
+    )
     return f'{STYLE}<div class="fx-view tex2jax_ignore">{head}<div class="fx-kwic"><table>{rows}</table></div></div>'
 
 
 # ----------------------------------------------------------------------------- export
 
+
 def export_table(data: ExplorerData, chosen: pd.DataFrame, filters: Filters) -> pd.DataFrame:
     """The selection as a flat table: the unit, its tone (masked and raw, named as such), the
     rule output for the chosen filters in words, and its hand codes (prefixed ``hand_``)."""
-    keep = [c for c in ("sentence_id", "article_id", "label", "group", "unit_type", "voice", "voice_speaker") if c in chosen]
+    keep = [
+        c for c in ("sentence_id", "article_id", "label", "group", "unit_type", "voice", "voice_speaker") if c in chosen
+    ]
     out = chosen[keep].rename(columns={"label": "outlet"}).copy()
     if TONE in chosen:
         out["tone_vader_names_masked"] = chosen[TONE]
@@ -586,14 +748,19 @@ def export_table(data: ExplorerData, chosen: pd.DataFrame, filters: Filters) -> 
     notes = [unit_notes(data, row, filters) for _, row in chosen.iterrows()]
     if filters.query.strip():
         out["search_hits"] = chosen["hits"]
-    for kind, column, active in (("frame", "frame_evidence", filters.frame), ("rhetoric", "rhetoric_terms", filters.category),
-                                 ("actor", "actor_mentions", filters.actor_group)):
+    for kind, column, active in (
+        ("frame", "frame_evidence", filters.frame),
+        ("rhetoric", "rhetoric_terms", filters.category),
+        ("actor", "actor_mentions", filters.actor_group),
+    ):
         if active:
             out[column] = ["; ".join(n.words for n in found if n.kind == kind) for found in notes]
     codes = data.tables.get("codes")
     if codes is not None:
         columns = [c for c in ("voice", "voice_source", *hand_code_variables(codes), "code_source") if c in codes]
-        hand = codes[["sentence_id", *columns]].rename(columns={c: f"hand_{c}" if c != "code_source" else c for c in columns})
+        hand = codes[["sentence_id", *columns]].rename(
+            columns={c: f"hand_{c}" if c != "code_source" else c for c in columns}
+        )
         out = out.merge(hand, on="sentence_id", how="left")
     return out.reset_index(drop=True)
 
@@ -607,8 +774,15 @@ def export_csv(data: ExplorerData, filters: Filters, folder: Path) -> tuple[Path
 
 # ----------------------------------------------------------------------------- the widgets
 
-CONTROL_TITLES = {"outlet": "outlet", "part": "part", "voice": "voice", "category": "rhetoric", "actor_group": "actor",
-                  "frame": "frame item", "hand_code": "hand code"}
+CONTROL_TITLES = {
+    "outlet": "outlet",
+    "part": "part",
+    "voice": "voice",
+    "category": "rhetoric",
+    "actor_group": "actor",
+    "frame": "frame item",
+    "hand_code": "hand code",
+}
 
 
 def _resolve(name: str, given: str, options: list[tuple[str, str]]) -> str:
@@ -626,7 +800,9 @@ class Explorer:
     """The widgets and their one live view. ``filters``, ``selection`` and ``export`` work without a
     browser; displaying the explorer shows the widgets (and the first view as HTML for static copies)."""
 
-    def __init__(self, data: ExplorerData, *, page_size: int = PAGE_SIZE, export_dir: Path | str | None = None, **choices):
+    def __init__(
+        self, data: ExplorerData, *, page_size: int = PAGE_SIZE, export_dir: Path | str | None = None, **choices
+    ):
         self.data = data
         self.page_size = page_size
         self.page = 0
@@ -642,50 +818,92 @@ class Explorer:
             opts = options.get(name, [])
             value = _resolve(name, choices.get(name, ""), opts)
             if opts:
-                self.controls[name] = widgets.Dropdown(options=[(ANY_LABEL, ANY), *opts], value=value, description=title,
-                                                       layout=wide, style={"description_width": "80px"})
-        self.query = widgets.Text(value=choices.get("query", ""), description="search", placeholder="a word or phrase",
-                                  continuous_update=False, layout=wide, style={"description_width": "80px"})
-        self.prefix = widgets.Checkbox(value=bool(choices.get("prefix", False)), description="match word beginnings",
-                                       indent=False, layout=widgets.Layout(width="auto"))
-        self.mode = widgets.ToggleButtons(options=[("units", "units"), ("keyword in context", "kwic")], value="units",
-                                          style={"button_width": "auto"}, layout=widgets.Layout(max_width="100%"))
+                self.controls[name] = widgets.Dropdown(
+                    options=[(ANY_LABEL, ANY), *opts],
+                    value=value,
+                    description=title,
+                    layout=wide,
+                    style={"description_width": "80px"},
+                )
+        self.query = widgets.Text(
+            value=choices.get("query", ""),
+            description="search",
+            placeholder="a word or phrase",
+            continuous_update=False,
+            layout=wide,
+            style={"description_width": "80px"},
+        )
+        self.prefix = widgets.Checkbox(
+            value=bool(choices.get("prefix", False)),
+            description="match word beginnings",
+            indent=False,
+            layout=widgets.Layout(width="auto"),
+        )
+        self.mode = widgets.ToggleButtons(
+            options=[("units", "units"), ("keyword in context", "kwic")],
+            value="units",
+            style={"button_width": "auto"},
+            layout=widgets.Layout(max_width="100%"),
+        )
         button = widgets.Layout(width="auto")
         self.previous = widgets.Button(description="\u25c0 previous", layout=button)
         self.next = widgets.Button(description="next \u25b6", layout=button)
-        self.show_all = widgets.Checkbox(value=False, description="show all", indent=False, layout=widgets.Layout(width="auto"))
+        self.show_all = widgets.Checkbox(
+            value=False, description="show all", indent=False, layout=widgets.Layout(width="auto")
+        )
         self.position = widgets.HTML()
         self.export_button = widgets.Button(description="export selection (CSV)", icon="download", layout=button)
         self.export_status = widgets.HTML()
         self.view = widgets.HTML()
-        for name, widget in (*self.controls.items(), ("query", self.query), ("prefix", self.prefix), ("mode", self.mode)):
+        for name, widget in (
+            *self.controls.items(),
+            ("query", self.query),
+            ("prefix", self.prefix),
+            ("mode", self.mode),
+        ):
             widget.add_class(f"fx-control-{name}")
             widget.observe(self._changed, names="value")
         self.show_all.observe(lambda _: self.refresh(), names="value")
         self.previous.on_click(lambda _: self.turn(-1))
         self.next.on_click(lambda _: self.turn(+1))
         self.export_button.on_click(lambda _: self.export())
-        for name, widget in (("previous", self.previous), ("next", self.next), ("show-all", self.show_all),
-                             ("export", self.export_button), ("live-view", self.view), ("position", self.position),
-                             ("export-status", self.export_status)):
+        for name, widget in (
+            ("previous", self.previous),
+            ("next", self.next),
+            ("show-all", self.show_all),
+            ("export", self.export_button),
+            ("live-view", self.view),
+            ("position", self.position),
+            ("export-status", self.export_status),
+        ):
             widget.add_class(f"fx-{name}")
         wrap = widgets.Layout(flex_flow="row wrap", align_items="center", max_width="100%")
-        help_text = widgets.HTML(f'<div style="font-size:12px;line-height:1.35;color:#555">{esc(SEARCH_HELP)}</div>',
-                                 layout=widgets.Layout(max_width="100%"))
-        self.widget = widgets.VBox([
-            widgets.HBox(list(self.controls.values()), layout=wrap),
-            widgets.HBox([self.query, self.prefix], layout=wrap), help_text,
-            widgets.HBox([self.mode], layout=wrap),
-            widgets.HBox([self.previous, self.position, self.next, self.show_all, self.export_button], layout=wrap),
-            self.export_status, self.view,
-        ], layout=widgets.Layout(max_width="100%"))
+        help_text = widgets.HTML(
+            f'<div style="font-size:12px;line-height:1.35;color:#555">{esc(SEARCH_HELP)}</div>',
+            layout=widgets.Layout(max_width="100%"),
+        )
+        self.widget = widgets.VBox(
+            [
+                widgets.HBox(list(self.controls.values()), layout=wrap),
+                widgets.HBox([self.query, self.prefix], layout=wrap),
+                help_text,
+                widgets.HBox([self.mode], layout=wrap),
+                widgets.HBox([self.previous, self.position, self.next, self.show_all, self.export_button], layout=wrap),
+                self.export_status,
+                self.view,
+            ],
+            layout=widgets.Layout(max_width="100%"),
+        )
         self.widget.add_class("framing-explorer")
         self.refresh()
 
     @property
     def filters(self) -> Filters:
-        return Filters(**{name: widget.value for name, widget in self.controls.items()},
-                       query=self.query.value, prefix=self.prefix.value)
+        return Filters(
+            **{name: widget.value for name, widget in self.controls.items()},
+            query=self.query.value,
+            prefix=self.prefix.value,
+        )
 
     def selection(self) -> pd.DataFrame:
         return select(self.data, self.filters)
@@ -708,16 +926,22 @@ class Explorer:
         rows = kwic(chosen, filters.query, prefix=filters.prefix) if self.mode.value == "kwic" else chosen
         pages = max(1, math.ceil(len(rows) / self.page_size))
         self.page = min(max(self.page, 0), pages - 1)
-        start, stop = (0, len(rows)) if self.show_all.value else (self.page * self.page_size, (self.page + 1) * self.page_size)
+        start, stop = (
+            (0, len(rows)) if self.show_all.value else (self.page * self.page_size, (self.page + 1) * self.page_size)
+        )
         stop = min(stop, len(rows))
         if self.mode.value == "kwic":
-            self.view.value = marker + (kwic_html(self.data, rows, filters, start=start, stop=stop) if filters.query.strip() else
-                                        '<p class="fx-count">Type a word or phrase in <b>search</b> to see each hit in its context.</p>')
+            self.view.value = marker + (
+                kwic_html(self.data, rows, filters, start=start, stop=stop)
+                if filters.query.strip()
+                else '<p class="fx-count">Type a word or phrase in <b>search</b> to see each hit in its context.</p>'
+            )
         else:
             self.view.value = marker + page_html(self.data, rows, filters, start=start, stop=stop)
         unit = "hit(s)" if self.mode.value == "kwic" else "unit(s)"
         self.position.value = (f"{start + 1}\u2013{stop} of {len(rows)} {unit}" if len(rows) else f"0 {unit}") + (
-            "" if self.show_all.value or pages == 1 else f" (page {self.page + 1} of {pages})")
+            "" if self.show_all.value or pages == 1 else f" (page {self.page + 1} of {pages})"
+        )
         self.previous.disabled = self.show_all.value or self.page == 0
         self.next.disabled = self.show_all.value or self.page >= pages - 1
 
@@ -728,17 +952,23 @@ class Explorer:
         text = path.read_bytes()
         link = ""
         if len(text) <= DOWNLOAD_LINK_MAX_BYTES:
-            link = (f' \u00b7 <a download="{esc(path.name)}" style="color:#1a5fb4;text-decoration:underline" '
-                    f'href="data:text/csv;charset=utf-8;base64,'
-                    f'{base64.b64encode(text).decode()}">download</a>')
-        self.export_status.value = (f'<div class="fx-exported" style="font-size:12px;line-height:1.35" data-path="{esc(path)}" '
-                                    f'data-rows="{len(table)}">'
-                                    f"Saved {len(table)} unit(s) ({esc(self.filters.describe(self.data))}) to "
-                                    f"<code>{esc(shown)}</code>{link}</div>")
+            link = (
+                f' \u00b7 <a download="{esc(path.name)}" style="color:#1a5fb4;text-decoration:underline" '
+                f'href="data:text/csv;charset=utf-8;base64,'
+                f'{base64.b64encode(text).decode()}">download</a>'
+            )
+        self.export_status.value = (
+            f'<div class="fx-exported" style="font-size:12px;line-height:1.35" data-path="{esc(path)}" '
+            f'data-rows="{len(table)}">'
+            f"Saved {len(table)} unit(s) ({esc(self.filters.describe(self.data))}) to "
+            f"<code>{esc(shown)}</code>{link}</div>"
+        )
         return path
 
     def _repr_mimebundle_(self, **kwargs):
         bundle = self.widget._repr_mimebundle_(**kwargs)
-        bundle["text/html"] = ('<p style="font-size:12px;color:#555">Static copy of the explorer\'s first view; '
-                               "run the notebook in JupyterLab to use the filters.</p>" + self.view.value)
+        bundle["text/html"] = (
+            '<p style="font-size:12px;color:#555">Static copy of the explorer\'s first view; '
+            "run the notebook in JupyterLab to use the filters.</p>" + self.view.value
+        )
         return bundle

@@ -11,6 +11,7 @@ import io as _io
 import textwrap
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import matplotlib
 import matplotlib.pyplot as plt
@@ -21,16 +22,35 @@ from matplotlib.transforms import Bbox
 
 from framing import io, prose
 
+if TYPE_CHECKING:
+    from matplotlib.typing import RcKeyType
+
 OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#F0E442", "#000000")
 FOCUS_COLOUR = "#D55E00"  # the group a comparison focuses on; other groups take the remaining colours
 OTHER_GROUP_COLOURS = ("#0072B2", "#009E73", "#CC79A7", "#56B4E9", "#E69F00", "#999999")
-VOICE_COLOURS = {"own_narration": "#333333", "attributed_paraphrase": "#56B4E9", "imputation": "#CC79A7",
-                 "direct_quote": "#E69F00"}
+VOICE_COLOURS = {
+    "own_narration": "#333333",
+    "attributed_paraphrase": "#56B4E9",
+    "imputation": "#CC79A7",
+    "direct_quote": "#E69F00",
+}
 # Actor groups are shown beside voices (figure 01), so they avoid the voice colours: Okabe-Ito
 # without orange and black, grey, Paul Tol's colour-blind-safe wine, then Tol's muted set for
 # groups beyond the eighth, in order of first use; grey for no resolved speaker.
-ACTOR_GROUP_COLOURS = ("#009E73", "#0072B2", "#D55E00", "#882255", "#F0E442", "#999999", "#117733", "#DDCC77",
-                       "#332288", "#AA4499", "#44AA99", "#88CCEE")
+ACTOR_GROUP_COLOURS = (
+    "#009E73",
+    "#0072B2",
+    "#D55E00",
+    "#882255",
+    "#F0E442",
+    "#999999",
+    "#117733",
+    "#DDCC77",
+    "#332288",
+    "#AA4499",
+    "#44AA99",
+    "#88CCEE",
+)
 UNRESOLVED_COLOUR = "#DDDDDD"
 MAX_ROWS = 40  # per-text rows shown in one panel before the rest are summarised as "and n more"
 ROW_INCHES = 0.24  # height per text row
@@ -41,7 +61,7 @@ SOURCE = "Source: {n} in data/raw; analysis: this project"
 PNG_METADATA = {"Software": None}
 SVG_METADATA = {"Date": None}
 
-RC_PARAMS = {
+RC_PARAMS: dict[RcKeyType, Any] = {
     "svg.hashsalt": "korea-framing",
     "svg.fonttype": "path",
     "font.family": "DejaVu Sans",
@@ -61,7 +81,7 @@ RC_PARAMS = {
     "image.cmap": "viridis",
 }
 
-SAVE_PARAMS = {key: RC_PARAMS[key] for key in ("svg.hashsalt", "svg.fonttype")}
+SAVE_PARAMS: dict[RcKeyType, Any] = {key: RC_PARAMS[key] for key in ("svg.hashsalt", "svg.fonttype")}
 
 
 def apply_style() -> None:
@@ -84,7 +104,10 @@ def group_palette(groups, focus: str) -> dict[str, str]:
 def actor_palette(groups) -> dict[str, str]:
     """A colour per actor group in sorted order (``ACTOR_GROUP_COLOURS``); '' (no speaker) grey."""
     named = sorted(g for g in set(groups) if g)
-    return {"": UNRESOLVED_COLOUR, **{g: ACTOR_GROUP_COLOURS[i % len(ACTOR_GROUP_COLOURS)] for i, g in enumerate(named)}}
+    return {
+        "": UNRESOLVED_COLOUR,
+        **{g: ACTOR_GROUP_COLOURS[i % len(ACTOR_GROUP_COLOURS)] for i, g in enumerate(named)},
+    }
 
 
 def wrap(label: str, width: int = 18) -> str:
@@ -170,8 +193,12 @@ class SavedFigure:
 
     def _repr_png_(self) -> tuple[bytes, dict]:
         width, height = self.size_px
-        return self.png, {"width": round(width * DISPLAY_DPI / PNG_DPI), "height": round(height * DISPLAY_DPI / PNG_DPI),
-                          "alt": self.alt, "name": self.name}
+        return self.png, {
+            "width": round(width * DISPLAY_DPI / PNG_DPI),
+            "height": round(height * DISPLAY_DPI / PNG_DPI),
+            "alt": self.alt,
+            "name": self.name,
+        }
 
     def __repr__(self) -> str:
         return f"{self.name}: " + ", ".join(path.name for path in self.paths.values())
@@ -253,9 +280,19 @@ def strip_height(articles: pd.DataFrame, groups: list[str]) -> float:
     return 0.35 + 0.26 * bottom
 
 
-def group_strip(ax, table: pd.DataFrame, value: str, *, groups: list[str], palette: dict[str, str],
-                low: str | None = None, high: str | None = None, names: dict[str, str] | None = None,
-                label: str = "label", fontsize: float = 7) -> None:
+def group_strip(
+    ax,
+    table: pd.DataFrame,
+    value: str,
+    *,
+    groups: list[str],
+    palette: dict[str, str],
+    low: str | None = None,
+    high: str | None = None,
+    names: dict[str, str] | None = None,
+    label: str = "label",
+    fontsize: float = 7,
+) -> None:
     """One band per group, one dot per text at ``value`` (its interval ``low``-``high`` as a line
     when the panel has at most ``INTERVALS_MAX_TEXTS`` texts), texts ranked top down within their
     band. Texts are named beside their dot when a group has at most ``LABEL_MAX_PER_GROUP``;
@@ -275,11 +312,22 @@ def group_strip(ax, table: pd.DataFrame, value: str, *, groups: list[str], palet
         ax.scatter(part[value], ys, s=18 if len(part) < 40 else 8, color=colour, zorder=3, lw=0)
         shown = part if len(part) <= LABEL_MAX_PER_GROUP else part.head(1)
         for (_, row), y in zip(shown.iterrows(), ys):
-            ax.annotate(str(row[label]), (row[value], y), xytext=(4, 0), textcoords="offset points",
-                        va="center", fontsize=fontsize, color="#333333")
-    for group, (top, bottom) in list(bands.items())[1:]:
+            ax.annotate(
+                str(row[label]),
+                (row[value], y),
+                xytext=(4, 0),
+                textcoords="offset points",
+                va="center",
+                fontsize=fontsize,
+                color="#333333",
+            )
+    for top, _ in list(bands.values())[1:]:
         ax.axhline(top, color="#dddddd", lw=0.8)
-    ax.set_yticks([(t + b) / 2 for t, b in bands.values()], [wrap(names.get(g, g.replace("_", " ")), 14) for g in bands], fontsize=8)
+    ax.set_yticks(
+        [(t + b) / 2 for t, b in bands.values()],
+        [wrap(names.get(g, g.replace("_", " ")), 14) for g in bands],
+        fontsize=8,
+    )
     ax.set_ylim(max(b for _, b in bands.values()), 0)
     ax.grid(axis="y", visible=False)
 

@@ -26,23 +26,59 @@ responsibility roles and actor counts; items no rule can code say why.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
 import pandas as pd
 
-from framing import actors, attribution, corpus, lexicon, resources, segment, voice
+from framing import actors, attribution, corpus, io, lexicon, resources, segment, voice
 
 PREPOSITIONS = attribution.PREPOSITIONS
 # Verbs that take an actor as object ("encourages Kim Jong-un"); -ing and -ed forms count too.
-TRANSITIVE_VERBS = frozenset({"encourages", "encourage", "supports", "support", "helps", "help", "backs", "urges", "urge",
-                              "tells", "warns", "invites", "invite", "pressure", "pressures", "unnerve", "unnerves"})
+TRANSITIVE_VERBS = frozenset(
+    {
+        "encourages",
+        "encourage",
+        "supports",
+        "support",
+        "helps",
+        "help",
+        "backs",
+        "urges",
+        "urge",
+        "tells",
+        "warns",
+        "invites",
+        "invite",
+        "pressure",
+        "pressures",
+        "unnerve",
+        "unnerves",
+    }
+)
 # "encourages Kim Jong-un to further escalate": an object right before "to (adverb) <trigger>" is its subject
 _CONTROL = re.compile(r"^\s+to\s+(?:[a-z]+ly\s+|further\s+)?$")
 # Words that open a new clause (subordinators and contrastive conjunctions).
-CLAUSE_WORDS = ("that", "after", "before", "when", "while", "whereas", "since", "because", "although", "though",
-                "if", "as", "unless", "but", "however", "so", "whether")
+CLAUSE_WORDS = (
+    "that",
+    "after",
+    "before",
+    "when",
+    "while",
+    "whereas",
+    "since",
+    "because",
+    "although",
+    "though",
+    "if",
+    "as",
+    "unless",
+    "but",
+    "however",
+    "so",
+    "whether",
+)
 RELATIVE_WORDS = ("which", "who", "whose")
 POSSESSIVE_MAX_GAP_WORDS = 2  # "North Korea's [latest] violations"
 AGENT_MAX_GAP_CHARS = 60  # "intimidated (what is allegedly done by Washington)"
@@ -57,6 +93,7 @@ _SUBJECTLESS = re.compile(r"\s*(?:but|and)\s+(?:also\s+)?(?:has|have|had|is|are|
 
 # ----------------------------------------------------------------------------- codebooks
 
+
 @lru_cache(maxsize=1)
 def role_codebook() -> lexicon.Codebook:
     """The responsibility triggers (``responsibility_roles.csv``), compiled."""
@@ -67,7 +104,7 @@ def role_codebook() -> lexicon.Codebook:
 def role_slots() -> dict[tuple[str, str], str]:
     """(role, term) -> slot."""
     table = resources.load_lexicon("responsibility_roles.csv")
-    return {(r.category, r.term): r.slot for r in table.itertuples()}
+    return {(r.category, r.term): r.slot for r in io.rows(table)}
 
 
 @lru_cache(maxsize=1)
@@ -79,21 +116,30 @@ def reporting_codebook() -> lexicon.Codebook:
 
 # ----------------------------------------------------------------------------- clauses and slots
 
+
 def clause_bounds(s: voice.Unit) -> list[tuple[int, int, list[actors.Mention]]]:
     """Clauses as (start, end, inherited subject mentions) covering the sentence."""
     text = resources.normalise_same_length(s.text)
     cuts = {m.start() for m in _HARD_BREAK.finditer(text)} | {m.start() for m in _CLAUSE_WORD.finditer(text)}
-    cuts |= {c.end for c in lexicon.find_matches(s.masked, reporting_codebook()) if not text[c.end :].lstrip().startswith("to ")}
+    cuts |= {
+        c.end
+        for c in lexicon.find_matches(s.masked, reporting_codebook())
+        if not text[c.end :].lstrip().startswith("to ")
+    }
     ends = {m.end for m in s.mentions}
     for m in s.mentions:
         before = _AND_BEFORE.search(text[: m.start])
-        if before and text[: before.start()].rstrip(" ,") and not any(e <= before.start() and not text[e : before.start()].strip(" ,") for e in ends):
+        if (
+            before
+            and text[: before.start()].rstrip(" ,")
+            and not any(e <= before.start() and not text[e : before.start()].strip(" ,") for e in ends)
+        ):
             cuts.add(before.start())
     relatives = {m.start() for m in _RELATIVE.finditer(text)}
     cuts |= relatives
     points = sorted(c for c in cuts if 0 < c < len(text))
     bounds = list(zip([0, *points], [*points, len(text)]))
-    clauses = []
+    clauses: list[tuple[int, int, list[actors.Mention]]] = []
     for a, b in bounds:
         inherited = _antecedent(s, a) if a in relatives else []
         if not inherited and clauses and _SUBJECTLESS.match(text[a:b]):
@@ -142,7 +188,11 @@ def subject_of(s: voice.Unit, clause: tuple[int, int, list], start: int) -> list
     """
     c_start, _, inherited = clause
     before = [m for m in s.mentions if c_start <= m.start and m.end <= start]
-    if before and before[-1].alias.endswith(("'s", "\u2019s")) and len(s.text[before[-1].end : start].split()) <= POSSESSIVE_MAX_GAP_WORDS:
+    if (
+        before
+        and before[-1].alias.endswith(("'s", "\u2019s"))
+        and len(s.text[before[-1].end : start].split()) <= POSSESSIVE_MAX_GAP_WORDS
+    ):
         return [before[-1]]
     if inherited and not (before and segment.count_words(s.text[c_start : before[0].start]) <= 1):
         return list(inherited)
@@ -175,6 +225,7 @@ def clause_of(bounds: list, position: int) -> tuple[int, int, list]:
 
 # ----------------------------------------------------------------------------- roles
 
+
 def _bearers(s: voice.Unit, bounds: list, match: lexicon.Match, slot: str) -> list[actors.Mention]:
     clause = clause_of(bounds, match.start)
     if slot == "subject":
@@ -198,15 +249,45 @@ def sentence_roles(s: voice.Unit) -> list[dict]:
             if blamer:
                 who = ("attributed_paraphrase", blamer[0].actor, blamer[0].actor_group)
         for m in _bearers(s, bounds, match, slot):
-            rows.append({"sentence_id": s.sentence_id, "article_id": s.article_id, "actor": m.actor,
-                         "actor_group": m.actor_group, "actor_kind": m.kind, "alias": m.alias, "role": match.category,
-                         "trigger": match.matched_text, "term": match.term, "slot": slot, "voice": who[0],
-                         "speaker": who[1], "speaker_group": who[2], "start": match.start, "text": s.text})
+            rows.append(
+                {
+                    "sentence_id": s.sentence_id,
+                    "article_id": s.article_id,
+                    "actor": m.actor,
+                    "actor_group": m.actor_group,
+                    "actor_kind": m.kind,
+                    "alias": m.alias,
+                    "role": match.category,
+                    "trigger": match.matched_text,
+                    "term": match.term,
+                    "slot": slot,
+                    "voice": who[0],
+                    "speaker": who[1],
+                    "speaker_group": who[2],
+                    "start": match.start,
+                    "text": s.text,
+                }
+            )
     return rows
 
 
-ROLE_COLUMNS = ["sentence_id", "article_id", "actor", "actor_group", "actor_kind", "alias", "role", "trigger", "term",
-                "slot", "voice", "speaker", "speaker_group", "start", "text"]
+ROLE_COLUMNS = [
+    "sentence_id",
+    "article_id",
+    "actor",
+    "actor_group",
+    "actor_kind",
+    "alias",
+    "role",
+    "trigger",
+    "term",
+    "slot",
+    "voice",
+    "speaker",
+    "speaker_group",
+    "start",
+    "text",
+]
 
 
 def role_table(sentences: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFrame:
@@ -214,7 +295,9 @@ def role_table(sentences: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFrame:
     units = voice.build_units(sentences, quotes)
     rows = [row for s in units for row in sentence_roles(s)]
     table = pd.DataFrame(rows, columns=ROLE_COLUMNS)
-    table = table.drop_duplicates(["sentence_id", "actor", "role", "voice"]).sort_values(["sentence_id", "start", "actor"])
+    table = table.drop_duplicates(["sentence_id", "actor", "role", "voice"]).sort_values(
+        ["sentence_id", "start", "actor"]
+    )
     return table.reset_index(drop=True)
 
 
@@ -240,7 +323,8 @@ EVIDENCE_COLUMNS = ["item_id", "article_id", "sentence_id", "evidence", "voice",
 
 
 def frame_codebook() -> pd.DataFrame:
-    """``data/lexicons/frames.csv``: item_id, scheme, frame, question, rule_type, rule, voice, threshold, reason, source."""
+    """``data/lexicons/frames.csv``: item_id, scheme, frame, question, rule_type, rule, voice, threshold,
+    reason, source."""
     table = resources.load_lexicon("frames.csv")
     return table.assign(threshold=table["threshold"].astype(int))
 
@@ -274,16 +358,30 @@ class Evidence:
 
 
 def _with_voice(matches: pd.DataFrame, by_id: dict[str, voice.Unit]) -> pd.DataFrame:
-    voices = [voice.span_voice(by_id[m.sentence_id], m.start, m.end) for m in matches.itertuples()]
-    return matches.assign(voice=[v[0] for v in voices], speaker=[v[1] for v in voices], speaker_group=[v[2] for v in voices])
+    voices = [voice.span_voice(by_id[m.sentence_id], m.start, m.end) for m in io.rows(matches)]
+    return matches.assign(
+        voice=[v[0] for v in voices], speaker=[v[1] for v in voices], speaker_group=[v[2] for v in voices]
+    )
 
 
 def term_matches(sentences: pd.DataFrame) -> pd.DataFrame:
     """Frame item term matches: sentence_id, article_id, category (item_id), matched_text, start, end, negated."""
-    rows = [{"sentence_id": r.sentence_id, "article_id": r.article_id, "category": m.category, "matched_text": m.matched_text,
-             "start": m.start, "end": m.end, "negated": m.negated}
-            for r in sentences.itertuples() for m in lexicon.find_matches(r.text, frame_terms())]
-    return pd.DataFrame(rows, columns=["sentence_id", "article_id", "category", "matched_text", "start", "end", "negated"])
+    rows = [
+        {
+            "sentence_id": r.sentence_id,
+            "article_id": r.article_id,
+            "category": m.category,
+            "matched_text": m.matched_text,
+            "start": m.start,
+            "end": m.end,
+            "negated": m.negated,
+        }
+        for r in io.rows(sentences)
+        for m in lexicon.find_matches(r.text, frame_terms())
+    ]
+    return pd.DataFrame(
+        rows, columns=["sentence_id", "article_id", "category", "matched_text", "start", "end", "negated"]
+    )
 
 
 def build_evidence(sentences: pd.DataFrame, quotes: pd.DataFrame, rhetoric_matches: pd.DataFrame) -> Evidence:
@@ -309,7 +407,9 @@ def _lexicon_hits(ev: Evidence, rule: dict) -> pd.DataFrame:
     affirmed = found[~found["negated"].astype(bool)]
     if "also" in rule:
         also = set(rule["also"].split("|"))
-        with_also = set(ev.rhetoric.loc[ev.rhetoric["category"].isin(also) & ~ev.rhetoric["negated"].astype(bool), "sentence_id"])
+        with_also = set(
+            ev.rhetoric.loc[ev.rhetoric["category"].isin(also) & ~ev.rhetoric["negated"].astype(bool), "sentence_id"]
+        )
         affirmed = affirmed[affirmed["sentence_id"].isin(with_also)]
     if rule.get("or_negated") == "yes":
         affirmed = pd.concat([affirmed, found[found["negated"].astype(bool)]])
@@ -320,7 +420,9 @@ def _term_hits(ev: Evidence, rule: dict) -> pd.DataFrame:
     found = ev.terms[(ev.terms["category"] == rule["terms"]) & ~ev.terms["negated"].astype(bool)]
     if "also" in rule:
         also = set(rule["also"].split("|"))
-        keep = set(ev.rhetoric.loc[ev.rhetoric["category"].isin(also) & ~ev.rhetoric["negated"].astype(bool), "sentence_id"])
+        keep = set(
+            ev.rhetoric.loc[ev.rhetoric["category"].isin(also) & ~ev.rhetoric["negated"].astype(bool), "sentence_id"]
+        )
         found = found[found["sentence_id"].isin(keep)]
     return found.assign(evidence=found["matched_text"])
 
@@ -332,7 +434,11 @@ def _role_hits(ev: Evidence, rule: dict) -> pd.DataFrame:
     if "kind" in rule:
         roles = roles[roles["actor_kind"] == rule["kind"]]
     if rule.get("reproach") == "yes":
-        roles = roles[(roles["voice"] != "own_narration") & (roles["speaker_group"] != roles["actor_group"]) & (roles["speaker_group"] != "")]
+        roles = roles[
+            (roles["voice"] != "own_narration")
+            & (roles["speaker_group"] != roles["actor_group"])
+            & (roles["speaker_group"] != "")
+        ]
     return roles.assign(evidence=roles["actor"] + " <- " + roles["trigger"])
 
 
@@ -341,13 +447,19 @@ def item_evidence(item: pd.Series, ev: Evidence) -> pd.DataFrame:
     if item["rule_type"] == "none":
         return pd.DataFrame(columns=EVIDENCE_COLUMNS)
     rule = parse_rule(item["rule"])
-    hits = _role_hits(ev, rule) if "role" in rule else _term_hits(ev, rule) if "terms" in rule else _lexicon_hits(ev, rule)
+    hits = (
+        _role_hits(ev, rule) if "role" in rule else _term_hits(ev, rule) if "terms" in rule else _lexicon_hits(ev, rule)
+    )
     hits = hits[_voice_ok(hits["voice"], item["voice"])]
     if "mentions" in rule:
         needed = set(rule["mentions"].split(","))
-        hits = hits[np.array([needed <= ev.groups[sid] for sid in hits["sentence_id"]], dtype=bool)]  # empty stays a row mask
+        hits = hits[
+            np.array([needed <= ev.groups[sid] for sid in hits["sentence_id"]], dtype=bool)
+        ]  # empty stays a row mask
     if "min_groups" in rule:
-        hits = hits[np.array([len(ev.groups[sid]) >= int(rule["min_groups"]) for sid in hits["sentence_id"]], dtype=bool)]
+        hits = hits[
+            np.array([len(ev.groups[sid]) >= int(rule["min_groups"]) for sid in hits["sentence_id"]], dtype=bool)
+        ]
     text = ev.sentences.set_index("sentence_id")["text"]
     hits = hits.assign(item_id=item["item_id"], text=hits["sentence_id"].map(text))
     return hits[EVIDENCE_COLUMNS].sort_values(["sentence_id", "evidence"]).reset_index(drop=True)
@@ -374,20 +486,43 @@ def frame_profile(codebook: pd.DataFrame, evidence: pd.DataFrame, articles: pd.D
     by_item = evidence.groupby(["item_id", "article_id"])["sentence_id"].agg(set).to_dict()
     rows = []
     for _, item in codebook.iterrows():
-        base = {k: item[k] for k in ("item_id", "scheme", "frame", "question", "rule_type")} | {"item_label": item["label"]}
+        base = {k: item[k] for k in ("item_id", "scheme", "frame", "question", "rule_type")} | {
+            "item_label": item["label"]
+        }
         coded = {}
-        for a in articles.sort_values("article_id").itertuples():
+        for a in io.rows(articles.sort_values("article_id")):
             ids = by_item.get((item["item_id"], a.article_id), set())
             coded[a.article_id] = _code(item, ids)
-            rows.append({**base, "unit": "article", "article_id": a.article_id, "label": a.label, "group": a.group,
-                         "value": coded[a.article_id], "n_sentences": len(ids), "n_articles_yes": int(coded[a.article_id] == "yes"),
-                         "n_articles": 1, "sentence_ids": ";".join(sorted(ids))})
+            rows.append(
+                {
+                    **base,
+                    "unit": "article",
+                    "article_id": a.article_id,
+                    "label": a.label,
+                    "group": a.group,
+                    "value": coded[a.article_id],
+                    "n_sentences": len(ids),
+                    "n_articles_yes": int(coded[a.article_id] == "yes"),
+                    "n_articles": 1,
+                    "sentence_ids": ";".join(sorted(ids)),
+                }
+            )
         for group, members in articles.groupby("group"):
             ids = set().union(*(by_item.get((item["item_id"], aid), set()) for aid in members["article_id"]))
-            rows.append({**base, "unit": "group", "article_id": "", "label": f"{group} (pooled)", "group": group,
-                         "value": _code(item, ids), "n_sentences": len(ids),
-                         "n_articles_yes": sum(coded[aid] == "yes" for aid in members["article_id"]),
-                         "n_articles": len(members), "sentence_ids": ";".join(sorted(ids))})
+            rows.append(
+                {
+                    **base,
+                    "unit": "group",
+                    "article_id": "",
+                    "label": f"{group} (pooled)",
+                    "group": group,
+                    "value": _code(item, ids),
+                    "n_sentences": len(ids),
+                    "n_articles_yes": sum(coded[aid] == "yes" for aid in members["article_id"]),
+                    "n_articles": len(members),
+                    "sentence_ids": ";".join(sorted(ids)),
+                }
+            )
     return pd.DataFrame(rows)
 
 

@@ -1,4 +1,4 @@
-"""Atomic, deterministic writing of tables and text.
+"""Atomic, deterministic writing of tables and text, reading tables back, and their rows.
 
 Every output goes to a temporary file in the destination folder, is synced to disk and is
 renamed into place, so a crash never leaves a half-written file behind.
@@ -9,7 +9,9 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -84,3 +86,12 @@ def _typed(table: pd.DataFrame) -> pd.DataFrame:
 def sha256_of(path: Path) -> str:
     """Hex SHA-256 of a file's bytes."""
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def rows(table: pd.DataFrame, *, index: bool = True) -> Iterator[Any]:
+    """``table.itertuples(index=index)``: one named tuple per row, its fields named after the columns.
+
+    Typed ``Any`` because a row's fields are the table's columns, which a type checker cannot
+    know (pandas-stubs types each field as any value pandas can hold).
+    """
+    return table.itertuples(index=index)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from framing import resources
+from framing import io, resources
 
 KEY_COLUMNS = ("article_id", "text")
 
@@ -32,7 +32,9 @@ def unit_keys(table: pd.DataFrame) -> pd.Series:
     return table["article_id"].astype(str) + "|" + table["text"].map(normalised_text)
 
 
-def attach(judged: pd.DataFrame, sentences: pd.DataFrame, source: str | Path, *, corpus_only: bool = False) -> pd.DataFrame:
+def attach(
+    judged: pd.DataFrame, sentences: pd.DataFrame, source: str | Path, *, corpus_only: bool = False
+) -> pd.DataFrame:
     """``judged`` with the ``sentence_id`` of the unit each row names (one row per matching unit;
     a ``sentence_id`` the file holds is replaced). With ``corpus_only``, rows of articles that are
     not in ``sentences`` are left out (they judge another corpus).
@@ -42,16 +44,22 @@ def attach(judged: pd.DataFrame, sentences: pd.DataFrame, source: str | Path, *,
     """
     missing = [c for c in KEY_COLUMNS if c not in judged.columns]
     if missing:
-        raise JudgementError(f"{source}: missing column(s) {', '.join(missing)} (judgements are keyed by article_id and text)")
+        raise JudgementError(
+            f"{source}: missing column(s) {', '.join(missing)} (judgements are keyed by article_id and text)"
+        )
     units = pd.DataFrame({"_key": unit_keys(sentences), "sentence_id": sentences["sentence_id"].to_numpy()})
-    keyed = judged.drop(columns=["sentence_id"], errors="ignore").assign(_key=unit_keys(judged), csv_line=range(2, len(judged) + 2))
+    keyed = judged.drop(columns=["sentence_id"], errors="ignore").assign(
+        _key=unit_keys(judged), csv_line=range(2, len(judged) + 2)
+    )
     if corpus_only:
         keyed = keyed[keyed["article_id"].isin(set(sentences["article_id"]))]
     lost = keyed[~keyed["_key"].isin(set(units["_key"]))]
     if not lost.empty:
-        rows = "; ".join(f"line {r.csv_line} (article {r.article_id}: {str(r.text)[:60]!r})" for r in lost.itertuples())
-        raise JudgementError(f"{source}: {len(lost)} judgement(s) name a text that is no unit of the corpus any more: {rows}. "
-                             "Re-judge the unit as it now reads, or remove the row.")
+        rows = "; ".join(f"line {r.csv_line} (article {r.article_id}: {str(r.text)[:60]!r})" for r in io.rows(lost))
+        raise JudgementError(
+            f"{source}: {len(lost)} judgement(s) name a text that is no unit of the corpus any more: {rows}. "
+            "Re-judge the unit as it now reads, or remove the row."
+        )
     attached = keyed.merge(units, on="_key", how="left").drop(columns=["_key", "csv_line"])
     return attached[["sentence_id", *[c for c in attached.columns if c != "sentence_id"]]]
 

@@ -54,15 +54,60 @@ NEGATION_SCOPE_WORDS = 8  # NegEx used 5 words; 8 reaches "not have any intentio
 NEGATION_LOOKBACK_CHARS = 160
 
 # VADER's NEGATE list (Hutto & Gilbert 2014), trimmed to words that negate in news prose.
-NEGATORS = frozenset({
-    "not", "no", "never", "without", "nor", "neither", "cannot", "none", "nothing", "nobody",
-    "ain't", "aren't", "can't", "couldn't", "didn't", "doesn't", "don't", "hadn't", "hasn't", "haven't",
-    "isn't", "mustn't", "needn't", "shan't", "shouldn't", "wasn't", "weren't", "won't", "wouldn't",
-})
+NEGATORS = frozenset(
+    {
+        "not",
+        "no",
+        "never",
+        "without",
+        "nor",
+        "neither",
+        "cannot",
+        "none",
+        "nothing",
+        "nobody",
+        "ain't",
+        "aren't",
+        "can't",
+        "couldn't",
+        "didn't",
+        "doesn't",
+        "don't",
+        "hadn't",
+        "hasn't",
+        "haven't",
+        "isn't",
+        "mustn't",
+        "needn't",
+        "shan't",
+        "shouldn't",
+        "wasn't",
+        "weren't",
+        "won't",
+        "wouldn't",
+    }
+)
 # Pseudo-negations (NegEx): a negator followed by these words does not negate what comes after.
-PSEUDO_NEGATION_FOLLOWERS = frozenset({"only", "just", "merely", "least", "necessarily", "clear", "sure", "certain", "unlike", "doubt"})
+PSEUDO_NEGATION_FOLLOWERS = frozenset(
+    {"only", "just", "merely", "least", "necessarily", "clear", "sure", "certain", "unlike", "doubt"}
+)
 PSEUDO_NEGATION_PRECEDERS = frozenset({"if", "whether"})  # "dozens, if not hundreds"
-CLAUSE_BREAK_WORDS = frozenset({"but", "however", "although", "though", "whereas", "while", "yet", "because", "since", "instead", "rather", "unless"})
+CLAUSE_BREAK_WORDS = frozenset(
+    {
+        "but",
+        "however",
+        "although",
+        "though",
+        "whereas",
+        "while",
+        "yet",
+        "because",
+        "since",
+        "instead",
+        "rather",
+        "unless",
+    }
+)
 
 _GAP = r"[\s\"'(),\[\]]+"
 _RIGHT = r"(?![\w-])"
@@ -74,7 +119,10 @@ _TOKEN = re.compile(r"[\w][\w'-]*")
 # A negator followed by what ends a word (``_TOKEN``), in lower-case text: ``may_hold_negator``.
 _NEGATOR_AT_WORD_END = re.compile(r"(?:" + "|".join(re.escape(word) for word in sorted(NEGATORS)) + r")(?![\w'-])")
 # Rejecting predicates after a term ("talking is not the answer", "pressure won't solve").
-REJECTING_COPULA = r"(?:is|are|was|were|will\s+be|would\s+be)\s+(?:not|never|no\s+longer)\s+(?:the\s+|an?\s+)?(?:answer|solution|way|option)"
+REJECTING_COPULA = (
+    r"(?:is|are|was|were|will\s+be|would\s+be)\s+(?:not|never|no\s+longer)\s+(?:the\s+|an?\s+)?"
+    r"(?:answer|solution|way|option)"
+)
 REJECTING_VERB = (
     r"(?:won't|will\s+not|will\s+never|cannot|can't|does\s+not|doesn't|do\s+not|don't|did\s+not|didn't|would\s+not|wouldn't)"
     r"\s+(?:solve|resolve|work|help|succeed|end|stop|halt|fix)"
@@ -231,7 +279,8 @@ def compile_codebook(table: pd.DataFrame) -> Codebook:
     ``layer`` (default 'rhetoric'), ``negation`` (yes/no, default yes) and ``negated`` (yes/no)."""
     table = table.rename(columns={"pattern": "term"}) if "term" not in table.columns else table
     table = table.reset_index(drop=True)
-    groups, by_layer = {}, {}
+    groups: dict[tuple[str, str], tuple[str, list[tuple]]] = {}  # (layer, term) -> (group name, entries)
+    by_layer: dict[str, list[tuple]] = {}  # layer -> (specificity, index, group name, term)
     for index, row in table.iterrows():
         layer = str(row.get("layer", "") or "rhetoric")
         entry = (row["category"], row["term"], _flag(row.get("negation"), True), _flag(row.get("negated"), False))
@@ -353,5 +402,3 @@ def _layer_matches(plain: str, starts: list[int], by_letter: dict):
         if found is not None:
             covered = found.end()
             yield found
-
-

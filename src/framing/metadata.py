@@ -12,13 +12,23 @@ from pathlib import Path
 
 import pandas as pd
 
+from framing import io
+
 METADATA_FILE = "metadata.csv"
 TEXT_SUFFIX = ".txt"
 GROUP_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")  # any label: the seeds use wire_report and analysis
 REQUIRED_COLUMNS = ("article_id", "source_file", "outlet", "group")
 OPTIONAL_COLUMNS = (
-    "label", "author", "published", "headline", "wire_credit",
-    "outlet_evidence", "author_evidence", "published_evidence", "wire_credit_evidence", "notes",
+    "label",
+    "author",
+    "published",
+    "headline",
+    "wire_credit",
+    "outlet_evidence",
+    "author_evidence",
+    "published_evidence",
+    "wire_credit_evidence",
+    "notes",
 )
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -61,17 +71,21 @@ def read_metadata(raw_dir: Path) -> pd.DataFrame:
     table = table.map(str.strip)
     _check_unique(table, "article_id", path)
     _check_unique(table, "source_file", path)
-    for row in table.itertuples():
+    for row in io.rows(table):
         if not row.article_id or not row.source_file:
             raise CorpusError(f"{path}: row {row.Index + 2} has an empty article_id or source_file")
         if not GROUP_PATTERN.match(row.group):
-            raise CorpusError(f"{path}: article {row.article_id} has group {row.group!r}; a group is a lower-case "
-                              "label of letters, digits and underscores (e.g. wire_report, analysis)")
+            raise CorpusError(
+                f"{path}: article {row.article_id} has group {row.group!r}; a group is a lower-case "
+                "label of letters, digits and underscores (e.g. wire_report, analysis)"
+            )
         if row.published and not _ISO_DATE.match(row.published):
-            raise CorpusError(f"{path}: article {row.article_id} has published {row.published!r}; use YYYY-MM-DD or leave empty")
+            raise CorpusError(
+                f"{path}: article {row.article_id} has published {row.published!r}; use YYYY-MM-DD or leave empty"
+            )
     if table.empty:
         raise CorpusError(f"{path}: lists no articles (one row per article is required)")
-    table["label"] = [row.label or row.outlet or f"Unnamed ({row.article_id})" for row in table.itertuples()]
+    table["label"] = [row.label or row.outlet or f"Unnamed ({row.article_id})" for row in io.rows(table)]
     _check_unique(table, "label", path)  # every table and figure names a text by its label
     return table.sort_values("article_id", kind="stable").reset_index(drop=True)
 
@@ -124,7 +138,10 @@ def verify_manifest(raw_dir: Path) -> pd.DataFrame:
             raise CorpusError(f"{path}: listed in MANIFEST.sha256 but missing (raw files must not be removed)")
         actual = sha256_of(path)
         if actual != digest:
-            raise CorpusError(f"{path}: SHA-256 {actual[:12]}… differs from MANIFEST.sha256 {digest[:12]}… (raw files must not be edited)")
+            raise CorpusError(
+                f"{path}: SHA-256 {actual[:12]}… differs from MANIFEST.sha256 {digest[:12]}… "
+                "(raw files must not be edited)"
+            )
         rows.append({"file": name, "sha256": actual, "matches": True})
     return pd.DataFrame(rows, columns=["file", "sha256", "matches"])
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from framing import codings, corpus, judgements, prose
+from framing import codings, corpus, io, judgements, prose
 
 OWN = "own_narration"
 REPORTED = ("direct_quote", "attributed_paraphrase")
@@ -85,17 +85,34 @@ def voice_profile(coded: pd.DataFrame) -> pd.DataFrame:
 
 def roles(coded: pd.DataFrame, role: str) -> pd.DataFrame:
     """One row per unit, actor group and voice casting that group in ``role`` (cause, resolver, victim)."""
-    rows = [{"article_id": r.article_id, "label": r.label, "group": r.group, "sentence_id": r.sentence_id,
-             "unit_type": r.unit_type, "actor_group": g, "voice": v, "role": role, "text": r.text}
-            for r in coded.itertuples() if pd.notna(getattr(r, role)) for g, v in codings.role_entries(getattr(r, role))]
-    return pd.DataFrame(rows, columns=["article_id", "label", "group", "sentence_id", "unit_type", "actor_group", "voice", "role", "text"])
+    rows = [
+        {
+            "article_id": r.article_id,
+            "label": r.label,
+            "group": r.group,
+            "sentence_id": r.sentence_id,
+            "unit_type": r.unit_type,
+            "actor_group": g,
+            "voice": v,
+            "role": role,
+            "text": r.text,
+        }
+        for r in io.rows(coded)
+        if pd.notna(getattr(r, role))
+        for g, v in codings.role_entries(getattr(r, role))
+    ]
+    return pd.DataFrame(
+        rows,
+        columns=["article_id", "label", "group", "sentence_id", "unit_type", "actor_group", "voice", "role", "text"],
+    )
 
 
 def roles_by_voice(coded: pd.DataFrame) -> pd.DataFrame:
     """Per text, role, actor group and voice: units (a unit counts once per cell) and their ids."""
     long = pd.concat([roles(coded, role) for role in ("cause", "resolver", "victim")], ignore_index=True)
-    return (long.groupby(["article_id", "label", "group", "role", "actor_group", "voice"], as_index=False)
-            .agg(units=("sentence_id", "nunique"), sentence_ids=("sentence_id", lambda s: ";".join(sorted(set(s))))))
+    return long.groupby(["article_id", "label", "group", "role", "actor_group", "voice"], as_index=False).agg(
+        units=("sentence_id", "nunique"), sentence_ids=("sentence_id", lambda s: ";".join(sorted(set(s))))
+    )
 
 
 def own_cause_contrast(coded: pd.DataFrame, focus: str) -> dict | None:
@@ -106,16 +123,29 @@ def own_cause_contrast(coded: pd.DataFrame, focus: str) -> dict | None:
     body = coded[(coded["unit_type"] == "body") & coded["cause"].notna()]
     n_units = body.groupby("article_id").size()
     own = roles(body, "cause").query("voice == @OWN")
-    counts = own.groupby(["article_id", "actor_group"])["sentence_id"].nunique().unstack(fill_value=0).reindex(n_units.index, fill_value=0)
+    counts = (
+        own.groupby(["article_id", "actor_group"])["sentence_id"]
+        .nunique()
+        .unstack(fill_value=0)
+        .reindex(n_units.index, fill_value=0)
+    )
     shares = counts.div(n_units, axis=0)
     in_focus = body.groupby("article_id")["group"].first().eq(focus)
     if not in_focus.any() or in_focus.all() or counts.empty:
         return None
-    gap = (shares[in_focus].min() - shares[~in_focus].max()).drop("other", errors="ignore").sort_values(ascending=False, kind="stable")
+    gap = (
+        (shares[in_focus].min() - shares[~in_focus].max())
+        .drop("other", errors="ignore")
+        .sort_values(ascending=False, kind="stable")
+    )
     if gap.empty or gap.iloc[0] <= 0:
         return None
     actor = gap.index[0]
-    return {"actor": actor, "focus_units": int(counts.loc[in_focus, actor].sum()), "other_max": int(counts.loc[~in_focus, actor].max())}
+    return {
+        "actor": actor,
+        "focus_units": int(counts.loc[in_focus, actor].sum()),
+        "other_max": int(counts.loc[~in_focus, actor].max()),
+    }
 
 
 def remedy_treatment(coded: pd.DataFrame) -> pd.DataFrame:
@@ -141,8 +171,16 @@ def positions(coded: pd.DataFrame) -> pd.DataFrame:
         known = cell["moscow_positions"].notna().any()
         for code in codings.MULTI["moscow_positions"]:
             hit = cell[_has(cell, "moscow_positions", lambda c, code=code: code in codings.split_cell(c))]
-            rows.append({"article_id": aid, "label": label, "group": group, "position": code,
-                         "units": len(hit) if known else pd.NA, "sentence_ids": _ids(hit)})
+            rows.append(
+                {
+                    "article_id": aid,
+                    "label": label,
+                    "group": group,
+                    "position": code,
+                    "units": len(hit) if known else pd.NA,
+                    "sentence_ids": _ids(hit),
+                }
+            )
     return pd.DataFrame(rows)
 
 
@@ -152,19 +190,41 @@ def shared_claims(table: pd.DataFrame, focus: str) -> pd.DataFrame:
     rows = []
     for code, cell in table.groupby("position", sort=False):
         inside, outside = cell[cell["group"] == focus], cell[cell["group"] != focus]
-        rows.append({"position": code,
-                     "focus_texts": int((inside["units"].fillna(0) > 0).sum()), "focus_of": int(inside["units"].notna().sum()),
-                     "focus_units": int(inside["units"].fillna(0).sum()),
-                     "other_texts": int((outside["units"].fillna(0) > 0).sum()), "other_of": int(outside["units"].notna().sum()),
-                     "other_units": int(outside["units"].fillna(0).sum()),
-                     "focus_ids": ";".join(i for i in inside["sentence_ids"] if i),
-                     "other_ids": ";".join(i for i in outside["sentence_ids"] if i)})
+        rows.append(
+            {
+                "position": code,
+                "focus_texts": int((inside["units"].fillna(0) > 0).sum()),
+                "focus_of": int(inside["units"].notna().sum()),
+                "focus_units": int(inside["units"].fillna(0).sum()),
+                "other_texts": int((outside["units"].fillna(0) > 0).sum()),
+                "other_of": int(outside["units"].notna().sum()),
+                "other_units": int(outside["units"].fillna(0).sum()),
+                "focus_ids": ";".join(i for i in inside["sentence_ids"] if i),
+                "other_ids": ";".join(i for i in outside["sentence_ids"] if i),
+            }
+        )
     return pd.DataFrame(rows)
 
 
-VOICE_SHORT = {OWN: "own", "imputation": "imputed", "attributed_paraphrase": "paraphrase", "direct_quote": "quote", "": "?"}
-PACKAGE_ELEMENTS = ("problem", "cause", "moral evaluation", "remedy", "Moscow's remedy", "headline", "lead",
-                    "sources quoted", "imputations", "glosses")
+VOICE_SHORT = {
+    OWN: "own",
+    "imputation": "imputed",
+    "attributed_paraphrase": "paraphrase",
+    "direct_quote": "quote",
+    "": "?",
+}
+PACKAGE_ELEMENTS = (
+    "problem",
+    "cause",
+    "moral evaluation",
+    "remedy",
+    "Moscow's remedy",
+    "headline",
+    "lead",
+    "sources quoted",
+    "imputations",
+    "glosses",
+)
 
 
 def frame_package(coded: pd.DataFrame, quotes: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
@@ -172,42 +232,62 @@ def frame_package(coded: pd.DataFrame, quotes: pd.DataFrame, articles: pd.DataFr
     each a short summary with the units behind it. Columns: article_id, label, group, element
     (``PACKAGE_ELEMENTS``), summary, units, sentence_ids, code_source. A variable the text has no
     codes for is summarised as 'not coded'."""
-    rows = []
+    rows: list[dict] = []
     by_article = dict(tuple(coded.groupby("article_id", sort=False)))
     quotes_of = dict(tuple(quotes.groupby("article_id", sort=False)))
-    for article in articles.sort_values("article_id").itertuples():
+    for article in io.rows(articles.sort_values("article_id")):
+        keys = {"article_id": article.article_id, "label": article.label, "group": article.group}
         mine = by_article.get(article.article_id, coded.iloc[0:0])
-        body = mine[mine["unit_type"] == "body"]
-        source = mine["code_source"].iloc[0] if len(mine) else ""
-
-        def add(element, summary, units, variable=None):
-            if variable is not None and not mine[variable].notna().any():
-                summary, units = "not coded", mine.iloc[0:0]
-            rows.append({"article_id": article.article_id, "label": article.label, "group": article.group,
-                         "element": element, "summary": summary, "units": len(units), "sentence_ids": _ids(units),
-                         "code_source": source})
-
-        known = lambda v: mine[mine[v].notna()]  # noqa: E731
-        causes, resolvers = roles(known("cause"), "cause"), roles(known("resolver"), "resolver")
-        add("problem", _share(mine, "problem"), mine[mine["problem"] == "yes"], "problem")
-        add("cause", _actors(causes), mine[mine["sentence_id"].isin(causes["sentence_id"])], "cause")
-        add("moral evaluation", _share(mine, "moral"), mine[mine["moral"] == "yes"], "moral")
-        by_whom = "; " + _actors(resolvers, "by ") if mine["resolver"].notna().any() else ""
-        add("remedy", _share(mine, "remedy") + by_whom, mine[mine["remedy"] == "yes"], "remedy")
-        add("Moscow's remedy", _remedy(mine), mine[mine["moscow_remedy"].isin(REMEDY_VALUES)], "moscow_remedy")
-        headline = mine[mine["unit_type"] == "headline"]
-        add("headline", headline["text"].iloc[0] if len(headline) else "(none)", headline)
-        add("lead", body["text"].iloc[0] if len(body) else "(none)", body.head(1))
-        quoted = quotes_of.get(article.article_id, quotes.iloc[0:0])
-        quoted = quoted[quoted["speaker"] != ""]
-        speakers = quoted.drop_duplicates(["speaker", "text"])["speaker"].value_counts()
-        add("sources quoted", prose.listing(f"{s} ({n})" for s, n in speakers.items()) if len(speakers) else "none",
-            mine[mine["sentence_id"].isin(quoted["sentence_id"])])
-        imputed = mine[mine["voice"] == "imputation"]
-        add("imputations", f"{len(imputed)} of {len(mine)} units", imputed, "voice")
-        glosses = mine[mine["gloss"] == "yes"]
-        add("glosses", f"{len(glosses)} of {len(mine)} units", glosses, "gloss")
+        rows += _package_rows(keys, mine, quotes_of.get(article.article_id, quotes.iloc[0:0]))
     return pd.DataFrame(rows)
+
+
+def _package_rows(keys: dict, mine: pd.DataFrame, quoted: pd.DataFrame) -> list[dict]:
+    """The ``PACKAGE_ELEMENTS`` rows of one text (``keys``: its article_id, label and group) from
+    its coded units (``mine``) and its quotes (``quoted``)."""
+    rows = []
+    body = mine[mine["unit_type"] == "body"]
+    source = mine["code_source"].iloc[0] if len(mine) else ""
+
+    def add(element: str, summary: str, units: pd.DataFrame, variable: str | None = None) -> None:
+        if variable is not None and not mine[variable].notna().any():
+            summary, units = "not coded", mine.iloc[0:0]
+        rows.append(
+            {
+                **keys,
+                "element": element,
+                "summary": summary,
+                "units": len(units),
+                "sentence_ids": _ids(units),
+                "code_source": source,
+            }
+        )
+
+    def known(variable: str) -> pd.DataFrame:
+        return mine[mine[variable].notna()]
+
+    causes, resolvers = roles(known("cause"), "cause"), roles(known("resolver"), "resolver")
+    add("problem", _share(mine, "problem"), mine[mine["problem"] == "yes"], "problem")
+    add("cause", _actors(causes), mine[mine["sentence_id"].isin(causes["sentence_id"])], "cause")
+    add("moral evaluation", _share(mine, "moral"), mine[mine["moral"] == "yes"], "moral")
+    by_whom = "; " + _actors(resolvers, "by ") if mine["resolver"].notna().any() else ""
+    add("remedy", _share(mine, "remedy") + by_whom, mine[mine["remedy"] == "yes"], "remedy")
+    add("Moscow's remedy", _remedy(mine), mine[mine["moscow_remedy"].isin(REMEDY_VALUES)], "moscow_remedy")
+    headline = mine[mine["unit_type"] == "headline"]
+    add("headline", headline["text"].iloc[0] if len(headline) else "(none)", headline)
+    add("lead", body["text"].iloc[0] if len(body) else "(none)", body.head(1))
+    quoted = quoted[quoted["speaker"] != ""]
+    speakers = quoted.drop_duplicates(["speaker", "text"])["speaker"].value_counts()
+    add(
+        "sources quoted",
+        prose.listing(f"{s} ({n})" for s, n in speakers.items()) if len(speakers) else "none",
+        mine[mine["sentence_id"].isin(quoted["sentence_id"])],
+    )
+    imputed = mine[mine["voice"] == "imputation"]
+    add("imputations", f"{len(imputed)} of {len(mine)} units", imputed, "voice")
+    glosses = mine[mine["gloss"] == "yes"]
+    add("glosses", f"{len(glosses)} of {len(mine)} units", glosses, "gloss")
+    return rows
 
 
 def _share(units: pd.DataFrame, variable: str) -> str:
@@ -224,7 +304,9 @@ def _actors(cast: pd.DataFrame, prefix: str = "") -> str:
     parts = []
     for group in order:
         cell = counts[counts["actor_group"] == group]
-        parts.append(f"{group}: " + ", ".join(f"{VOICE_SHORT.get(v, v)} {n}" for v, n in zip(cell["voice"], cell["sentence_id"])))
+        parts.append(
+            f"{group}: " + ", ".join(f"{VOICE_SHORT.get(v, v)} {n}" for v, n in zip(cell["voice"], cell["sentence_id"]))
+        )
     return prefix + "; ".join(parts)
 
 
@@ -241,14 +323,20 @@ def per_text(coded: pd.DataFrame, mask: pd.Series, variable: str) -> pd.DataFram
     hit = mask.loc[body.index].fillna(False).astype(bool)
     by_text = body.groupby("article_id", sort=True)
     table = by_text[["label", "group", "code_source"]].first()
-    table["units"] = hit.groupby(body["article_id"]).sum().astype("Int64").where(by_text[variable].apply(lambda c: c.notna().any()))
+    table["units"] = (
+        hit.groupby(body["article_id"]).sum().astype("Int64").where(by_text[variable].apply(lambda c: c.notna().any()))
+    )
     table["of"] = by_text.size()
-    table["sentence_ids"] = body[hit].groupby("article_id")["sentence_id"].agg(";".join).reindex(table.index, fill_value="")
+    table["sentence_ids"] = (
+        body[hit].groupby("article_id")["sentence_id"].agg(";".join).reindex(table.index, fill_value="")
+    )
     return table.reset_index()[["article_id", "label", "group", "units", "of", "code_source", "sentence_ids"]]
 
 
 def _cast(coded: pd.DataFrame, role: str, actor: str, voices) -> pd.Series:
-    return coded[role].map(lambda c: pd.notna(c) and any(g == actor and v in voices for g, v in codings.role_entries(c)))
+    return coded[role].map(
+        lambda c: pd.notna(c) and any(g == actor and v in voices for g, v in codings.role_entries(c))
+    )
 
 
 def _has(coded: pd.DataFrame, variable: str, test) -> pd.Series:
@@ -266,18 +354,28 @@ def side(table: pd.DataFrame, focus: str, inside: bool) -> str:
     """One side of a comparison in words: each text's count, or a summary beyond ``SIDE_MAX_TEXTS``."""
     part = table[(table["group"] == focus) == inside]
     if len(part) <= SIDE_MAX_TEXTS:
-        return "; ".join(_one(r) for r in part.itertuples()) or "(no texts)"
+        return "; ".join(_one(r) for r in io.rows(part)) or "(no texts)"
     known = part.dropna(subset=["units"])
     share = known["units"].astype(float) / known["of"]
-    return (f"{int((known['units'] > 0).sum())} of {len(known)} coded texts have any"
-            f" ({len(part) - len(known)} not coded); per text {int(known['units'].min())}-{int(known['units'].max())} units,"
-            f" median share {share.median():.0%}") if len(known) else f"none of the {len(part)} texts is coded"
+    return (
+        (
+            f"{int((known['units'] > 0).sum())} of {len(known)} coded texts have any"
+            f" ({len(part) - len(known)} not coded);"
+            f" per text {int(known['units'].min())}-{int(known['units'].max())} units,"
+            f" median share {share.median():.0%}"
+        )
+        if len(known)
+        else f"none of the {len(part)} texts is coded"
+    )
 
 
-def _finding(key: str, variables: tuple[str, ...], table: pd.DataFrame, headline: str, focus: str,
-             tail: str = "") -> dict:
-    text = (f"**{headline}** {side(table, focus, True)} (group `{focus}`); the other texts: "
-            f"{side(table, focus, False)}.{tail}")
+def _finding(
+    key: str, variables: tuple[str, ...], table: pd.DataFrame, headline: str, focus: str, tail: str = ""
+) -> dict:
+    text = (
+        f"**{headline}** {side(table, focus, True)} (group `{focus}`); the other texts: "
+        f"{side(table, focus, False)}.{tail}"
+    )
     return {"key": key, "variables": variables, "table": table, "text": text}
 
 
@@ -287,8 +385,10 @@ def _copied(coded: pd.DataFrame, table: pd.DataFrame) -> str:
     shared = coded[coded["sentence_id"].isin(ids) & (coded["shared_copy"].fillna("") != "")]
     if shared.empty:
         return ""
-    return (f" Of these, {prose.plural(len(shared), 'unit')} {'is' if len(shared) == 1 else 'are'} copy shared with a wire "
-            f"or another text, not the outlet's own words ({';'.join(shared['sentence_id'])}).")
+    return (
+        f" Of these, {prose.plural(len(shared), 'unit')} {'is' if len(shared) == 1 else 'are'} copy shared with a wire "
+        f"or another text, not the outlet's own words ({';'.join(shared['sentence_id'])})."
+    )
 
 
 def answer(coded: pd.DataFrame, focus: str, verdicts: dict[str, str]) -> list[dict]:
@@ -306,35 +406,81 @@ def answer(coded: pd.DataFrame, focus: str, verdicts: dict[str, str]) -> list[di
     own_focus = casts[(casts["voice"] == OWN) & (casts["group"] == focus)]["actor_group"].value_counts()
     for actor in own_focus.index[:2]:
         table = per_text(coded, _cast(coded, "cause", actor, (OWN,)), "cause")
-        found.append(_finding(f"cause_own:{actor}", ("cause",), table,
-                              f"{actor} cast as a cause in the outlet's own narration.", focus, _copied(coded, table)))
+        found.append(
+            _finding(
+                f"cause_own:{actor}",
+                ("cause",),
+                table,
+                f"{actor} cast as a cause in the outlet's own narration.",
+                focus,
+                _copied(coded, table),
+            )
+        )
     reported = casts[casts["voice"].isin(REPORTED) & (casts["group"] != focus)]["actor_group"].value_counts()
     for actor in reported.index[:1]:
         voiced = per_text(coded, _cast(coded, "cause", actor, REPORTED), "cause")
         own = per_text(coded, _cast(coded, "cause", actor, (OWN,)), "cause")
-        found.append(_finding(f"cause_reported:{actor}", ("cause",), voiced,
-                              f"{actor} cast as a cause in quoted or paraphrased voices.", focus,
-                              f" The same in the outlets' own narration: {side(own, focus, True)}; the other texts: {side(own, focus, False)}."))
+        found.append(
+            _finding(
+                f"cause_reported:{actor}",
+                ("cause",),
+                voiced,
+                f"{actor} cast as a cause in quoted or paraphrased voices.",
+                focus,
+                f" The same in the outlets' own narration: {side(own, focus, True)};"
+                f" the other texts: {side(own, focus, False)}.",
+            )
+        )
     resolvers = roles(body.dropna(subset=["resolver"]), "resolver")["actor_group"].value_counts()
     for actor in resolvers.index[:2]:
-        table = per_text(coded, _has(coded, "resolver", lambda c, a=actor: any(g == a for g, _ in codings.role_entries(c))), "resolver")
-        found.append(_finding(f"resolver:{actor}", ("resolver",), table,
-                              f"{actor} cast as able, or called on, to ease the crisis (any voice).", focus))
+        table = per_text(
+            coded,
+            _has(coded, "resolver", lambda c, a=actor: any(g == a for g, _ in codings.role_entries(c))),
+            "resolver",
+        )
+        found.append(
+            _finding(
+                f"resolver:{actor}",
+                ("resolver",),
+                table,
+                f"{actor} cast as able, or called on, to ease the crisis (any voice).",
+                focus,
+            )
+        )
     for value in ("disputes", "relays"):
         table = per_text(coded, coded["moscow_remedy"] == value, "moscow_remedy")
-        found.append(_finding(f"remedy:{value}", ("moscow_remedy",), table,
-                              f"Units that {value[:-1]} Moscow's proposed remedy (dialogue, the roadmap, an end to pressure).", focus))
-    for v, name in (("direct_quote", "carried by a direct quote"), ("imputation", "in which the outlet imputes a view or motive to an actor")):
+        found.append(
+            _finding(
+                f"remedy:{value}",
+                ("moscow_remedy",),
+                table,
+                f"Units that {value[:-1]} Moscow's proposed remedy (dialogue, the roadmap, an end to pressure).",
+                focus,
+            )
+        )
+    for v, name in (
+        ("direct_quote", "carried by a direct quote"),
+        ("imputation", "in which the outlet imputes a view or motive to an actor"),
+    ):
         table = per_text(coded, coded["voice"] == v, "voice")
         found.append(_finding(f"voice:{v}", ("voice",), table, f"Units {name}.", focus))
     table = per_text(coded, _has(coded, "putin_statements", lambda c: bool(codings.split_cell(c))), "putin_statements")
-    found.append(_finding("putin_statements", ("putin_statements",), table,
-                          "Units carrying a statement of the Korea passage of Putin's article (P1-P5).", focus))
+    found.append(
+        _finding(
+            "putin_statements",
+            ("putin_statements",),
+            table,
+            "Units carrying a statement of the Korea passage of Putin's article (P1-P5).",
+            focus,
+        )
+    )
     for item in found:
         item["standing"] = standing([verdicts.get(v, "unreliable") for v in item["variables"]])
         if item["standing"] == "withheld":
-            item["text"] = (f"**Withheld: {item['key']}.** The hand coding of {', '.join(item['variables'])} is below "
-                            f"alpha {codings.TENTATIVE}, so it carries no finding.")
+            item["text"] = (
+                f"**Withheld: {item['key']}.** The hand coding of {', '.join(item['variables'])} is below "
+                f"alpha {codings.TENTATIVE}, so it carries no finding."
+            )
         elif item["standing"] == "tentative":
             item["text"] += f" *Tentative: alpha of {', '.join(item['variables'])} is below {codings.RELIABLE}.*"
     return found

@@ -20,9 +20,7 @@ def find_project_root(start: Path | None = None) -> Path:
     for folder in [here, *here.parents]:
         if (folder / "pyproject.toml").is_file() and (folder / "data" / "raw").is_dir():
             return folder
-    raise FileNotFoundError(
-        f"no project root (pyproject.toml beside data/raw) above {here}; set ${ROOT_ENV_VAR}"
-    )
+    raise FileNotFoundError(f"no project root (pyproject.toml beside data/raw) above {here}; set ${ROOT_ENV_VAR}")
 
 
 ROOT = find_project_root()

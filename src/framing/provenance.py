@@ -18,10 +18,11 @@ Two steps, both driven by data:
 
 from __future__ import annotations
 
+from typing import cast
 
 import pandas as pd
 
-from framing import candidates, resources, segment
+from framing import candidates, io, resources, segment
 
 MARKER_FILE = "translation_markers.csv"
 TRANSLATED_SPEAKER = "Vladimir Putin"  # the article was written in Russian; its English is a translation
@@ -30,8 +31,12 @@ FAMILIES = ("Kremlin English", "Reuters", "AFP")
 FAMILY_ORDER = (*FAMILIES, MIXED, UNKNOWN, NOT_APPLICABLE)
 # Okabe & Ito (2008) colours, distinct from the outlet colours' meaning; grey for no evidence.
 FAMILY_COLOURS = {
-    "Kremlin English": "#D55E00", "Reuters": "#0072B2", "AFP": "#009E73",
-    MIXED: "#CC79A7", UNKNOWN: "#BBBBBB", NOT_APPLICABLE: "#FFFFFF",
+    "Kremlin English": "#D55E00",
+    "Reuters": "#0072B2",
+    "AFP": "#009E73",
+    MIXED: "#CC79A7",
+    UNKNOWN: "#BBBBBB",
+    NOT_APPLICABLE: "#FFFFFF",
 }
 WEAK_COLOUR = "#E2E2E2"  # 'unknown (weak: ...)': some evidence, not enough to decide
 # Words editors add or drop without changing a translation: "a/the road to nowhere",
@@ -115,8 +120,11 @@ def decide_family(found: pd.DataFrame) -> str:
     """The family that markers found decide: a family needs a primary marker or ``WEAK_NEEDED``
     distinct weak ones; two decided families are 'mixed'; weak evidence alone is
     'unknown (weak: <families>)'; no marker is 'unknown'."""
-    decided = sorted(family for family, rows in found.groupby("family")
-                     if (rows["strength"] == "primary").any() or rows["phrase"].nunique() >= WEAK_NEEDED)
+    decided = sorted(
+        cast(str, family)
+        for family, rows in found.groupby("family")
+        if (rows["strength"] == "primary").any() or rows["phrase"].nunique() >= WEAK_NEEDED
+    )
     if len(decided) > 1:
         return MIXED
     if decided:
@@ -136,19 +144,35 @@ def quote_families(quotes: pd.DataFrame, markers: pd.DataFrame) -> pd.DataFrame:
     """Per quote: family, the markers found (';'-joined), their strength and families."""
     rows = []
     translated = is_translated(quotes)
-    for quote, putin in zip(quotes.sort_values("quote_id").itertuples(), translated.loc[quotes.sort_values("quote_id").index]):
+    for quote, putin in zip(
+        io.rows(quotes.sort_values("quote_id")), translated.loc[quotes.sort_values("quote_id").index]
+    ):
         found = find_markers(quote.text, markers) if putin else markers.iloc[:0]
-        rows.append({
-            "quote_id": quote.quote_id, "article_id": quote.article_id, "speaker": quote.speaker,
-            "family": decide_family(found) if putin else NOT_APPLICABLE, "marker": "; ".join(found["phrase"]),
-            "marker_family": "; ".join(found["family"]), "strength": "; ".join(found["strength"]), "text": quote.text,
-        })
-    return pd.DataFrame(rows, columns=["quote_id", "article_id", "speaker", "family", "marker", "marker_family", "strength", "text"])
+        rows.append(
+            {
+                "quote_id": quote.quote_id,
+                "article_id": quote.article_id,
+                "speaker": quote.speaker,
+                "family": decide_family(found) if putin else NOT_APPLICABLE,
+                "marker": "; ".join(found["phrase"]),
+                "marker_family": "; ".join(found["family"]),
+                "strength": "; ".join(found["strength"]),
+                "text": quote.text,
+            }
+        )
+    return pd.DataFrame(
+        rows, columns=["quote_id", "article_id", "speaker", "family", "marker", "marker_family", "strength", "text"]
+    )
 
 
 def _parts(families: pd.Series) -> str:
     counts = families.value_counts()
-    return "; ".join(f"{f}: {counts[f]}" for f in sorted(counts.index, key=lambda f: (FAMILY_ORDER.index(f) if f in FAMILY_ORDER else len(FAMILY_ORDER), f)))
+    return "; ".join(
+        f"{f}: {counts[f]}"
+        for f in sorted(
+            counts.index, key=lambda f: (FAMILY_ORDER.index(f) if f in FAMILY_ORDER else len(FAMILY_ORDER), f)
+        )
+    )
 
 
 def _article_row(article_id: str, families: pd.DataFrame, markers: pd.DataFrame) -> dict:
@@ -157,9 +181,12 @@ def _article_row(article_id: str, families: pd.DataFrame, markers: pd.DataFrame)
     phrases = {p for ps in marked["marker"] for p in ps.split("; ") if p}
     family = NOT_APPLICABLE if putin.empty else decide_family(markers[markers["phrase"].isin(phrases)])
     return {
-        "article_id": article_id, "family": family, "parts": _parts(putin["family"]),
-        "n_putin_quotes": len(putin), "n_marked_quotes": len(marked),
-        "evidence": "; ".join(f"{q.quote_id}: {q.marker}" for q in marked.itertuples())
+        "article_id": article_id,
+        "family": family,
+        "parts": _parts(putin["family"]),
+        "n_putin_quotes": len(putin),
+        "n_marked_quotes": len(marked),
+        "evidence": "; ".join(f"{q.quote_id}: {q.marker}" for q in io.rows(marked))
         or ("no quote of Putin's article" if putin.empty else "Putin quoted, but in no marked wording"),
     }
 
@@ -168,18 +195,22 @@ def article_families(families: pd.DataFrame, articles: pd.DataFrame, markers: pd
     """Per article: the family all its Putin quotes' markers decide together (``decide_family``),
     the quotes' own families (``parts``) and the evidence."""
     by_article = dict(tuple(families.groupby("article_id")))
-    rows = [_article_row(aid, by_article.get(aid, families.iloc[:0]), markers) for aid in sorted(articles["article_id"])]
+    rows = [
+        _article_row(aid, by_article.get(aid, families.iloc[:0]), markers) for aid in sorted(articles["article_id"])
+    ]
     return pd.DataFrame(rows)
 
 
 def front_matter_markers(articles: pd.DataFrame, markers: pd.DataFrame) -> pd.DataFrame:
     """Markers in each headline and standfirst: a cross-check, not used for the family."""
     rows = []
-    for article in articles.sort_values("article_id").itertuples():
+    for article in io.rows(articles.sort_values("article_id")):
         for field in ("headline", "extracted_standfirst"):
             found = find_markers(getattr(article, field), markers)
-            rows += [{"article_id": article.article_id, "field": field, "marker": m.phrase, "family": m.family}
-                     for m in found.itertuples()]
+            rows += [
+                {"article_id": article.article_id, "field": field, "marker": m.phrase, "family": m.family}
+                for m in io.rows(found)
+            ]
     return pd.DataFrame(rows, columns=["article_id", "field", "marker", "family"])
 
 
@@ -189,12 +220,22 @@ def front_matter_markers(articles: pd.DataFrame, markers: pd.DataFrame) -> pd.Da
 def quote_units(quotes: pd.DataFrame) -> pd.DataFrame:
     """Quotes split into sentence units (``unit_id`` = quote_id.k) with their content stems."""
     rows = []
-    for quote in quotes.sort_values("quote_id").itertuples():
-        sentences = [s for s in segment.split_sentences(resources.normalise_same_length(quote.text)) if segment.words(s)]
+    for quote in io.rows(quotes.sort_values("quote_id")):
+        sentences = [
+            s for s in segment.split_sentences(resources.normalise_same_length(quote.text)) if segment.words(s)
+        ]
         for k, sentence in enumerate(sentences or [quote.text], start=1):
-            rows.append({"unit_id": f"{quote.quote_id}.{k}", "quote_id": quote.quote_id, "article_id": quote.article_id,
-                         "speaker": quote.speaker, "unit_text": sentence.strip(), "n_words": len(segment.words(sentence)),
-                         "stems": content_stems(sentence)})
+            rows.append(
+                {
+                    "unit_id": f"{quote.quote_id}.{k}",
+                    "quote_id": quote.quote_id,
+                    "article_id": quote.article_id,
+                    "speaker": quote.speaker,
+                    "unit_text": sentence.strip(),
+                    "n_words": len(segment.words(sentence)),
+                    "stems": content_stems(sentence),
+                }
+            )
     return pd.DataFrame(rows, columns=["unit_id", "quote_id", "article_id", "speaker", "unit_text", "n_words", "stems"])
 
 
@@ -206,11 +247,18 @@ def unit_pairs(units: pd.DataFrame) -> pd.DataFrame:
         records = {r["unit_id"]: r for r in group.to_dict("records")}
         for first, second in candidates.candidate_pairs({u: r["stems"] for u, r in records.items()}):
             a, b = records[first], records[second]
-            rows.append({"unit_a": a["unit_id"], "unit_b": b["unit_id"], "speaker": speaker,
-                         "same_quote": a["quote_id"] == b["quote_id"],
-                         "similarity": round(overlap_coefficient(a["stems"], b["stems"]), 4),
-                         "shared": " ".join(sorted(a["stems"] & b["stems"])),
-                         "text_a": a["unit_text"], "text_b": b["unit_text"]})
+            rows.append(
+                {
+                    "unit_a": a["unit_id"],
+                    "unit_b": b["unit_id"],
+                    "speaker": speaker,
+                    "same_quote": a["quote_id"] == b["quote_id"],
+                    "similarity": round(overlap_coefficient(a["stems"], b["stems"]), 4),
+                    "shared": " ".join(sorted(a["stems"] & b["stems"])),
+                    "text_a": a["unit_text"],
+                    "text_b": b["unit_text"],
+                }
+            )
     columns = ["unit_a", "unit_b", "speaker", "same_quote", "similarity", "shared", "text_a", "text_b"]
     table = pd.DataFrame(rows, columns=columns)
     return table.sort_values(["similarity", "unit_a", "unit_b"], ascending=[False, True, True]).reset_index(drop=True)
@@ -227,7 +275,7 @@ def group_units(units: pd.DataFrame, pairs: pd.DataFrame, threshold: float = STA
             u = root[u]
         return u
 
-    for pair in pairs[pairs["similarity"] >= threshold].itertuples():
+    for pair in io.rows(pairs[pairs["similarity"] >= threshold]):
         a, b = find(pair.unit_a), find(pair.unit_b)
         if a != b and not quotes_in[a] & quotes_in[b]:
             a, b = sorted((a, b))
@@ -240,7 +288,7 @@ def group_units(units: pd.DataFrame, pairs: pd.DataFrame, threshold: float = STA
 
 def _similarity(pairs: pd.DataFrame) -> dict[tuple[str, str], float]:
     table = {}
-    for p in pairs.itertuples():
+    for p in io.rows(pairs):
         table[(p.unit_a, p.unit_b)] = table[(p.unit_b, p.unit_a)] = p.similarity
     return table
 
@@ -289,28 +337,41 @@ def quote_statements(quotes: pd.DataFrame, threshold: float = STATEMENT_THRESHOL
         core = _core(members, sim, threshold)
         label = short_label(members.loc[members["unit_id"] == core, "unit_text"].iloc[0])
         ids = members["unit_id"].tolist()
-        for unit in members.itertuples():
+        for unit in io.rows(members):
             match, best = _best_match(unit.unit_id, ids, sim)
-            rows.append({
-                "quote_id": unit.quote_id, "unit_id": unit.unit_id, "article_id": unit.article_id,
-                "speaker": unit.speaker, "statement_id": f"S{number:02d}", "statement": label,
-                "core_unit": core, "n_units": len(ids), "n_articles": members["article_id"].nunique(),
-                "similarity": 1.0 if unit.unit_id == core else sim.get((unit.unit_id, core), 0.0),
-                "best_match": match, "best_similarity": best,
-                "shared_stems": " ".join(sorted(stems[unit.unit_id] & stems[match])) if match else "",
-                "unit_text": unit.unit_text,
-            })
+            rows.append(
+                {
+                    "quote_id": unit.quote_id,
+                    "unit_id": unit.unit_id,
+                    "article_id": unit.article_id,
+                    "speaker": unit.speaker,
+                    "statement_id": f"S{number:02d}",
+                    "statement": label,
+                    "core_unit": core,
+                    "n_units": len(ids),
+                    "n_articles": members["article_id"].nunique(),
+                    "similarity": 1.0 if unit.unit_id == core else sim.get((unit.unit_id, core), 0.0),
+                    "best_match": match,
+                    "best_similarity": best,
+                    "shared_stems": " ".join(sorted(stems[unit.unit_id] & stems[match])) if match else "",
+                    "unit_text": unit.unit_text,
+                }
+            )
     return pd.DataFrame(rows).sort_values("unit_id").reset_index(drop=True)
 
 
-def threshold_margin(pairs: pd.DataFrame, statements: pd.DataFrame, threshold: float = STATEMENT_THRESHOLD) -> pd.DataFrame:
+def threshold_margin(
+    pairs: pd.DataFrame, statements: pd.DataFrame, threshold: float = STATEMENT_THRESHOLD
+) -> pd.DataFrame:
     """The same-speaker pairs nearest the threshold on each side, with whether they were grouped."""
     statement_of = dict(zip(statements["unit_id"], statements["statement_id"]))
     table = pairs.assign(grouped=[statement_of[a] == statement_of[b] for a, b in zip(pairs["unit_a"], pairs["unit_b"])])
     table["side"] = table["similarity"].map(lambda s: "at or above" if s >= threshold else "below")
     above = table[table["side"] == "at or above"].nsmallest(6, "similarity", keep="all")
     below = table[table["side"] == "below"].nlargest(6, "similarity", keep="all")
-    return pd.concat([above, below]).sort_values(["similarity", "unit_a"], ascending=[False, True]).reset_index(drop=True)
+    return (
+        pd.concat([above, below]).sort_values(["similarity", "unit_a"], ascending=[False, True]).reset_index(drop=True)
+    )
 
 
 # --- outlet x statement --------------------------------------------------------------------------
@@ -320,7 +381,7 @@ def unit_families(statements: pd.DataFrame, markers: pd.DataFrame) -> pd.DataFra
     """``statements`` with each unit's own family and markers (a two-sentence quote's sentences
     are judged apart); units of other speakers are ``NOT_APPLICABLE``."""
     rows = []
-    for unit in statements.itertuples():
+    for unit in io.rows(statements):
         found = find_markers(unit.unit_text, markers) if unit.speaker == TRANSLATED_SPEAKER else markers.iloc[:0]
         family = decide_family(found) if unit.speaker == TRANSLATED_SPEAKER else NOT_APPLICABLE
         rows.append({"family": family, "marker": "; ".join(found["phrase"])})
@@ -333,7 +394,14 @@ def statement_families(statements: pd.DataFrame, markers: pd.DataFrame) -> pd.Da
     rows = []
     for (aid, sid), cell in units.groupby(["article_id", "statement_id"], sort=True):
         found = sorted({m for ms in cell["marker"] for m in ms.split("; ") if m})
-        rows.append({"article_id": aid, "statement_id": sid, "statement": cell["statement"].iloc[0],
-                     "family": decide_family(markers[markers["phrase"].isin(found)]), "marker": "; ".join(found),
-                     "unit_ids": ";".join(sorted(cell["unit_id"]))})
+        rows.append(
+            {
+                "article_id": aid,
+                "statement_id": sid,
+                "statement": cell["statement"].iloc[0],
+                "family": decide_family(markers[markers["phrase"].isin(found)]),
+                "marker": "; ".join(found),
+                "unit_ids": ";".join(sorted(cell["unit_id"])),
+            }
+        )
     return pd.DataFrame(rows, columns=["article_id", "statement_id", "statement", "family", "marker", "unit_ids"])

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from framing import attribution, resources, spans
 
@@ -40,7 +39,11 @@ def find_quote_spans(paragraph: str) -> list[QuoteSpan]:
         before = paragraph[i - 1] if i else " "
         after = paragraph[i + 1] if i + 1 < len(paragraph) else " "
         if open_double is not None:
-            if char == closer or (char == '"' and closer != '"') or (char in "\u201d\u00bb" and closer not in "\u201d\u00bb"):
+            if (
+                char == closer
+                or (char == '"' and closer != '"')
+                or (char in "\u201d\u00bb" and closer not in "\u201d\u00bb")
+            ):
                 found.append(QuoteSpan(open_double + 1, i, "double", True))
                 open_double = None
             elif char in "\u201e\u00ab" or (char == "\u201c" and closer != "\u201c"):
@@ -94,7 +97,9 @@ def reported_clause(text: str, masked: str, span: QuoteSpan, sentence: tuple[int
     return opens or inner[-1:] in ",!?" or masked[span.end + 1 : span.end + 3].lstrip()[:1] == ","
 
 
-def _post_cue(masked: str, span: QuoteSpan, last: tuple[int, int], cues: list[attribution.Cue]) -> attribution.Cue | None:
+def _post_cue(
+    masked: str, span: QuoteSpan, last: tuple[int, int], cues: list[attribution.Cue]
+) -> attribution.Cue | None:
     """The cue right after a quote: within ``POST_MAX_WORDS`` words, or after a speaker and their
     apposition (up to ``APPOSITION_MAX_WORDS``); never across a word that joins another clause
     ('and', 'but', 'while', 'as' ...: '"...", while Lavrov told reporters')."""
@@ -104,14 +109,23 @@ def _post_cue(masked: str, span: QuoteSpan, last: tuple[int, int], cues: list[at
             return None
         gap = attribution.words_between(masked, span.end, cue.start)
         named = attribution.candidates(between)
-        if gap <= attribution.POST_MAX_WORDS or (gap <= APPOSITION_MAX_WORDS and named and attribution.words_between(between, 0, named[0].start) <= 1):
+        if gap <= attribution.POST_MAX_WORDS or (
+            gap <= APPOSITION_MAX_WORDS and named and attribution.words_between(between, 0, named[0].start) <= 1
+        ):
             return cue
         return None
     return None
 
 
-def _attribute(text: str, masked: str, span: QuoteSpan, first: tuple[int, int], last: tuple[int, int],
-               cues: list[attribution.Cue], context: attribution.Context) -> Attribution | None:
+def _attribute(
+    text: str,
+    masked: str,
+    span: QuoteSpan,
+    first: tuple[int, int],
+    last: tuple[int, int],
+    cues: list[attribution.Cue],
+    context: attribution.Context,
+) -> Attribution | None:
     """The attribution of one quote: a cue right after it, else the nearest cue (verb, or a
     reporting noun's possessor) before it in its sentence, else a headline's 'Name:'."""
     cue = _post_cue(masked, span, last, cues) if reported_clause(text, masked, span, first) else None
@@ -137,11 +151,15 @@ def _attribute(text: str, masked: str, span: QuoteSpan, first: tuple[int, int], 
             return Attribution.of(who, "", "", "colon")
         if context.previous is not None and context.previous_paragraph >= context.paragraph - 1:
             p = context.previous
-            return Attribution(p.speaker, p.speaker_kind, p.speaker_group, p.speaker_alias, p.speaks_for, "", "", "continuation")
+            return Attribution(
+                p.speaker, p.speaker_kind, p.speaker_group, p.speaker_alias, p.speaks_for, "", "", "continuation"
+            )
     return None
 
 
-def attribute_quotes(paragraphs: list[tuple[str, list[tuple[int, int]]]]) -> list[list[tuple[QuoteSpan, Attribution, int, int]]]:
+def attribute_quotes(
+    paragraphs: list[tuple[str, list[tuple[int, int]]]],
+) -> list[list[tuple[QuoteSpan, Attribution, int, int]]]:
     """For each paragraph (text, sentence spans), in reading order: its quotes as (span,
     attribution, first sentence index, last sentence index)."""
     context = attribution.Context()
@@ -161,26 +179,32 @@ def attribute_quotes(paragraphs: list[tuple[str, list[tuple[int, int]]]]) -> lis
                 first, last = sentence, sentences[_sentence_of(max(span.end - 1, span.start), sentences)]
                 attribution.register(masked[done : max(span.start - 1, done)], context)
                 done = max(done, span.start - 1)
-                who = _attribute(text, masked, span, first, last, cues, context) or _continuation(masked, first, last, context)
+                who = _attribute(text, masked, span, first, last, cues, context) or _continuation(
+                    masked, first, last, context
+                )
                 found.append((span, who, s_index, sentences.index(last)))
                 if who.speaker or who.speaker_kind == "unnamed":  # an unnamed official speaks on in the next quote too
                     context.previous, context.previous_paragraph = who, p_index
-                    context.spoke(attribution.Speaker(who.speaker, who.speaker_kind, who.speaker_group, who.speaker_alias),
-                                  attribution.PRONOUNS.get(who.speaker_alias.lower(), ""))
+                    context.spoke(
+                        attribution.Speaker(who.speaker, who.speaker_kind, who.speaker_group, who.speaker_alias),
+                        attribution.PRONOUNS.get(who.speaker_alias.lower(), ""),
+                    )
             attribution.register(masked[done : sentence[1]], context)
             attribution.note_subject(text[sentence[0] : sentence[1]], masked[sentence[0] : sentence[1]], context)
             done = max(done, sentence[1])
             for cue in cues:  # who reports in this sentence (a later "he" most likely means them)
                 if sentence[0] <= cue.start < sentence[1] and cue.lemma != "according to":
-                    who = attribution.subject_before(text, masked, cue, sentence, context)
-                    context.spoke(who)
-                    if who is not None and who.kind == "person" and cue.lemma in attribution.WRITING_LEMMAS:
-                        context.writer = who.name
+                    reporter = attribution.subject_before(text, masked, cue, sentence, context)
+                    context.spoke(reporter)
+                    if reporter is not None and reporter.kind == "person" and cue.lemma in attribution.WRITING_LEMMAS:
+                        context.writer = reporter.name
         result.append(found)
     return result
 
 
-def _continuation(masked: str, first: tuple[int, int], last: tuple[int, int], context: attribution.Context) -> Attribution:
+def _continuation(
+    masked: str, first: tuple[int, int], last: tuple[int, int], context: attribution.Context
+) -> Attribution:
     """A quote that fills its sentence continues the previous quote's speaker in the same
     paragraph; else the person the paragraph's sentence before it is about ('Fomin, 38, is more
     hopeful. He works at the port. "..."'); else the previous paragraph's last speaker."""
@@ -190,7 +214,11 @@ def _continuation(masked: str, first: tuple[int, int], last: tuple[int, int], co
     previous = context.previous
     if previous and context.previous_paragraph == context.paragraph:
         return _again(previous)
-    subject = context.people.get(context.subject[0]) if context.subject and context.subject[1] >= context.paragraph_first_sentence else None
+    subject = (
+        context.people.get(context.subject[0])
+        if context.subject and context.subject[1] >= context.paragraph_first_sentence
+        else None
+    )
     if subject is not None:
         return Attribution(subject.name, "person", subject.group, subject.name, "", "", "", "continuation")
     if previous and context.previous_paragraph == context.paragraph - 1:
@@ -199,5 +227,13 @@ def _continuation(masked: str, first: tuple[int, int], last: tuple[int, int], co
 
 
 def _again(previous: Attribution) -> Attribution:
-    return Attribution(previous.speaker, previous.speaker_kind, previous.speaker_group, previous.speaker_alias,
-                       previous.speaks_for, "", "", "continuation")
+    return Attribution(
+        previous.speaker,
+        previous.speaker_kind,
+        previous.speaker_group,
+        previous.speaker_alias,
+        previous.speaks_for,
+        "",
+        "",
+        "continuation",
+    )

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from framing import actors, paths, provenance, resources, segment
+from framing import actors, io, paths, provenance, resources, segment
 
 PASSAGE_FILE = "putin_2017-09-01_korea.txt"
 STATEMENTS_FILE = "statements.csv"
@@ -34,8 +34,10 @@ def statements(folder: Path | None = None) -> pd.DataFrame:
     sentences = segment.split_sentences((folder / PASSAGE_FILE).read_text(encoding="utf-8").strip())
     expected = [f"P{i}" for i in range(1, len(sentences) + 1)]
     if table["statement_id"].tolist() != expected or table["text"].tolist() != [s.strip() for s in sentences]:
-        raise ValueError(f"{folder / STATEMENTS_FILE}: its statements must be the sentences of {PASSAGE_FILE}, in order, "
-                         f"as {', '.join(expected)}")
+        raise ValueError(
+            f"{folder / STATEMENTS_FILE}: its statements must be the sentences of {PASSAGE_FILE}, in order, "
+            f"as {', '.join(expected)}"
+        )
     return table.assign(stems=table["text"].map(_stems))
 
 
@@ -54,8 +56,12 @@ def putin_speaks(sentences: pd.DataFrame, quotes: pd.DataFrame) -> pd.Series:
     return sentences["sentence_id"].isin(quoted) | paraphrased
 
 
-def unit_statements(sentences: pd.DataFrame, quotes: pd.DataFrame, table: pd.DataFrame | None = None,
-                    markers: pd.DataFrame | None = None) -> pd.DataFrame:
+def unit_statements(
+    sentences: pd.DataFrame,
+    quotes: pd.DataFrame,
+    table: pd.DataFrame | None = None,
+    markers: pd.DataFrame | None = None,
+) -> pd.DataFrame:
     """Per unit: the statements it carries by the rule (module docstring), ';'-joined, and why
     ('marker: ...' or 'overlap 0.6'). Columns: sentence_id, article_id, putin_statements, evidence."""
     table = statements() if table is None else table
@@ -71,12 +77,19 @@ def unit_statements(sentences: pd.DataFrame, quotes: pd.DataFrame, table: pd.Dat
             why.append(f"{statement} marker: {phrase}")
         if putin:
             stems = _stems(text)
-            for p in table.itertuples():
+            for p in io.rows(table):
                 score = provenance.overlap_coefficient(stems, p.stems)
                 if score >= OVERLAP_MIN and p.statement_id not in found:
                     found.add(p.statement_id)
                     why.append(f"{p.statement_id} overlap {score:.2f}")
-        rows.append({"sentence_id": sid, "article_id": aid, "putin_statements": ";".join(sorted(found)), "evidence": "; ".join(why)})
+        rows.append(
+            {
+                "sentence_id": sid,
+                "article_id": aid,
+                "putin_statements": ";".join(sorted(found)),
+                "evidence": "; ".join(why),
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -85,8 +98,14 @@ def where(unit_type: str, is_lead: bool) -> str:
     return unit_type if unit_type != "body" else ("lead" if is_lead else "body")
 
 
-def selection(codes: pd.DataFrame, sentences: pd.DataFrame, articles: pd.DataFrame, quote_families: pd.DataFrame,
-              quotes: pd.DataFrame, table: pd.DataFrame | None = None) -> pd.DataFrame:
+def selection(
+    codes: pd.DataFrame,
+    sentences: pd.DataFrame,
+    articles: pd.DataFrame,
+    quote_families: pd.DataFrame,
+    quotes: pd.DataFrame,
+    table: pd.DataFrame | None = None,
+) -> pd.DataFrame:
     """Per text and statement: whether the text's units are coded for statements at all (``coded``),
     whether the text carried it (from ``codes``: sentence_id, article_id, putin_statements, NA for
     a unit not coded), how often, where it first appears (headline, standfirst, caption, lead,
@@ -95,29 +114,50 @@ def selection(codes: pd.DataFrame, sentences: pd.DataFrame, articles: pd.DataFra
     table = statements() if table is None else table
     meta = sentences.set_index("sentence_id")[["article_id", "unit_type", "position"]]
     lead = sentences[sentences["unit_type"] == "body"].groupby("article_id")["position"].min()
-    spanned = quotes.assign(sentence_id=quotes["sentence_ids"].str.split(";")).explode("sentence_id")  # every unit a quote spans
-    family_of_unit = (quote_families.merge(spanned[["quote_id", "sentence_id"]], on="quote_id")
-                      .groupby("sentence_id")["family"].agg(lambda f: "; ".join(sorted(set(f)))))
-    carried = [(sid, p) for sid, ps in zip(codes["sentence_id"], codes["putin_statements"]) if pd.notna(ps)
-               for p in str(ps).split(";") if p]
+    # every unit a quote spans
+    spanned = quotes.assign(sentence_id=quotes["sentence_ids"].str.split(";")).explode("sentence_id")
+    family_of_unit = (
+        quote_families.merge(spanned[["quote_id", "sentence_id"]], on="quote_id")
+        .groupby("sentence_id")["family"]
+        .agg(lambda f: "; ".join(sorted(set(f))))
+    )
+    carried = [
+        (sid, p)
+        for sid, ps in zip(codes["sentence_id"], codes["putin_statements"])
+        if pd.notna(ps)
+        for p in str(ps).split(";")
+        if p
+    ]
     coded_articles = set(codes.loc[codes["putin_statements"].notna(), "article_id"])
     found = pd.DataFrame(carried, columns=["sentence_id", "statement_id"]).join(meta, on="sentence_id")
     rows = []
     by_article = dict(tuple(found.groupby("article_id", sort=False)))
-    for article in articles.sort_values("article_id").itertuples():
+    for article in io.rows(articles.sort_values("article_id")):
         mine = by_article.get(article.article_id, found.iloc[0:0]).sort_values("position")
         order = list(dict.fromkeys(mine["statement_id"]))
-        for p in table.itertuples():
+        for p in io.rows(table):
             cell = mine[mine["statement_id"] == p.statement_id]
             first = cell.iloc[0] if len(cell) else None
-            families = sorted({f for sid in cell["sentence_id"] for f in str(family_of_unit.get(sid, "")).split("; ") if f})
-            rows.append({
-                "article_id": article.article_id, "label": article.label, "group": article.group,
-                "statement_id": p.statement_id, "statement": p.label, "coded": article.article_id in coded_articles,
-                "carried": len(cell) > 0, "n_units": len(cell),
-                "first_where": "" if first is None else where(first["unit_type"], first["position"] == lead.get(article.article_id)),
-                "rank": order.index(p.statement_id) + 1 if p.statement_id in order else 0,
-                "family": "; ".join(f for f in families if f != provenance.NOT_APPLICABLE) or ("paraphrase" if len(cell) else ""),
-                "sentence_ids": ";".join(cell["sentence_id"]),
-            })
+            families = sorted(
+                {f for sid in cell["sentence_id"] for f in str(family_of_unit.get(sid, "")).split("; ") if f}
+            )
+            rows.append(
+                {
+                    "article_id": article.article_id,
+                    "label": article.label,
+                    "group": article.group,
+                    "statement_id": p.statement_id,
+                    "statement": p.label,
+                    "coded": article.article_id in coded_articles,
+                    "carried": len(cell) > 0,
+                    "n_units": len(cell),
+                    "first_where": ""
+                    if first is None
+                    else where(first["unit_type"], first["position"] == lead.get(article.article_id)),
+                    "rank": order.index(p.statement_id) + 1 if p.statement_id in order else 0,
+                    "family": "; ".join(f for f in families if f != provenance.NOT_APPLICABLE)
+                    or ("paraphrase" if len(cell) else ""),
+                    "sentence_ids": ";".join(cell["sentence_id"]),
+                }
+            )
     return pd.DataFrame(rows)

@@ -22,6 +22,7 @@ import html
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import cast
 
 import mistune
 import nbformat
@@ -32,8 +33,11 @@ REPORT_FILE = "report.html"
 REPORT_TAG = "report"
 DOCS_DIR = paths.ROOT / "docs"
 DEFAULT_TITLE = "Framing analysis: findings and how they were reached"
-DOCS = (("about", "About this study", "summary.md"), ("methods", "Methods", "methods.md"),
-        ("limitations", "Limitations", "limitations.md"))
+DOCS = (
+    ("about", "About this study", "summary.md"),
+    ("methods", "Methods", "methods.md"),
+    ("limitations", "Limitations", "limitations.md"),
+)
 CHECKS_HEADING = re.compile(r"^checks?\b", re.IGNORECASE)
 FILES_PARAGRAPH = re.compile(r"<p><strong>(?:Reads|Writes)</strong>.*?</p>\n?", re.S)
 RELIABILITY_FIGURE = "04_rule_scores"  # per variable, the agreement of the hand codings: a finding's standing
@@ -95,7 +99,7 @@ details { margin-top: .5rem; margin-bottom: .5rem; } summary { cursor: pointer; 
   table.stack td:empty { display: none; } table.stack td.same { color: inherit; }
   table.stack td::before { content: attr(data-label) ":"; font-weight: bold; color: #555; margin-right: .4em; }
 }
-"""
+"""  # noqa: E501 (CSS written into the report as it is)
 
 
 @dataclass(frozen=True)
@@ -157,9 +161,10 @@ class Table:
 
 # ---------------------------------------------------------------- markdown, headings, sections
 
+
 def render_markdown(text: str) -> str:
     """Markdown to HTML with any raw HTML in ``text`` escaped."""
-    return _render(text)
+    return cast(str, _render(text))  # the HTML renderer returns text (other renderers, tokens)
 
 
 def inline_markdown(text: str) -> str:
@@ -180,7 +185,9 @@ def content_blocks(fragment: str) -> list[Block]:
     """Rendered markdown without headings: content, with "**Reads**"/"**Writes**" paragraphs apart."""
     files = "".join(FILES_PARAGRAPH.findall(fragment))
     rest = FILES_PARAGRAPH.sub("", fragment).strip()
-    return ([Block("content", tidy_tables(rest, keep_markup=True))] if rest else []) + ([Block("files", files)] if files else [])
+    return ([Block("content", tidy_tables(rest, keep_markup=True))] if rest else []) + (
+        [Block("files", files)] if files else []
+    )
 
 
 def markdown_blocks(fragment: str, shift: int = 1) -> list[Block]:
@@ -190,7 +197,9 @@ def markdown_blocks(fragment: str, shift: int = 1) -> list[Block]:
         heading = re.fullmatch(r"<h([1-6])>(.*?)</h\1>", part, flags=re.S)
         if heading:
             level = min(int(heading.group(1)) + shift, 6)
-            blocks.append(Block("heading", f"<h{level}>{heading.group(2)}</h{level}>", level, plain_text(heading.group(2))))
+            blocks.append(
+                Block("heading", f"<h{level}>{heading.group(2)}</h{level}>", level, plain_text(heading.group(2)))
+            )
         elif part.strip():
             blocks += content_blocks(part)
     return blocks
@@ -201,7 +210,7 @@ def drop_empty_headings(blocks: list[Block]) -> list[Block]:
     kept = []
     for i, block in enumerate(blocks):
         if block.kind == "heading":
-            after = blocks[i + 1:]
+            after = blocks[i + 1 :]
             end = next((j for j, b in enumerate(after) if b.kind == "heading" and b.level <= block.level), len(after))
             if not any(b.kind in ("content", "figure") for b in after[:end]):
                 continue
@@ -226,7 +235,7 @@ def split_appendix(blocks: list[Block]) -> tuple[list[Block], list[Block]]:
 
 
 def blocks_html(blocks: list[Block]) -> str:
-    return "\n".join(figure_html(b.figure) if b.kind == "figure" else b.html for b in blocks)
+    return "\n".join(figure_html(b.figure) if b.figure is not None else b.html for b in blocks)
 
 
 def section_html(ident: str, blocks: list[Block]) -> str:
@@ -259,7 +268,8 @@ def _span(attributes: str, name: str) -> int:
 def table_grid(rows_html: str, keep_markup: bool) -> list[list[Cell]]:
     """Rows of cells with row and column spans expanded. Without ``keep_markup`` a cell keeps only
     its text, escaped again: an output's HTML is never trusted."""
-    grid, carried = [], {}  # column -> (rows still to fill, cell) of a cell spanning rows above
+    grid: list[list[Cell]] = []
+    carried: dict[int, tuple[int, Cell]] = {}  # column -> (rows still to fill, cell) of a cell spanning rows above
     for row_html in _ROW.findall(rows_html):
         row = {col: cell for col, (_, cell) in carried.items()}
         carried = {col: (left - 1, cell) for col, (left, cell) in carried.items() if left > 1}
@@ -268,7 +278,11 @@ def table_grid(rows_html: str, keep_markup: bool) -> list[list[Cell]]:
             while column in row:
                 column += 1
             content = inner.strip() if keep_markup else html.escape(plain_text(inner), quote=False)
-            cell, rows, columns = Cell(content, header=tag == "th"), _span(attributes, "rowspan"), _span(attributes, "colspan")
+            cell, rows, columns = (
+                Cell(content, header=tag == "th"),
+                _span(attributes, "rowspan"),
+                _span(attributes, "colspan"),
+            )
             for col in range(column, column + columns):
                 row[col] = cell
                 if rows > 1:
@@ -310,11 +324,15 @@ def parse_table(table: str, keep_markup: bool = False) -> Table:
     body = [r + [Cell("")] * (width - len(r)) for r in body]
     index_levels = next((j for j, c in enumerate(body[0]) if not c.header), width) if body else 0
     names = column_names(head, index_levels, width)
-    keep = [j for j in range(width) if not (j < index_levels and is_counter_column(names[j], [r[j].text for r in body]))]
-    return Table(names=tuple(names[j] for j in keep),
-                 rows=tuple(tuple("" if r[j].text in MISSING_VALUES else r[j].html for j in keep) for r in body),
-                 repeats=tuple(tuple(r[j].repeat for j in keep) for r in body),
-                 keys=tuple(j < index_levels for j in keep))
+    keep = [
+        j for j in range(width) if not (j < index_levels and is_counter_column(names[j], [r[j].text for r in body]))
+    ]
+    return Table(
+        names=tuple(names[j] for j in keep),
+        rows=tuple(tuple("" if r[j].text in MISSING_VALUES else r[j].html for j in keep) for r in body),
+        repeats=tuple(tuple(r[j].repeat for j in keep) for r in body),
+        keys=tuple(j < index_levels for j in keep),
+    )
 
 
 def restore_truncated(table: Table, sentence_text: dict) -> Table:
@@ -326,8 +344,9 @@ def restore_truncated(table: Table, sentence_text: dict) -> Table:
     def whole(row: tuple[str, ...]) -> tuple[str, ...]:
         full, shown = sentence_text.get(html.unescape(row[i]), ""), html.unescape(row[t])
         if shown.endswith("...") and full.startswith(shown[:-3]):
-            return (*row[:t], html.escape(full, quote=False), *row[t + 1:])
+            return (*row[:t], html.escape(full, quote=False), *row[t + 1 :])
         return row
+
     return replace(table, rows=tuple(whole(r) for r in table.rows))
 
 
@@ -340,14 +359,26 @@ def column_classes(table: Table, j: int) -> list[str]:
     """num (right-aligned), short (one line), long (sentences: given room), key (was the row index)."""
     values = [plain_text(r[j]) for r in table.rows]
     numeric = any(values) and all(is_number(v) for v in values if v)
-    return [name for name, on in (("num", numeric), ("short", not numeric and all(len(v) <= SHORT_CHARS for v in values)),
-                                  ("long", any(len(v) > LONG_CHARS for v in values)), ("key", table.keys[j])) if on]
+    return [
+        name
+        for name, on in (
+            ("num", numeric),
+            ("short", not numeric and all(len(v) <= SHORT_CHARS for v in values)),
+            ("long", any(len(v) > LONG_CHARS for v in values)),
+            ("key", table.keys[j]),
+        )
+        if on
+    ]
 
 
 def needed_width(table: Table) -> float:
     """Rough pixels the table needs unsqueezed: per column, its longest header word or (capped) value."""
-    return sum(max([len(w) for w in name.split()] + [min(len(plain_text(r[j])), LONGEST_WORD) for r in table.rows] + [1])
-               * CHAR_PX + CELL_PAD_PX for j, name in enumerate(table.names))
+    return sum(
+        max([len(w) for w in name.split()] + [min(len(plain_text(r[j])), LONGEST_WORD) for r in table.rows] + [1])
+        * CHAR_PX
+        + CELL_PAD_PX
+        for j, name in enumerate(table.names)
+    )
 
 
 def class_attribute(names: list[str]) -> str:
@@ -359,34 +390,49 @@ def table_html(table: Table) -> str:
     given room; on a narrow screen a wide table becomes one card per row; a long table is folded."""
     labels = [html.escape(n.replace("_", " "), quote=True) for n in table.names]
     classes = [column_classes(table, j) for j in range(len(labels))]
-    header = "".join(f'<th scope="col"{class_attribute([c for c in classes[j] if c == "num"])}>{label}</th>'
-                     for j, label in enumerate(labels))
-    rows = "\n".join("<tr>" + "".join(f'<td data-label="{labels[j]}"{class_attribute(classes[j] + ["same"] * same)}>{value}</td>'
-                                      for j, (value, same) in enumerate(zip(row, repeats))) + "</tr>"
-                     for row, repeats in zip(table.rows, table.repeats))
+    header = "".join(
+        f'<th scope="col"{class_attribute([c for c in classes[j] if c == "num"])}>{label}</th>'
+        for j, label in enumerate(labels)
+    )
+    rows = "\n".join(
+        "<tr>"
+        + "".join(
+            f'<td data-label="{labels[j]}"{class_attribute(classes[j] + ["same"] * same)}>{value}</td>'
+            for j, (value, same) in enumerate(zip(row, repeats))
+        )
+        + "</tr>"
+        for row, repeats in zip(table.rows, table.repeats)
+    )
     width = needed_width(table)
     stack = ' class="stack"' if width > NARROW_PX else ""
-    built = f'<table{stack}>\n<thead><tr>{header}</tr></thead>\n<tbody>\n{rows}\n</tbody></table>'
+    built = f"<table{stack}>\n<thead><tr>{header}</tr></thead>\n<tbody>\n{rows}\n</tbody></table>"
     if len(table.rows) > ROWS_SHOWN:
         columns = html.escape(prose.listing([n.replace("_", " ") for n in table.names], limit=4))
-        built = f"<details><summary>Table of {prose.plural(len(table.rows), 'row')}: {columns}</summary>\n{built}\n</details>"
+        summary = f"Table of {prose.plural(len(table.rows), 'row')}: {columns}"
+        built = f"<details><summary>{summary}</summary>\n{built}\n</details>"
     wide = width > TEXT_COLUMN_PX or sum("long" in c for c in classes) > 1
     return f'<div class="table{" wide" if wide else ""}">{built}</div>'
 
 
 def tidy_tables(fragment: str, keep_markup: bool = False, sentence_text: dict | None = None) -> str:
     """``fragment`` with each table rebuilt for reading (:func:`parse_table`, :func:`table_html`)."""
-    return re.sub(r"<table\b.*?</table>",
-                  lambda m: table_html(restore_truncated(parse_table(m.group(0), keep_markup), sentence_text or {})),
-                  fragment, flags=re.S)
+    return re.sub(
+        r"<table\b.*?</table>",
+        lambda m: table_html(restore_truncated(parse_table(m.group(0), keep_markup), sentence_text or {})),
+        fragment,
+        flags=re.S,
+    )
 
 
 def dataframe_html(output_html: str, sentence_text: dict | None = None) -> str:
     """Only the tables of a pandas HTML output (its scoped style and wrappers dropped), rebuilt."""
-    return "\n".join(tidy_tables(t, False, sentence_text) for t in re.findall(r"<table\b.*?</table>", output_html, re.S))
+    return "\n".join(
+        tidy_tables(t, False, sentence_text) for t in re.findall(r"<table\b.*?</table>", output_html, re.S)
+    )
 
 
 # ---------------------------------------------------------------- notebooks and figures
+
 
 def figure_name(output) -> str:
     """The saved figure's name: ``metadata['image/png']['name']``, else from ``SavedFigure``'s repr
@@ -406,7 +452,9 @@ def figure_of(output) -> Figure:
     if base64.b64decode(png, validate=True)[:8] != io.PNG_SIGNATURE:
         raise ValueError("an image/png output that is not a PNG")
     meta = output.get("metadata", {}).get("image/png", {})
-    return Figure(figure_name(output), meta.get("alt") or "", png, pixels(meta.get("width")), pixels(meta.get("height")))
+    return Figure(
+        figure_name(output), meta.get("alt") or "", png, pixels(meta.get("width")), pixels(meta.get("height"))
+    )
 
 
 def figure_html(fig: Figure) -> str:
@@ -415,10 +463,13 @@ def figure_html(fig: Figure) -> str:
     alt = html.escape(fig.alt or f"Figure {fig.number}", quote=True)
     size = f' width="{fig.width}" height="{fig.height}"' if fig.width and fig.height else ""
     full = "full-" + fig.id
-    return (f'<figure id="{fig.id}" class="wide">\n<div class="zoom" id="{full}">'
-            f'<a class="close" href="#{fig.id}">Close full size</a>'
-            f'<a href="#{full}" title="Open full size"><img src="data:image/png;base64,{fig.png}" alt="{alt}"{size}></a></div>\n'
-            f'<figcaption>Figure {fig.number} · <a href="#{full}">open full size</a></figcaption>\n</figure>')
+    return (
+        f'<figure id="{fig.id}" class="wide">\n<div class="zoom" id="{full}">'
+        f'<a class="close" href="#{fig.id}">Close full size</a>'
+        f'<a href="#{full}" title="Open full size">'
+        f'<img src="data:image/png;base64,{fig.png}" alt="{alt}"{size}></a></div>\n'
+        f'<figcaption>Figure {fig.number} · <a href="#{full}">open full size</a></figcaption>\n</figure>'
+    )
 
 
 def is_answer(markdown: str, findings: tuple[Finding, ...]) -> bool:
@@ -426,8 +477,10 @@ def is_answer(markdown: str, findings: tuple[Finding, ...]) -> bool:
     return bool(findings) and all(f.text in markdown for f in findings)
 
 
-ANSWER_POINTER = ('<p class="note">These statements are the <a href="#key-findings">key findings</a> at the top of '
-                  'this report; the units behind each are in <a href="#evidence">appendix A</a>.</p>')
+ANSWER_POINTER = (
+    '<p class="note">These statements are the <a href="#key-findings">key findings</a> at the top of '
+    'this report; the units behind each are in <a href="#evidence">appendix A</a>.</p>'
+)
 
 
 def output_blocks(output, tagged: bool, run: RunTables) -> list[Block]:
@@ -472,7 +525,7 @@ def number_figures(parts: list[tuple[str, list[Block]]]) -> list[tuple[str, list
     for title, blocks in parts:
         out = []
         for block in blocks:
-            if block.kind == "figure":
+            if block.figure is not None:
                 number += 1
                 ident = "fig-" + slug(block.figure.name or f"figure-{number}")
                 ident = f"{ident}-{number}" if ident in used else ident
@@ -485,6 +538,7 @@ def number_figures(parts: list[tuple[str, list[Block]]]) -> list[tuple[str, list
 
 # ---------------------------------------------------------------- the run's tables and the findings
 
+
 def read_csv(path: Path) -> list[dict]:
     if not path.is_file():
         return []
@@ -493,8 +547,14 @@ def read_csv(path: Path) -> list[dict]:
 
 
 def finding_of(row: dict) -> Finding:
-    return Finding(row["key"], row.get("standing", ""), tuple(v for v in row.get("variables", "").split(";") if v),
-                   row["text"], tuple(i for i in row.get("sentence_ids", "").split(";") if i), row.get("figure", ""))
+    return Finding(
+        row["key"],
+        row.get("standing", ""),
+        tuple(v for v in row.get("variables", "").split(";") if v),
+        row["text"],
+        tuple(i for i in row.get("sentence_ids", "").split(";") if i),
+        row.get("figure", ""),
+    )
 
 
 def read_run_tables(processed_dir: Path | None) -> RunTables:
@@ -519,6 +579,7 @@ def without_unit_ids(text: str, known_ids) -> str:
 
     def drop(match: re.Match) -> str:
         return "" if known and set(match.group(1).split(";")) <= known else match.group(0)
+
     return re.sub(r" ?\(([^()]+)\)", drop, text)
 
 
@@ -545,19 +606,26 @@ def finding_item(finding: Finding, figures: dict[str, Figure], run: RunTables) -
     shown = finding_figure(finding, figures)
     if shown:
         links.append(f'<a href="#{shown.id}">Figure {shown.number}: {html.escape(shown.short_name)}</a>')
-    links.append(f'<a href="#{evidence_id(finding)}">Table: the {prose.plural(len(finding.sentence_ids), "unit")} behind it</a>')
+    links.append(
+        f'<a href="#{evidence_id(finding)}">Table: the {prose.plural(len(finding.sentence_ids), "unit")} behind it</a>'
+    )
     reliability = figures.get(RELIABILITY_FIGURE)
     if reliability and finding.standing:
         links.append(f'<a href="#{reliability.id}">Reliability: Figure {reliability.number}</a>')
-    standing = (f' <span class="standing {slug(finding.standing)}">{html.escape(finding.standing)}</span>'
-                if finding.standing else "")
+    standing = (
+        f' <span class="standing {slug(finding.standing)}">{html.escape(finding.standing)}</span>'
+        if finding.standing
+        else ""
+    )
     return f'<li><p>{statement}{standing}</p>\n<p class="links">{" · ".join(links)}</p></li>'
 
 
-FINDINGS_NOTE = ('<p class="note">The answer of the comparison, generated from the coded units of every text '
-                 "(<code>findings.csv</code>): per text, the body units that carry each statement, of all its body "
-                 "units. Each finding's standing follows how well two independent codings of its variable agree; "
-                 "a finding on a variable coded unreliably is withheld.</p>")
+FINDINGS_NOTE = (
+    '<p class="note">The answer of the comparison, generated from the coded units of every text '
+    "(<code>findings.csv</code>): per text, the body units that carry each statement, of all its body "
+    "units. Each finding's standing follows how well two independent codings of its variable agree; "
+    "a finding on a variable coded unreliably is withheld.</p>"
+)
 
 
 def key_findings_html(run: RunTables, figures: list[Figure]) -> str:
@@ -570,7 +638,10 @@ def key_findings_html(run: RunTables, figures: list[Figure]) -> str:
     titled = [f for f in figures if f.alt]
     if titled:
         items = "\n".join(f'<li><a href="#{f.id}">Figure {f.number}</a>: {html.escape(f.alt)}</li>' for f in titled)
-        parts += ["<h3>What each figure shows</h3>" if run.findings else "", f'<ul class="figure-findings">\n{items}\n</ul>']
+        parts += [
+            "<h3>What each figure shows</h3>" if run.findings else "",
+            f'<ul class="figure-findings">\n{items}\n</ul>',
+        ]
     if not parts:
         return ""
     return '<section id="key-findings">\n<h2>Key findings</h2>\n' + "\n".join(p for p in parts if p) + "\n</section>"
@@ -578,12 +649,20 @@ def key_findings_html(run: RunTables, figures: list[Figure]) -> str:
 
 def evidence_table(finding: Finding, run: RunTables) -> str:
     text_of, label_of = dict(run.sentence_text), dict(run.sentence_label)
-    rows = "\n".join(f'<tr><td data-label="text" class="short">{html.escape(label_of.get(i, ""))}</td>'
-                     f'<td data-label="unit" class="short">{html.escape(i)}</td>'
-                     f'<td data-label="sentence" class="long">{html.escape(text_of.get(i, ""))}</td></tr>'
-                     for i in finding.sentence_ids)
-    return ('<div class="table"><table class="stack">\n<thead><tr><th scope="col">text</th><th scope="col">unit</th>'
-            f'<th scope="col">sentence</th></tr></thead>\n<tbody>\n{rows}\n</tbody></table></div>') if rows else ""
+    rows = "\n".join(
+        f'<tr><td data-label="text" class="short">{html.escape(label_of.get(i, ""))}</td>'
+        f'<td data-label="unit" class="short">{html.escape(i)}</td>'
+        f'<td data-label="sentence" class="long">{html.escape(text_of.get(i, ""))}</td></tr>'
+        for i in finding.sentence_ids
+    )
+    return (
+        (
+            '<div class="table"><table class="stack">\n<thead><tr><th scope="col">text</th><th scope="col">unit</th>'
+            f'<th scope="col">sentence</th></tr></thead>\n<tbody>\n{rows}\n</tbody></table></div>'
+        )
+        if rows
+        else ""
+    )
 
 
 def evidence_html(run: RunTables) -> str:
@@ -591,11 +670,15 @@ def evidence_html(run: RunTables) -> str:
     if not run.findings:
         return ""
     items = "\n".join(
-        f'<details><summary>Finding {n}: {html.escape(finding_headline(f))} ({prose.plural(len(f.sentence_ids), "unit")})</summary>\n'
+        f"<details><summary>Finding {n}: {html.escape(finding_headline(f))} "
+        f"({prose.plural(len(f.sentence_ids), 'unit')})</summary>\n"
         f'<div id="{evidence_id(f)}">\n<p>{inline_markdown(f.text)}</p>\n{evidence_table(f, run)}\n</div></details>'
-        for n, f in enumerate(run.findings, start=1))
-    return (f'<section id="evidence">\n<h2>{EVIDENCE_TITLE}</h2>\n'
-            f'<p class="note">Every body unit a key finding counts, with its sentence.</p>\n{items}\n</section>')
+        for n, f in enumerate(run.findings, start=1)
+    )
+    return (
+        f'<section id="evidence">\n<h2>{EVIDENCE_TITLE}</h2>\n'
+        f'<p class="note">Every body unit a key finding counts, with its sentence.</p>\n{items}\n</section>'
+    )
 
 
 def notebooks_appendix_html(parts: list[tuple[str, list[Block]]]) -> str:
@@ -604,25 +687,32 @@ def notebooks_appendix_html(parts: list[tuple[str, list[Block]]]) -> str:
     if not shown:
         return ""
     body = "\n".join(f"<h3>{html.escape(title)}</h3>\n{blocks_html(blocks)}" for title, blocks in shown)
-    return (f'<section id="checks">\n<h2>{FILES_TITLE}</h2>\n<p class="note">The tables each notebook '
-            f"reads and writes, and the checks it runs when it runs (a failed check stops the run).</p>\n{body}\n</section>")
+    return (
+        f'<section id="checks">\n<h2>{FILES_TITLE}</h2>\n<p class="note">The tables each notebook '
+        f"reads and writes, and the checks it runs when it runs (a failed check stops the run).</p>\n{body}\n</section>"
+    )
 
 
 def corpus_lede(run: RunTables) -> str:
     """One generated sentence on what was compared (texts by group, body units), and the page's order."""
     if not run.texts:
         return ""
-    groups = {}
+    groups: dict[str, list[str]] = {}
     for label, group in run.texts:
         groups.setdefault(group, []).append(label)
-    listed = "; ".join(f"<code>{html.escape(g)}</code>: {html.escape(prose.listing(labels))}" for g, labels in groups.items())
+    listed = "; ".join(
+        f"<code>{html.escape(g)}</code>: {html.escape(prose.listing(labels))}" for g, labels in groups.items()
+    )
     units = f", {prose.plural(run.body_units, 'body unit')}" if run.body_units else ""
-    return (f'<p class="lede">{prose.plural(len(run.texts), "text")} in {prose.plural(len(groups), "group")}{units} '
-            f"({listed}). Key findings first; then the study, its methods and limits, and the detail notebook by "
-            "notebook; the units behind each finding, and each notebook's files and checks, are in the appendix.</p>")
+    return (
+        f'<p class="lede">{prose.plural(len(run.texts), "text")} in {prose.plural(len(groups), "group")}{units} '
+        f"({listed}). Key findings first; then the study, its methods and limits, and the detail notebook by "
+        "notebook; the units behind each finding, and each notebook's files and checks, are in the appendix.</p>"
+    )
 
 
 # ---------------------------------------------------------------- docs and the page
+
 
 def doc_section(ident: str, title: str, path: Path) -> tuple[str, str]:
     """(title, section) for a doc in ``docs/``: its own H1 heads it, else ``title``; '' if missing."""
@@ -670,13 +760,14 @@ def page_html(title: str, lede: str, body: str) -> str:
 """
 
 
-def build_report(notebooks: list[Path], out_path: Path, docs_dir: Path = DOCS_DIR,
-                 processed_dir: Path | None = None) -> Path:
+def build_report(
+    notebooks: list[Path], out_path: Path, docs_dir: Path = DOCS_DIR, processed_dir: Path | None = None
+) -> Path:
     """Write the report for ``notebooks`` (executed, in run order) and the run's tables in
     ``processed_dir`` (``findings.csv``, ``sentences.csv``, ``articles.csv``) to ``out_path`` atomically."""
     run = read_run_tables(processed_dir)
     parts = number_figures([notebook_blocks(p, run) for p in notebooks])
-    figures = [b.figure for _, blocks in parts for b in blocks if b.kind == "figure"]
+    figures = [b.figure for _, blocks in parts for b in blocks if b.figure is not None]
     entries, sections, appendix_parts = [], [], []
     key = key_findings_html(run, figures)
     if key:
@@ -693,9 +784,12 @@ def build_report(notebooks: list[Path], out_path: Path, docs_dir: Path = DOCS_DI
         if main:
             entries.append((slug(title), title))
             sections.append(section_html(slug(title), main))
-    appendix = [("evidence", EVIDENCE_TITLE, evidence_html(run)), ("checks", FILES_TITLE, notebooks_appendix_html(appendix_parts))]
-    entries += [(ident, title) for ident, title, part in appendix if part]
-    body = "\n".join(p for p in [key, contents_html(entries), *sections, *(part for _, _, part in appendix)] if p)
+    appendices = [
+        ("evidence", EVIDENCE_TITLE, evidence_html(run)),
+        ("checks", FILES_TITLE, notebooks_appendix_html(appendix_parts)),
+    ]
+    entries += [(ident, title) for ident, title, part in appendices if part]
+    body = "\n".join(p for p in [key, contents_html(entries), *sections, *(part for _, _, part in appendices)] if p)
     return io.atomic_write_text(out_path, page_html(project_title(docs_dir), corpus_lede(run), body))
 
 

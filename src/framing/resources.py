@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -13,10 +13,50 @@ from framing import paths
 # diplomacy uses; Punkt would otherwise end a sentence at "U.S." or "Mr.".
 ABBREVIATIONS = frozenset(
     {
-        "u.s", "u.n", "u.k", "e.u", "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col",
-        "sgt", "rep", "sen", "gov", "st", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-        "sep", "sept", "oct", "nov", "dec", "no", "vs", "etc", "approx", "inc", "corp",
-        "a.m", "p.m", "adm", "ret", "capt", "cmdr", "maj", "jr", "sr",
+        "u.s",
+        "u.n",
+        "u.k",
+        "e.u",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "gen",
+        "lt",
+        "col",
+        "sgt",
+        "rep",
+        "sen",
+        "gov",
+        "st",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "no",
+        "vs",
+        "etc",
+        "approx",
+        "inc",
+        "corp",
+        "a.m",
+        "p.m",
+        "adm",
+        "ret",
+        "capt",
+        "cmdr",
+        "maj",
+        "jr",
+        "sr",
     }
 )
 
@@ -75,7 +115,7 @@ def normalise_same_length(text: str) -> str:
     return text
 
 
-@lru_cache(maxsize=None)
+@cache
 def _load_lexicon_cached(name: str, folder: str) -> pd.DataFrame:
     path = Path(folder) / name
     return pd.read_csv(path, dtype=str, keep_default_na=False)

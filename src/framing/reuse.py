@@ -20,11 +20,12 @@ import difflib
 from collections import defaultdict
 from dataclasses import dataclass
 from itertools import permutations
+from typing import cast
 
 import numpy as np
 import pandas as pd
 
-from framing import candidates, resources, segment, spans
+from framing import candidates, io, resources, segment, spans
 
 PARTS = ("full", "narration", "quotes")
 N_RANGE = tuple(range(1, 9))
@@ -60,17 +61,17 @@ def article_segments(sentences: pd.DataFrame, part: str = "full") -> dict[str, l
     or of quoted words, in reading order."""
     if part not in PARTS:
         raise ValueError(f"part must be one of {PARTS}, not {part!r}")
-    segments = {}
+    segments: dict[str, list[list[str]]] = {}
     for aid, group in sentences.sort_values(["article_id", "position"]).groupby("article_id", sort=True):
-        pieces = [tokens(p) for row in group.itertuples() for p in sentence_pieces(row.text, row.quote_spans, part)]
+        pieces = [tokens(p) for row in io.rows(group) for p in sentence_pieces(row.text, row.quote_spans, part)]
         runs = [[w for piece in pieces for w in piece]] if part == "full" else [p for p in pieces if p]
-        segments[aid] = runs
+        segments[cast(str, aid)] = runs
     return segments
 
 
 def ngram_set(segments: list[list[str]], n: int) -> set[tuple[str, ...]]:
     """Distinct lower-case word n-grams inside each run (none bridge two runs)."""
-    grams = set()
+    grams: set[tuple[str, ...]] = set()
     for run in segments:
         low = [w.lower() for w in run]
         grams.update(tuple(low[i : i + n]) for i in range(len(low) - n + 1))
@@ -101,7 +102,7 @@ def curve_pairs(ids: list[str], limit: int = CURVE_MAX_PAIRS, seed: int = CURVE_
     if total <= limit:
         return list(permutations(ids, 2))
     rng = np.random.default_rng(seed)
-    chosen = set()
+    chosen: set[tuple[str, str]] = set()
     while len(chosen) < limit:
         a, b = rng.choice(len(ids), 2, replace=False)
         chosen.add((ids[a], ids[b]))
@@ -116,8 +117,16 @@ def containment_curve(segments: dict[str, list[list[str]]], ns=N_RANGE) -> pd.Da
         for n in ns:
             total = len(grams[(a, n)])
             shared = len(grams[(a, n)] & grams[(b, n)])
-            rows.append({"article_id": a, "other_article_id": b, "n": n, "shared_ngrams": shared,
-                         "ngrams": total, "containment": round(shared / total, 6) if total else 0.0})
+            rows.append(
+                {
+                    "article_id": a,
+                    "other_article_id": b,
+                    "n": n,
+                    "shared_ngrams": shared,
+                    "ngrams": total,
+                    "containment": round(shared / total, 6) if total else 0.0,
+                }
+            )
     return pd.DataFrame(rows, columns=["article_id", "other_article_id", "n", "shared_ngrams", "ngrams", "containment"])
 
 
@@ -231,8 +240,12 @@ class Prepared:
 
 
 def prepare(segments: list[list[str]], n: int) -> Prepared:
-    return Prepared(frozenset(ngram_set(segments, n)), sum(len(run) for run in segments), _flatten(segments, "a"),
-                    _flatten(segments, "b")[0])
+    return Prepared(
+        frozenset(ngram_set(segments, n)),
+        sum(len(run) for run in segments),
+        _flatten(segments, "a"),
+        _flatten(segments, "b")[0],
+    )
 
 
 def _share(a: Prepared, b: Prepared) -> float:
@@ -246,14 +259,21 @@ def _pair_row(a: str, b: str, parts: dict[str, dict[str, Prepared]], n: int) -> 
     narr_words, narr_passage = _longest(*narration[a].as_a, narration[b].as_b)
     value = shared / total if total else 0.0
     return {
-        "article_id": a, "other_article_id": b, "n": n, "ngrams": total, "shared_ngrams": shared,
+        "article_id": a,
+        "other_article_id": b,
+        "n": n,
+        "ngrams": total,
+        "shared_ngrams": shared,
         "containment": round(value, 6),
         "containment_narration": round(_share(narration[a], narration[b]), 6),
         "containment_quotes": round(_share(quoted[a], quoted[b]), 6),
         "tiled_share": round(_tiled(full[a].as_a[0], full[b].as_b, full[a].words, n), 6),
         "tiled_share_narration": round(_tiled(narration[a].as_a[0], narration[b].as_b, narration[a].words, n), 6),
-        "reuse_level": reuse_level(value), "longest_shared_words": words, "longest_shared_passage": passage,
-        "longest_narration_words": narr_words, "longest_narration_passage": narr_passage,
+        "reuse_level": reuse_level(value),
+        "longest_shared_words": words,
+        "longest_shared_passage": passage,
+        "longest_narration_words": narr_words,
+        "longest_narration_passage": narr_passage,
     }
 
 
@@ -264,9 +284,23 @@ def reuse_pairs(sentences: pd.DataFrame, n: int) -> pd.DataFrame:
     parts = {part: {aid: prepare(runs, n) for aid, runs in article_segments(sentences, part).items()} for part in PARTS}
     pairs = candidates.candidate_pairs({aid: text.grams for aid, text in parts["full"].items()})
     rows = [_pair_row(x, y, parts, n) for a, b in pairs for x, y in ((a, b), (b, a))]
-    columns = ["article_id", "other_article_id", "n", "ngrams", "shared_ngrams", "containment", "containment_narration",
-               "containment_quotes", "tiled_share", "tiled_share_narration", "reuse_level", "longest_shared_words",
-               "longest_shared_passage", "longest_narration_words", "longest_narration_passage"]
+    columns = [
+        "article_id",
+        "other_article_id",
+        "n",
+        "ngrams",
+        "shared_ngrams",
+        "containment",
+        "containment_narration",
+        "containment_quotes",
+        "tiled_share",
+        "tiled_share_narration",
+        "reuse_level",
+        "longest_shared_words",
+        "longest_shared_passage",
+        "longest_narration_words",
+        "longest_narration_passage",
+    ]
     return pd.DataFrame(rows, columns=columns).sort_values(["article_id", "other_article_id"]).reset_index(drop=True)
 
 
@@ -287,5 +321,4 @@ def reuse_matrix(pairs: pd.DataFrame, articles: pd.DataFrame, value: str = "cont
 
 def median_by_n(curve: pd.DataFrame) -> pd.DataFrame:
     """Median and maximum pair containment for each part and n."""
-    return (curve.groupby(["part", "n"])["containment"]
-            .agg(median="median", maximum="max").reset_index())
+    return curve.groupby(["part", "n"])["containment"].agg(median="median", maximum="max").reset_index()

@@ -33,6 +33,7 @@ from collections.abc import Iterable, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from framing import paths
 
@@ -55,7 +56,9 @@ LOGS_DIR = Path("build/logs")
 REPORT_STEP = "report"
 UNCHANGED = "unchanged since the last good run"
 KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=ERROR"]  # what the kernel logs goes to build/logs/, not the console
-INLINE_BACKEND = "module://matplotlib_inline.backend_inline"  # a figure left unsaved still shows; saved ones show their PNG
+INLINE_BACKEND = (
+    "module://matplotlib_inline.backend_inline"  # a figure left unsaved still shows; saved ones show their PNG
+)
 
 
 @dataclass(frozen=True)
@@ -133,7 +136,9 @@ def numpy_dispatch_pin(machine: str | None = None) -> dict[str, str]:
     machine = (machine or platform.machine()).lower()
     if machine not in {"x86_64", "amd64"}:
         return {}
-    from numpy._core._multiarray_umath import __cpu_dispatch__  # ~0.15 s, only when notebooks run
+    # ~0.15 s, only when notebooks run. A private numpy module (no type stubs): the only place
+    # this numpy build lists the targets it dispatches to.
+    from numpy._core._multiarray_umath import __cpu_dispatch__  # type: ignore[import-not-found]
 
     avx512 = [name for name in __cpu_dispatch__ if name == "X86_V4" or name.startswith("AVX512")]
     return {"NPY_DISABLE_CPU_FEATURES": " ".join(avx512)} if avx512 else {}
@@ -169,7 +174,7 @@ def combined_digest(entries: Iterable[tuple[str, str]]) -> str:
     """One sha256 over ``(name, value)`` pairs, whatever their order."""
     digest = hashlib.sha256()
     for name, value in sorted(entries):
-        digest.update(f"{name}\0{value}\n".encode("utf-8"))
+        digest.update(f"{name}\0{value}\n".encode())
     return digest.hexdigest()
 
 
@@ -186,14 +191,14 @@ def imported_modules(source: str, package: str = PACKAGE) -> set[str]:
     package's own. A name that is not a module (``from framing import __version__``) is kept too:
     it simply has no file.
     """
-    found = set()
+    found: set[str] = set()
     for node in ast.walk(ast.parse(source)):
         if isinstance(node, ast.Import):
             found.update(a.name.split(".")[1] for a in node.names if a.name.startswith(f"{package}."))
         elif isinstance(node, ast.ImportFrom):
             if node.level:  # a relative import: from the package itself
                 module = node.module or ""
-            elif node.module == package or (node.module or "").startswith(f"{package}."):
+            elif node.module is not None and (node.module == package or node.module.startswith(f"{package}.")):
                 module = node.module.removeprefix(package).lstrip(".")
             else:
                 continue
@@ -246,8 +251,12 @@ def package_sources(modules: set[str] | None, package_dir: Path) -> list[Path]:
 
 def run_settings(root: Path, destination_root: Path, kernel_name: str) -> dict[str, str]:
     """The inputs every notebook shares beyond its files: where it runs, and with what."""
-    kernel = {"kernel": kernel_name, "python": sys.version, "requirements.txt": file_digest(root / "requirements.txt"),
-              **pinned_environment()}
+    kernel = {
+        "kernel": kernel_name,
+        "python": sys.version,
+        "requirements.txt": file_digest(root / "requirements.txt"),
+        **pinned_environment(),
+    }
     return {
         "project folders": combined_digest([("root", str(root)), ("destination", str(destination_root))]),
         "kernel and environment": combined_digest(kernel.items()),
@@ -285,8 +294,9 @@ def report_inputs(staging: Path, root: Path) -> dict[str, str]:
     return {
         "executed notebooks": combined_digest((p.name, file_digest(p)) for p in notebooks),
         "docs": tree_digest(root / "docs"),
-        f"{PACKAGE} modules": combined_digest((p.relative_to(package_dir).as_posix(), file_digest(p))
-                                             for p in package_sources({"report"}, package_dir)),
+        f"{PACKAGE} modules": combined_digest(
+            (p.relative_to(package_dir).as_posix(), file_digest(p)) for p in package_sources({"report"}, package_dir)
+        ),
     }
 
 
@@ -327,8 +337,11 @@ def save_state(destination_root: Path, steps: Mapping[str, dict]) -> None:
 
 def _snapshot(folder: Path) -> dict[str, tuple[int, int, int]]:
     """(inode, mtime, size) per file: a file rewritten with the same bytes still shows as written."""
-    return {str(p.relative_to(folder)): (s.st_ino, s.st_mtime_ns, s.st_size)
-            for p in sorted(folder.rglob("*")) if p.is_file() and (s := p.stat())}
+    return {
+        str(p.relative_to(folder)): (s.st_ino, s.st_mtime_ns, s.st_size)
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and (s := p.stat())
+    }
 
 
 def _written(before: dict, after: dict) -> list[str]:
@@ -366,7 +379,7 @@ def _earlier_outputs(stage: Stage, every: list[Stage], steps: Mapping[str, dict]
 
     None when an earlier notebook has no record of what it writes (a partial run before any full one).
     """
-    earlier = every[:every.index(stage)] if stage in every else []
+    earlier = every[: every.index(stage)] if stage in every else []
     if any(e.name not in steps for e in earlier):
         return None
     names = {n for e in earlier for n in _tables_and_figures(steps[e.name])}
@@ -440,7 +453,9 @@ def _kernel_manager_class(env: dict[str, str], console) -> type:
     from jupyter_client import AsyncKernelManager
 
     class StageKernelManager(AsyncKernelManager):
-        async def start_kernel(self, **kw):
+        # jupyter_client declares AsyncKernelManager.start_kernel as a callable attribute over
+        # KernelManager's synchronous method, and ignores the same override error itself.
+        async def start_kernel(self, **kw: Any) -> None:  # type: ignore[override]
             await super().start_kernel(**kw | {"env": env, "stdout": console, "stderr": console})
 
     return StageKernelManager
@@ -466,7 +481,9 @@ def _installed_kernels() -> str:
     return ", ".join(sorted(KernelSpecManager().find_kernel_specs())) or "none"
 
 
-def _failure(error: Exception, started: list, kernel_name: str, cell_timeout: int, start_timeout: int) -> tuple[str, str]:
+def _failure(
+    error: Exception, started: list, kernel_name: str, cell_timeout: int, start_timeout: int
+) -> tuple[str, str]:
     """(where, what): the cell or step a notebook stopped in, and why, in words."""
     import papermill
     from jupyter_client.kernelspec import NoSuchKernel
@@ -501,11 +518,18 @@ def _execute(stage: Stage, staging: Path, root: Path, kernel_name: str, cell_tim
     with _console_log(log) as console:
         try:
             papermill.execute_notebook(
-                str(stage.path), str(executed), parameters=_parameters(staging, root),
-                kernel_name=kernel_name, cwd=str(stage.path.parent), progress_bar=False, log_output=False,
+                str(stage.path),
+                str(executed),
+                parameters=_parameters(staging, root),
+                kernel_name=kernel_name,
+                cwd=str(stage.path.parent),
+                progress_bar=False,
+                log_output=False,
                 request_save_on_cell_execute=False,  # one write at the end (or on a cell's error), not two per cell
-                extra_arguments=KERNEL_ARGUMENTS, start_timeout=start_timeout,
-                execution_timeout=cell_timeout or None, iopub_timeout=IOPUB_TIMEOUT,
+                extra_arguments=KERNEL_ARGUMENTS,
+                start_timeout=start_timeout,
+                execution_timeout=cell_timeout or None,
+                iopub_timeout=IOPUB_TIMEOUT,
                 kernel_manager_class=_kernel_manager_class(kernel_environment(root), console),
                 on_notebook_start=lambda notebook: running.append(notebook),
                 on_cell_start=lambda cell, cell_index: started.append((cell_index, cell)),
@@ -550,8 +574,11 @@ def _stage_step(stage, staging, root, destination_root, inputs, kernel_name, cel
     executed = staging / "notebooks" / stage.name
     point_parameters_at(executed, staging, destination_root)
     seconds = time.perf_counter() - started
-    outputs = [f"{OUTPUT_FOLDERS[k].as_posix()}/{name}" for k in RESULT_FOLDERS
-               for name in _written(before[k], _snapshot(staging / k))]
+    outputs = [
+        f"{OUTPUT_FOLDERS[k].as_posix()}/{name}"
+        for k in RESULT_FOLDERS
+        for name in _written(before[k], _snapshot(staging / k))
+    ]
     record = _record([*outputs, f"{OUTPUT_FOLDERS['notebooks'].as_posix()}/{stage.name}"], staging, inputs)
     return seconds, outputs, record
 
@@ -593,8 +620,10 @@ def run(
             else:
                 (staging / key).mkdir(parents=True)
         for index, stage in enumerate(stages, start=1):
-            inputs = {**stage_inputs(stage, root, settings),
-                      "earlier outputs": _earlier_outputs(stage, every, steps, staging)}
+            inputs = {
+                **stage_inputs(stage, root, settings),
+                "earlier outputs": _earlier_outputs(stage, every, steps, staging),
+            }
             reason = "--force" if force else rerun_reason(steps.get(stage.name), inputs, destination_root)
             if reason is None:
                 _carry_over(steps[stage.name]["outputs"], staging, destination_root)
@@ -603,8 +632,9 @@ def run(
                 continue
             log(f"[{index}/{len(stages)}] {stage.name} ({reason}) ...", end=" ", flush=True)
             try:
-                seconds, outputs, steps[stage.name] = _stage_step(stage, staging, root, destination_root, inputs,
-                                                                  kernel_name, cell_timeout, start_timeout)
+                seconds, outputs, steps[stage.name] = _stage_step(
+                    stage, staging, root, destination_root, inputs, kernel_name, cell_timeout, start_timeout
+                )
             except RunFailed:
                 log("FAILED")
                 raise
@@ -633,8 +663,11 @@ def _finish_step(finish, staging: Path, root: Path, destination_root: Path, step
     finish(staging)
     log(f"done in {time.perf_counter() - started:.1f} s")
     folder = staging / "report"
-    names = [f"{OUTPUT_FOLDERS['report'].as_posix()}/{p.relative_to(folder).as_posix()}"
-             for p in folder.rglob("*") if p.is_file()]
+    names = [
+        f"{OUTPUT_FOLDERS['report'].as_posix()}/{p.relative_to(folder).as_posix()}"
+        for p in folder.rglob("*")
+        if p.is_file()
+    ]
     steps[REPORT_STEP] = _record(names, staging, inputs)
 
 

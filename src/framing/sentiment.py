@@ -18,7 +18,8 @@ windows are unchanged) and the same ALL-CAPS profile (its emphasis rule is uncha
 
 Every score comes with the terms that produced it (``term:valence;...``), so it can be checked
 by hand: ``vader_compound = s / sqrt(s**2 + 15)`` with ``s = vader_sum`` (sum of the listed
-valences plus VADER's ``!``/``?`` emphasis).
+valences plus VADER's ``!``/``?`` emphasis). The terms come from the two packages' internals,
+which only ``framing.dictionaries`` touches (``tests/test_dictionaries.py`` pins it to their public API).
 """
 
 from __future__ import annotations
@@ -30,11 +31,9 @@ from functools import lru_cache
 
 import numpy as np
 import pandas as pd
-from afinn import Afinn
 from scipy import stats as scipy_stats
-from vaderSentiment import vaderSentiment as vader_module
 
-from framing import actors, corpus, resources, segment, spans, stats, voice
+from framing import actors, corpus, dictionaries, io, resources, segment, spans, stats, voice
 
 # VADER's normalisation constant: compound = s / sqrt(s^2 + alpha), "approximates the max
 # expected value" (Hutto & Gilbert 2014; vaderSentiment.normalize default).
@@ -73,31 +72,26 @@ QUOTED = "direct_quote"  # the voice of the words inside quotation marks (framin
 # Codebook of sentiment_sentences.csv (column, definition), shown in notebook 03.
 CODEBOOK = (
     ("sentence_id, article_id", "keys into sentences.csv / articles.csv"),
-    ("voice", "the unit's voice (framing.voice, sentences.voice); the voice comparison scores each unit's quoted and unquoted parts apart: sentiment_parts.csv"),
+    (
+        "voice",
+        "the unit's voice (framing.voice, sentences.voice); the voice comparison scores each unit's quoted "
+        "and unquoted parts apart: sentiment_parts.csv",
+    ),
     ("vader_compound, vader_pos, vader_neu, vader_neg", "VADER on the normalised sentence (Hutto & Gilbert 2014)"),
     ("vader_sum", "the sum VADER squashes: compound = s / sqrt(s^2 + 15)"),
-    ("vader_terms", "'term:valence;...' final valences after VADER's booster, negation and 'but' rules; they add up to vader_sum"),
+    (
+        "vader_terms",
+        "'term:valence;...' final valences after VADER's booster, negation and 'but' rules; they add up to vader_sum",
+    ),
     ("vader_compound_masked, vader_sum_masked, vader_terms_masked", "the same on the name-masked sentence"),
     ("afinn_score, afinn_terms", "AFINN-165 (Nielsen 2011): sum of the integer valences (-5..5) of the listed terms"),
-    ("afinn_compound", "afinn_score / sqrt(afinn_score^2 + 15): VADER's squashing, so both methods share one -1..1 scale"),
+    (
+        "afinn_compound",
+        "afinn_score / sqrt(afinn_score^2 + 15): VADER's squashing, so both methods share one -1..1 scale",
+    ),
     ("afinn_score_masked, afinn_compound_masked, afinn_terms_masked", "the same on the name-masked sentence"),
     ("masked_names", "the name tokens masked, adjacent tokens joined (';'-separated)"),
 )
-
-
-# --- analyzers (created once) ------------------------------------------------------------
-
-
-@lru_cache(maxsize=1)
-def vader_analyzer() -> vader_module.SentimentIntensityAnalyzer:
-    """The VADER analyzer with the lexicon shipped in ``vaderSentiment`` (built once)."""
-    return vader_module.SentimentIntensityAnalyzer()
-
-
-@lru_cache(maxsize=1)
-def afinn_analyzer() -> Afinn:
-    """AFINN-165 for English, without emoticons (built once)."""
-    return Afinn(language="en")
 
 
 def normalise(text: str) -> str:
@@ -172,7 +166,9 @@ def _name_spans_cached(plain: str) -> tuple[tuple[int, int], ...]:
     spans = []
     for index, (start, end, token) in enumerate(tokens):
         in_mention = any(a <= start and end <= b for a, b in inside)
-        by_shape = not title_case and not _is_initial(plain, start) and (not token.isupper() or _in_run(plain, tokens, index))
+        by_shape = (
+            not title_case and not _is_initial(plain, start) and (not token.isupper() or _in_run(plain, tokens, index))
+        )
         if in_mention or by_shape:
             spans.append((start, end))
     return tuple(spans)
@@ -182,7 +178,11 @@ def _in_run(text: str, tokens: list[tuple[int, int, str]], index: int) -> bool:
     """Whether token ``index`` is joined by whitespace alone to a capitalised neighbour."""
     start, end, _ = tokens[index]
     before = index > 0 and _is_capitalised(tokens[index - 1][2]) and not text[tokens[index - 1][1] : start].strip()
-    after = index + 1 < len(tokens) and _is_capitalised(tokens[index + 1][2]) and not text[end : tokens[index + 1][0]].strip()
+    after = (
+        index + 1 < len(tokens)
+        and _is_capitalised(tokens[index + 1][2])
+        and not text[end : tokens[index + 1][0]].strip()
+    )
     return bool(before or after)
 
 
@@ -228,41 +228,15 @@ def _joined_names(plain: str, spans) -> str:
 # --- VADER -------------------------------------------------------------------------------
 
 
-def _vader_valences(text: str) -> tuple[list[str], list[float]]:
-    """VADER's tokens and their final valences (after boosters, negation, 'but'), as in
-    ``SentimentIntensityAnalyzer.polarity_scores`` (emoji descriptions are not expanded:
-    news text has none; ``test_sentiment`` checks equality on every corpus sentence)."""
-    analyzer = vader_analyzer()
-    sentitext = vader_module.SentiText(text.strip())
-    tokens = sentitext.words_and_emoticons
-    sentiments: list[float] = []
-    for i, item in enumerate(tokens):
-        lower = item.lower()
-        if lower in vader_module.BOOSTER_DICT or (lower == "kind" and i < len(tokens) - 1 and tokens[i + 1].lower() == "of"):
-            sentiments.append(0)
-            continue
-        if lower not in analyzer.lexicon:
-            # ``sentiment_valence`` only appends the valence it was given (0) for such a word;
-            # skipping the call saves most of the loop, as most words are not in the lexicon.
-            sentiments.append(0)
-            continue
-        sentiments = analyzer.sentiment_valence(0, sentitext, item, i, sentiments)
-    return tokens, analyzer._but_check(tokens, sentiments)
-
-
 def _format_terms(pairs) -> str:
     return ";".join(f"{term}:{value:g}" for term, value in pairs)
 
 
 @lru_cache(maxsize=65536)
 def _vader_cached(text: str) -> tuple:
-    tokens, valences = _vader_valences(text)
-    analyzer = vader_analyzer()
-    scores = analyzer.score_valence(valences, text)
-    total = float(sum(valences))
-    emphasis = analyzer._punctuation_emphasis(text) if total else 0.0
-    terms = [(t.lower(), round(v, TERM_DECIMALS)) for t, v in zip(tokens, valences) if v]
-    return scores["compound"], scores["pos"], scores["neu"], scores["neg"], total + math.copysign(emphasis, total), _format_terms(terms)
+    score = dictionaries.vader_score(text)  # final valences after VADER's rules, as polarity_scores has them
+    terms = [(t.lower(), round(v, TERM_DECIMALS)) for t, v in zip(score.tokens, score.valences) if v]
+    return score.compound, score.pos, score.neu, score.neg, score.total, _format_terms(terms)
 
 
 def vader_scores(text: str, *, normalised: bool = True) -> dict:
@@ -292,10 +266,12 @@ _SPACES = re.compile(r"\s+")
 @lru_cache(maxsize=1)
 def _afinn_index() -> dict[str, tuple[str, ...]]:
     """AFINN entries grouped by their first word, longest first (every entry starts and ends
-    with a word character, checked in ``test_sentiment``)."""
+    with a word character, checked in ``test_dictionaries``)."""
     index: dict[str, list[str]] = {}
-    for entry in sorted(afinn_analyzer()._dict, key=len, reverse=True):
-        index.setdefault(_WORD.match(entry).group(0), []).append(entry)
+    for entry in sorted(dictionaries.afinn_lexicon(), key=len, reverse=True):
+        first = _WORD.match(entry)
+        assert first is not None, entry  # every entry starts with a word character
+        index.setdefault(first.group(0), []).append(entry)
     return {first: tuple(entries) for first, entries in index.items()}
 
 
@@ -324,7 +300,7 @@ def afinn_find_all(text: str) -> list[str]:
 
 @lru_cache(maxsize=65536)
 def _afinn_cached(text: str) -> tuple[int, str]:
-    valences = afinn_analyzer()._dict
+    valences = dictionaries.afinn_lexicon()
     values = [(term, valences[term]) for term in afinn_find_all(text)]
     return sum(v for _, v in values), _format_terms(values)
 
@@ -369,21 +345,10 @@ def _has_word(text: str) -> bool:
 # --- scoring tables ----------------------------------------------------------------------
 
 
-# VADER's rules look beyond the lexicon at these words ('but', 'least', 'never so', 'kind of', ...).
-_VADER_RULE_WORDS = frozenset({"but", "least", "at", "very", "kind", "of", "never", "so", "this", "without", "doubt"})
-
-
-@lru_cache(maxsize=1)
-def _vader_sensitive_words() -> frozenset[str]:
-    """Every lower-case token that can change a VADER score: lexicon, boosters, negators, idiom words."""
-    idioms = {word for phrase in (*vader_module.SENTIMENT_LADEN_IDIOMS, *vader_module.SPECIAL_CASES) for word in phrase.split()}
-    return frozenset(vader_analyzer().lexicon) | set(vader_module.BOOSTER_DICT) | set(vader_module.NEGATE) | idioms | _VADER_RULE_WORDS
-
-
 @lru_cache(maxsize=1)
 def _afinn_words() -> frozenset[str]:
     """Every word that occurs in an AFINN entry."""
-    return frozenset(word for entry in afinn_analyzer()._dict for word in _WORD.findall(entry))
+    return frozenset(word for entry in dictionaries.afinn_lexicon() for word in _WORD.findall(entry))
 
 
 def _changed_tokens(plain: str, masked: str) -> list[str]:
@@ -394,7 +359,7 @@ def _changed_tokens(plain: str, masked: str) -> list[str]:
 def _changes_move_vader(changed: list[str]) -> bool:
     """False when no changed token (``_changed_tokens``: raw or masked, with or without edge
     punctuation) is a word VADER reacts to, so the masked text provably scores as the raw text does."""
-    sensitive = _vader_sensitive_words()
+    sensitive = dictionaries.vader_sensitive_words()
     return any(t in sensitive or t.strip(string.punctuation) in sensitive for t in changed)
 
 
@@ -417,12 +382,20 @@ def _score_row(plain: str, masked: str) -> dict:
     masked_v = vader_scores(masked, normalised=False) if _changes_move_vader(changed) else raw_v
     masked_a = afinn_scores(masked, normalised=False) if _changes_move_afinn(changed) else raw_a
     return {
-        "vader_compound": raw_v["compound"], "vader_pos": raw_v["pos"], "vader_neu": raw_v["neu"],
-        "vader_neg": raw_v["neg"], "vader_sum": round(raw_v["sum"], 4), "vader_terms": raw_v["terms"],
-        "vader_compound_masked": masked_v["compound"], "vader_sum_masked": round(masked_v["sum"], 4),
+        "vader_compound": raw_v["compound"],
+        "vader_pos": raw_v["pos"],
+        "vader_neu": raw_v["neu"],
+        "vader_neg": raw_v["neg"],
+        "vader_sum": round(raw_v["sum"], 4),
+        "vader_terms": raw_v["terms"],
+        "vader_compound_masked": masked_v["compound"],
+        "vader_sum_masked": round(masked_v["sum"], 4),
         "vader_terms_masked": masked_v["terms"],
-        "afinn_score": raw_a["score"], "afinn_compound": raw_a["compound"], "afinn_terms": raw_a["terms"],
-        "afinn_score_masked": masked_a["score"], "afinn_compound_masked": masked_a["compound"],
+        "afinn_score": raw_a["score"],
+        "afinn_compound": raw_a["compound"],
+        "afinn_terms": raw_a["terms"],
+        "afinn_score_masked": masked_a["score"],
+        "afinn_compound_masked": masked_a["compound"],
         "afinn_terms_masked": masked_a["terms"],
     }
 
@@ -436,14 +409,21 @@ def score_sentences(sentences: pd.DataFrame) -> pd.DataFrame:
     rows = []
     shares = sentences["quoted_share"] if "quoted_share" in sentences.columns else pd.Series(0.0, index=sentences.index)
     voices = sentences["voice"] if "voice" in sentences.columns else pd.Series("", index=sentences.index)
-    for sid, aid, text, share, unit_voice in zip(sentences["sentence_id"], sentences["article_id"], sentences["text"],
-                                                 shares.astype(float), voices):
+    for sid, aid, text, share, unit_voice in zip(
+        sentences["sentence_id"], sentences["article_id"], sentences["text"], shares.astype(float), voices
+    ):
         plain = normalise(text)
         spans = _name_spans_cached(plain)  # what mask_names and masked_names find, computed once
-        rows.append({
-            "sentence_id": sid, "article_id": aid, "voice": unit_voice, "quoted_share": share,
-            **_score_row(plain, _mask_spans(plain, spans)), "masked_names": _joined_names(plain, spans),
-        })
+        rows.append(
+            {
+                "sentence_id": sid,
+                "article_id": aid,
+                "voice": unit_voice,
+                "quoted_share": share,
+                **_score_row(plain, _mask_spans(plain, spans)),
+                "masked_names": _joined_names(plain, spans),
+            }
+        )
     scored = pd.DataFrame(rows)
     if "n_words" in sentences.columns:
         scored.insert(2, "n_words", sentences["n_words"].to_numpy())
@@ -465,14 +445,21 @@ def score_parts(sentences: pd.DataFrame) -> pd.DataFrame:
     masked the same way in either part. Needs ``quote_spans`` and the ``words_<voice>`` columns.
     """
     rows = []
-    for row in sentences.itertuples(index=False):
+    for row in io.rows(sentences, index=False):
         quoted = spans.parse_spans(row.quote_spans)
         parts = voice_parts(row.text, quoted)
         masked = voice_parts(mask_names(row.text), quoted)
         for part, part_voice in (("outside", outside_voice(row)), ("quote", QUOTED)):
             if parts[part]:
-                rows.append({"sentence_id": row.sentence_id, "article_id": row.article_id, "voice": part_voice,
-                             "text": " ".join(parts[part].split()), **_part_scores(parts[part], masked[part])})
+                rows.append(
+                    {
+                        "sentence_id": row.sentence_id,
+                        "article_id": row.article_id,
+                        "voice": part_voice,
+                        "text": " ".join(parts[part].split()),
+                        **_part_scores(parts[part], masked[part]),
+                    }
+                )
     return pd.DataFrame(rows)
 
 
@@ -481,9 +468,12 @@ def _part_scores(text: str, masked: str) -> dict:
     masked_v, masked_a = vader_scores(masked), afinn_scores(masked)
     return {
         "n_words": len(segment.words(text)),  # the tokenizer behind sentences.n_words
-        "vader_compound": raw_v["compound"], "vader_compound_masked": masked_v["compound"],
-        "vader_terms_masked": masked_v["terms"], "afinn_compound": raw_a["compound"],
-        "afinn_compound_masked": masked_a["compound"], "afinn_terms_masked": masked_a["terms"],
+        "vader_compound": raw_v["compound"],
+        "vader_compound_masked": masked_v["compound"],
+        "vader_terms_masked": masked_v["terms"],
+        "afinn_compound": raw_a["compound"],
+        "afinn_compound_masked": masked_a["compound"],
+        "afinn_terms_masked": masked_a["terms"],
     }
 
 
@@ -495,7 +485,11 @@ def _summary(values: pd.Series, seed: int) -> dict:
     values = values.astype(float)
     mean, low, high = stats.bootstrap_mean(values.to_numpy(), seed=seed)
     return {
-        "n": int(values.size), "mean": mean, "ci_low": low, "ci_high": high, "median": float(values.median()),
+        "n": int(values.size),
+        "mean": mean,
+        "ci_low": low,
+        "ci_high": high,
+        "median": float(values.median()),
         "n_negative": int((values <= NEGATIVE_THRESHOLD).sum()),
         "n_neutral": int(values.between(NEGATIVE_THRESHOLD, POSITIVE_THRESHOLD, inclusive="neither").sum()),
         "n_positive": int((values >= POSITIVE_THRESHOLD).sum()),
@@ -508,7 +502,9 @@ def _outlets(articles: pd.DataFrame) -> list[tuple[str, str, str]]:
     return list(zip(ordered["article_id"], ordered["label"], ordered["group"]))
 
 
-def by_outlet(scored: pd.DataFrame, parts: pd.DataFrame, articles: pd.DataFrame, *, seed: int = stats.DEFAULT_SEED) -> pd.DataFrame:
+def by_outlet(
+    scored: pd.DataFrame, parts: pd.DataFrame, articles: pd.DataFrame, *, seed: int = stats.DEFAULT_SEED
+) -> pd.DataFrame:
     """Per text, method and voice: n, mean, bootstrap interval and distribution counts.
 
     voice 'all' summarises whole units; each voice of ``framing.voice`` summarises the parts in
@@ -522,8 +518,17 @@ def by_outlet(scored: pd.DataFrame, parts: pd.DataFrame, articles: pd.DataFrame,
         for article_id, label, group in _outlets(articles):
             cell = cells.get(article_id, table.iloc[:0])
             for method, column in SCORE_COLUMNS.items():
-                rows.append({"article_id": article_id, "label": label, "group": group, "method": method,
-                             "voice": voice_name, "unit": unit, **_summary(cell[column], seed)})
+                rows.append(
+                    {
+                        "article_id": article_id,
+                        "label": label,
+                        "group": group,
+                        "method": method,
+                        "voice": voice_name,
+                        "unit": unit,
+                        **_summary(cell[column], seed),
+                    }
+                )
     return _sorted(pd.DataFrame(rows), ["article_id", "method", "voice"])
 
 
@@ -538,11 +543,17 @@ def actor_groups_of(text: str) -> list[str]:
 
 def sentence_actor_groups(sentences: pd.DataFrame) -> pd.DataFrame:
     """One row per sentence and actor group it mentions (sentence_id, actor_group)."""
-    pairs = [(sid, group) for sid, text in zip(sentences["sentence_id"], sentences["text"]) for group in actor_groups_of(text)]
+    pairs = [
+        (sid, group)
+        for sid, text in zip(sentences["sentence_id"], sentences["text"])
+        for group in actor_groups_of(text)
+    ]
     return pd.DataFrame(pairs, columns=["sentence_id", "actor_group"])
 
 
-def by_actor(scored: pd.DataFrame, sentences: pd.DataFrame, articles: pd.DataFrame, *, seed: int = stats.DEFAULT_SEED) -> pd.DataFrame:
+def by_actor(
+    scored: pd.DataFrame, sentences: pd.DataFrame, articles: pd.DataFrame, *, seed: int = stats.DEFAULT_SEED
+) -> pd.DataFrame:
     """Per outlet, actor group and method: sentiment of the sentences that mention the group.
 
     A sentence mentioning two groups counts for both. This is the sentiment *of sentences
@@ -556,8 +567,16 @@ def by_actor(scored: pd.DataFrame, sentences: pd.DataFrame, articles: pd.DataFra
         for group in sorted(mentions["actor_group"].unique()):
             cell = cells.get((article_id, group), mentions.iloc[:0])
             for method, column in SCORE_COLUMNS.items():
-                rows.append({"article_id": article_id, "label": label, "actor_group": group, "method": method,
-                             **_summary(cell[column], seed), "small_n": len(cell) < SMALL_N})
+                rows.append(
+                    {
+                        "article_id": article_id,
+                        "label": label,
+                        "actor_group": group,
+                        "method": method,
+                        **_summary(cell[column], seed),
+                        "small_n": len(cell) < SMALL_N,
+                    }
+                )
     return _sorted(pd.DataFrame(rows), ["article_id", "actor_group", "method"])
 
 
@@ -568,30 +587,49 @@ def _spearman(a: pd.Series, b: pd.Series) -> tuple[float, float]:
     return float(result.statistic), float(result.pvalue)
 
 
-def agreement(scored: pd.DataFrame, articles: pd.DataFrame, *, pairs: tuple = (("vader_masked", "afinn_masked"), ("vader", "afinn"))) -> pd.DataFrame:
+def agreement(
+    scored: pd.DataFrame,
+    articles: pd.DataFrame,
+    *,
+    pairs: tuple = (("vader_masked", "afinn_masked"), ("vader", "afinn")),
+) -> pd.DataFrame:
     """Spearman correlation between methods per sentence, over all sentences and per outlet.
 
-    Columns: article_id ('' for the corpus), label ('all' for the corpus), method_a, method_b, n, rho, p_value, n_same_sign
-    (both negative, both neutral or both positive at VADER's +-0.05 thresholds).
+    Columns: article_id ('' for the corpus), label ('all' for the corpus), method_a, method_b, n, rho,
+    p_value, n_same_sign (both negative, both neutral or both positive at VADER's +-0.05 thresholds).
     """
     labelled = corpus.with_labels(scored, articles)
-    cells = [("", "all", labelled)] + [(aid, label, cell) for (aid, label), cell in labelled.groupby(["article_id", "label"], sort=True)]
+    cells = [("", "all", labelled)] + [
+        (aid, label, cell) for (aid, label), cell in labelled.groupby(["article_id", "label"], sort=True)
+    ]
     rows = []
     for article_id, label, cell in cells:
         for method_a, method_b in pairs:
             a, b = cell[SCORE_COLUMNS[method_a]], cell[SCORE_COLUMNS[method_b]]
             rho, p_value = _spearman(a, b)
-            rows.append({"article_id": article_id, "label": label, "method_a": method_a, "method_b": method_b,
-                         "n": len(cell), "rho": rho, "p_value": p_value, "n_same_sign": int((_sign(a) == _sign(b)).sum())})
+            rows.append(
+                {
+                    "article_id": article_id,
+                    "label": label,
+                    "method_a": method_a,
+                    "method_b": method_b,
+                    "n": len(cell),
+                    "rho": rho,
+                    "p_value": p_value,
+                    "n_same_sign": int((_sign(a) == _sign(b)).sum()),
+                }
+            )
     return pd.DataFrame(rows)
 
 
 def _sign(values: pd.Series) -> np.ndarray:
-    values = values.astype(float).to_numpy()
-    return np.where(values >= POSITIVE_THRESHOLD, 1, np.where(values <= NEGATIVE_THRESHOLD, -1, 0))
+    x = values.astype(float).to_numpy()
+    return np.where(x >= POSITIVE_THRESHOLD, 1, np.where(x <= NEGATIVE_THRESHOLD, -1, 0))
 
 
-def disagreements(scored: pd.DataFrame, *, a: str = "vader_masked", b: str = "afinn_masked", top: int = 6) -> pd.DataFrame:
+def disagreements(
+    scored: pd.DataFrame, *, a: str = "vader_masked", b: str = "afinn_masked", top: int = 6
+) -> pd.DataFrame:
     """The ``top`` sentences where two methods differ most on their common -1..1 scale."""
     gap = scored[SCORE_COLUMNS[a]].astype(float) - scored[SCORE_COLUMNS[b]].astype(float)
     table = scored.assign(gap=gap.round(4), abs_gap=gap.abs().round(4))
@@ -621,7 +659,12 @@ def masking_changes(scored: pd.DataFrame) -> pd.DataFrame:
     )
     changed = table[(table["vader_delta"] != 0) | (table["afinn_delta"] != 0)]
     key = changed["vader_delta"].abs().rename("key")
-    return changed.assign(key=key).sort_values(["key", "sentence_id"], ascending=[False, True]).drop(columns="key").reset_index(drop=True)
+    return (
+        changed.assign(key=key)
+        .sort_values(["key", "sentence_id"], ascending=[False, True])
+        .drop(columns="key")
+        .reset_index(drop=True)
+    )
 
 
 # --- findings ----------------------------------------------------------------------------
@@ -634,8 +677,15 @@ def normalisation_changes(sentences: pd.DataFrame) -> pd.DataFrame:
     for sid, aid, text in zip(sentences["sentence_id"], sentences["article_id"], sentences["text"]):
         written, normal = vader_scores(text, normalised=False), vader_scores(text)
         if written["compound"] != normal["compound"]:
-            rows.append({"sentence_id": sid, "article_id": aid, "as_written": written["compound"],
-                         "normalised": normal["compound"], "hidden_terms": _dropped_terms(normal["terms"], written["terms"])})
+            rows.append(
+                {
+                    "sentence_id": sid,
+                    "article_id": aid,
+                    "as_written": written["compound"],
+                    "normalised": normal["compound"],
+                    "hidden_terms": _dropped_terms(normal["terms"], written["terms"]),
+                }
+            )
     return pd.DataFrame(rows, columns=["sentence_id", "article_id", "as_written", "normalised", "hidden_terms"])
 
 
@@ -643,8 +693,12 @@ def overlapping_pairs(cells: pd.DataFrame) -> tuple[int, list[tuple[str, str]]]:
     """(pairs of texts, the pairs whose intervals do not overlap) among summary rows with
     label, ci_low and ci_high."""
     rows = cells.dropna(subset=["ci_low", "ci_high"]).sort_values("label").to_dict("records")
-    apart = [(a["label"], b["label"]) for i, a in enumerate(rows) for b in rows[i + 1 :]
-             if a["ci_high"] < b["ci_low"] or b["ci_high"] < a["ci_low"]]
+    apart = [
+        (a["label"], b["label"])
+        for i, a in enumerate(rows)
+        for b in rows[i + 1 :]
+        if a["ci_high"] < b["ci_low"] or b["ci_high"] < a["ci_low"]
+    ]
     return len(rows) * (len(rows) - 1) // 2, apart
 
 
@@ -659,12 +713,23 @@ def tone_finding(cells: pd.DataFrame, method_name: str) -> str:
     n_pairs, apart = overlapping_pairs(cells)
     if len(cells) == 1:
         row = cells.iloc[0]
-        return (f"**{method_name}**: the one text, {row['label']}, leans {'negative' if row['mean'] < 0 else 'neutral or positive'} "
-                f"(mean {row['mean']:+.2f}).")
-    lean = (f"all {len(cells)} texts lean negative" if negative == len(cells) else
-            f"{prose.share(negative, len(cells))} texts lean negative")
-    separation = ("every pair of intervals overlaps" if not apart else
-                  f"{prose.share(len(apart), n_pairs)} pairs of intervals do not overlap ("
-                  + prose.listing(f"{a} / {b}" for a, b in apart) + ")")
-    return (f"**{method_name}**: {lean} (means from {cells['mean'].min():+.2f} to {cells['mean'].max():+.2f}); "
-            f"least negative: {prose.listing(mildest)}; {separation}.")
+        return (
+            f"**{method_name}**: the one text, {row['label']}, "
+            f"leans {'negative' if row['mean'] < 0 else 'neutral or positive'} (mean {row['mean']:+.2f})."
+        )
+    lean = (
+        f"all {len(cells)} texts lean negative"
+        if negative == len(cells)
+        else f"{prose.share(negative, len(cells))} texts lean negative"
+    )
+    separation = (
+        "every pair of intervals overlaps"
+        if not apart
+        else f"{prose.share(len(apart), n_pairs)} pairs of intervals do not overlap ("
+        + prose.listing(f"{a} / {b}" for a, b in apart)
+        + ")"
+    )
+    return (
+        f"**{method_name}**: {lean} (means from {cells['mean'].min():+.2f} to {cells['mean'].max():+.2f}); "
+        f"least negative: {prose.listing(mildest)}; {separation}."
+    )

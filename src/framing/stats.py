@@ -13,9 +13,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 DEFAULT_SEED = 20170901
 DEFAULT_RESAMPLES = 2000
@@ -34,65 +35,78 @@ def percentile_interval(samples: np.ndarray, level: float = LEVEL) -> tuple[floa
     return float(low), float(high)
 
 
-def bootstrap_mean(values: Sequence[float], *, resamples: int = DEFAULT_RESAMPLES, seed: int = DEFAULT_SEED,
-                   level: float = LEVEL) -> tuple[float, float, float]:
+def bootstrap_mean(
+    values: ArrayLike, *, resamples: int = DEFAULT_RESAMPLES, seed: int = DEFAULT_SEED, level: float = LEVEL
+) -> tuple[float, float, float]:
     """Mean of ``values`` with a percentile bootstrap interval: (mean, low, high).
 
     An empty input gives NaNs; a single value gives a zero-width interval.
     """
-    values = np.asarray(values, dtype=float)
-    if values.size == 0:
+    x = np.asarray(values, dtype=float)
+    if x.size == 0:
         return float("nan"), float("nan"), float("nan")
-    index = _rng(seed).integers(0, values.size, size=(resamples, values.size))
-    low, high = percentile_interval(values[index].mean(axis=1), level)
-    return float(values.mean()), low, high
+    index = _rng(seed).integers(0, x.size, size=(resamples, x.size))
+    low, high = percentile_interval(x[index].mean(axis=1), level)
+    return float(x.mean()), low, high
 
 
-def bootstrap_rate(counts: Sequence[float], words: Sequence[float], *, per: int = PER_WORDS,
-                   resamples: int = DEFAULT_RESAMPLES, seed: int = DEFAULT_SEED,
-                   level: float = LEVEL) -> tuple[float, float, float]:
+def bootstrap_rate(
+    counts: ArrayLike,
+    words: ArrayLike,
+    *,
+    per: int = PER_WORDS,
+    resamples: int = DEFAULT_RESAMPLES,
+    seed: int = DEFAULT_SEED,
+    level: float = LEVEL,
+) -> tuple[float, float, float]:
     """Rate ``per`` words (sum of counts / sum of words) with an interval from resampling units.
 
     ``counts[i]`` and ``words[i]`` belong to the same unit (a sentence). Returns (rate, low, high).
     """
-    counts = np.asarray(counts, dtype=float)
-    words = np.asarray(words, dtype=float)
-    if counts.shape != words.shape:
-        raise ValueError(f"counts and words differ in length: {counts.size} vs {words.size}")
-    if counts.size == 0 or words.sum() == 0:
+    unit_counts = np.asarray(counts, dtype=float)
+    unit_words = np.asarray(words, dtype=float)
+    if unit_counts.shape != unit_words.shape:
+        raise ValueError(f"counts and words differ in length: {unit_counts.size} vs {unit_words.size}")
+    if unit_counts.size == 0 or unit_words.sum() == 0:
         return float("nan"), float("nan"), float("nan")
-    index = _rng(seed).integers(0, counts.size, size=(resamples, counts.size))
+    index = _rng(seed).integers(0, unit_counts.size, size=(resamples, unit_counts.size))
     with np.errstate(invalid="ignore", divide="ignore"):
-        samples = counts[index].sum(axis=1) / words[index].sum(axis=1) * per
+        samples = unit_counts[index].sum(axis=1) / unit_words[index].sum(axis=1) * per
     low, high = percentile_interval(samples, level)
-    return float(counts.sum() / words.sum() * per), low, high
+    return float(unit_counts.sum() / unit_words.sum() * per), low, high
 
 
-def permutation_test(values: Sequence[float], labels: Sequence[bool], statistic: Callable[[np.ndarray, np.ndarray], float],
-                     *, permutations: int = DEFAULT_RESAMPLES, seed: int = DEFAULT_SEED) -> tuple[float, float]:
+def permutation_test(
+    values: ArrayLike,
+    labels: ArrayLike,
+    statistic: Callable[[np.ndarray, np.ndarray], float],
+    *,
+    permutations: int = DEFAULT_RESAMPLES,
+    seed: int = DEFAULT_SEED,
+) -> tuple[float, float]:
     """Two-sided permutation test of ``statistic(values[labels], values[~labels])``.
 
     Returns (observed statistic, p-value) with the add-one correction, p = (1 + #{|perm| >= |obs|}) / (1 + n).
     """
-    values = np.asarray(values, dtype=float)
-    labels = np.asarray(labels, dtype=bool)
-    if labels.all() or not labels.any():
+    x = np.asarray(values, dtype=float)
+    in_group = np.asarray(labels, dtype=bool)
+    if in_group.all() or not in_group.any():
         raise ValueError("permutation test needs units in both groups")
-    observed = statistic(values[labels], values[~labels])
+    observed = statistic(x[in_group], x[~in_group])
     if np.isnan(observed):  # e.g. a rate over zero words: no evidence either way, not p = 1/(n+1)
         return float("nan"), float("nan")
     rng = _rng(seed)
     extreme = 0
     for _ in range(permutations):
-        shuffled = rng.permutation(labels)
-        if abs(statistic(values[shuffled], values[~shuffled])) >= abs(observed) - 1e-12:
+        shuffled = rng.permutation(in_group)
+        if abs(statistic(x[shuffled], x[~shuffled])) >= abs(observed) - 1e-12:
             extreme += 1
     return float(observed), (1 + extreme) / (1 + permutations)
 
 
-
-
-def poisson_interval(count: int, exposure: float, *, per: int = PER_WORDS, level: float = LEVEL) -> tuple[float, float, float]:
+def poisson_interval(
+    count: int, exposure: float, *, per: int = PER_WORDS, level: float = LEVEL
+) -> tuple[float, float, float]:
     """Rate ``per`` units of exposure with the exact (Garwood 1936) Poisson interval: (rate, low, high).
 
     Treats the count as one Poisson draw, which is what one text gives; with no exposure, NaNs.
@@ -108,7 +122,7 @@ def poisson_interval(count: int, exposure: float, *, per: int = PER_WORDS, level
     return count * scale, float(low * scale), float(high * scale)
 
 
-def holm(p_values) -> np.ndarray:
+def holm(p_values: ArrayLike) -> np.ndarray:
     """Holm (1979) step-down adjusted p-values, in input order; NaN (untestable) stays NaN."""
     p = np.asarray(p_values, dtype=float)
     tested = ~np.isnan(p)  # an untestable contrast (NaN) is left out of the family and stays NaN
@@ -126,8 +140,9 @@ MIN_TEXTS_PER_GROUP = 3  # below this a shuffle of texts has too few arrangement
 EXACT_MAX_ARRANGEMENTS = 20000  # enumerate every arrangement up to this many, else sample
 
 
-def text_permutation_test(values: Sequence[float], labels: Sequence[bool], *, permutations: int = DEFAULT_RESAMPLES,
-                          seed: int = DEFAULT_SEED) -> tuple[float, float, float]:
+def text_permutation_test(
+    values: ArrayLike, labels: ArrayLike, *, permutations: int = DEFAULT_RESAMPLES, seed: int = DEFAULT_SEED
+) -> tuple[float, float, float]:
     """Two-sided test of the difference in means of per-text ``values`` between two groups, by
     shuffling the group labels of whole texts (the texts are the independent units).
 
@@ -140,16 +155,16 @@ def text_permutation_test(values: Sequence[float], labels: Sequence[bool], *, pe
     from itertools import combinations
     from math import comb
 
-    values = np.asarray(values, dtype=float)
-    labels = np.asarray(labels, dtype=bool)
-    n, k = len(values), int(labels.sum())
-    if min(k, n - k) < MIN_TEXTS_PER_GROUP or np.isnan(values).any():
+    x = np.asarray(values, dtype=float)
+    in_group = np.asarray(labels, dtype=bool)
+    n, k = len(x), int(in_group.sum())
+    if min(k, n - k) < MIN_TEXTS_PER_GROUP or np.isnan(x).any():
         return float("nan"), float("nan"), float("nan")
-    observed = values[labels].mean() - values[~labels].mean()
-    total = values.sum()
+    observed = x[in_group].mean() - x[~in_group].mean()
+    total = x.sum()
 
-    def difference(in_group: np.ndarray) -> float:
-        inside = values[in_group].sum()
+    def difference(members: np.ndarray) -> float:
+        inside = x[members].sum()
         return inside / k - (total - inside) / (n - k)
 
     arrangements = comb(n, k)
@@ -159,11 +174,13 @@ def text_permutation_test(values: Sequence[float], labels: Sequence[bool], *, pe
         mirrored = 2 if 2 * k == n else 1  # with equal groups every arrangement has a mirror image
         return float(observed), p, mirrored / arrangements
     rng = _rng(seed)
-    extreme = sum(abs(difference(rng.choice(n, k, replace=False))) >= abs(observed) - 1e-12 for _ in range(permutations))
+    extreme = sum(
+        abs(difference(rng.choice(n, k, replace=False))) >= abs(observed) - 1e-12 for _ in range(permutations)
+    )
     return float(observed), (1 + extreme) / (1 + permutations), 1 / (1 + permutations)
 
 
-def log_likelihood(count_a: np.ndarray, count_b: np.ndarray, total_a: float, total_b: float) -> np.ndarray:
+def log_likelihood(count_a: ArrayLike, count_b: ArrayLike, total_a: float, total_b: float) -> np.ndarray:
     """Dunning's (1993) log-likelihood G2 for each word, from its 2x2 table (the word and every
     other word, in corpus a and in corpus b), signed: positive where the word is relatively more
     frequent in corpus a. Equal to the G-test of independence (scipy's ``power_divergence`` with
@@ -171,8 +188,9 @@ def log_likelihood(count_a: np.ndarray, count_b: np.ndarray, total_a: float, tot
     a, b = np.asarray(count_a, dtype=float), np.asarray(count_b, dtype=float)
     table = np.stack([a, b, total_a - a, total_b - b])  # word in a, word in b, others in a, others in b
     n = total_a + total_b
-    expected = np.stack([total_a * (a + b) / n, total_b * (a + b) / n,
-                         total_a * (n - a - b) / n, total_b * (n - a - b) / n])
+    expected = np.stack(
+        [total_a * (a + b) / n, total_b * (a + b) / n, total_a * (n - a - b) / n, total_b * (n - a - b) / n]
+    )
     with np.errstate(divide="ignore", invalid="ignore"):
         terms = np.where(table > 0, table * np.log(table / expected), 0.0)
     return np.sign(a / total_a - b / total_b) * 2 * terms.sum(axis=0)

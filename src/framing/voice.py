@@ -29,11 +29,15 @@ from functools import lru_cache
 
 import pandas as pd
 
-from framing import actors, attribution, lexicon, resources, segment, spans
+from framing import actors, attribution, io, lexicon, resources, segment, spans
 
 VOICES = ("direct_quote", "attributed_paraphrase", "imputation", "own_narration")
-LABELS = {"direct_quote": "direct quote", "attributed_paraphrase": "attributed paraphrase",
-          "imputation": "imputation (the outlet ascribes a view)", "own_narration": "own narration"}
+LABELS = {
+    "direct_quote": "direct quote",
+    "attributed_paraphrase": "attributed paraphrase",
+    "imputation": "imputation (the outlet ascribes a view)",
+    "own_narration": "own narration",
+}
 OUTLET = "outlet"  # the speaker group of the outlet's own voice
 UNRESOLVED = "(unresolved)"  # a cue whose source the rules cannot name
 CUES_FILE = "attribution_cues.csv"
@@ -45,6 +49,7 @@ _CUE_BLOCKER = re.compile(r"(?<![\w-])(?:" + "|".join(CUE_BLOCKERS) + r")(?![\w-
 
 
 # ----------------------------------------------------------------------------- cues
+
 
 @lru_cache(maxsize=1)
 def extra_cues() -> lexicon.Codebook:
@@ -68,8 +73,11 @@ class Cue:
 def unit_cues(text: str, masked: str, context: attribution.Context) -> list[Cue]:
     """Every voice cue of a unit with its resolved subject; an extra cue wins where both match."""
     extras = [(m.start, m.end, m.category, m.matched_text) for m in lexicon.find_matches(masked, extra_cues())]
-    verbs = [(c.start, c.end, "reporting", c.form) for c in attribution.find_cues(masked)
-             if not any(a <= c.start < b for a, b, *_ in extras)]
+    verbs = [
+        (c.start, c.end, "reporting", c.form)
+        for c in attribution.find_cues(masked)
+        if not any(a <= c.start < b for a, b, *_ in extras)
+    ]
     whole = (0, len(text))
     found = []
     for start, end, category, form in sorted(extras + verbs):
@@ -84,6 +92,7 @@ def unit_cues(text: str, masked: str, context: attribution.Context) -> list[Cue]
 
 
 # ----------------------------------------------------------------------------- unit context
+
 
 @dataclass
 class Unit:
@@ -109,7 +118,7 @@ class Unit:
 def quote_speakers(sentences: pd.DataFrame, quotes: pd.DataFrame) -> dict[str, list[tuple[int, int, str, str]]]:
     """Per sentence: its quote spans (``quote_spans``) paired in order with the quotes that cover it."""
     covering: dict[str, list] = {}
-    for row in quotes.sort_values("quote_id").itertuples():
+    for row in io.rows(quotes.sort_values("quote_id")):
         for sentence_id in str(row.sentence_ids).split(";"):
             covering.setdefault(sentence_id, []).append((row.speaker, row.speaker_group))
     result = {}
@@ -142,10 +151,13 @@ def build_units(sentences: pd.DataFrame, quotes: pd.DataFrame) -> list[Unit]:
 
 # ----------------------------------------------------------------------------- reach of cues
 
+
 def _postposed(unit: Unit, cue: Cue) -> bool:
     """A cue that attributes the quote right before it: what follows is the outlet's gloss."""
-    return any(q_end <= cue.start and segment.count_words(unit.masked[q_end : cue.start]) <= POSTPOSED_MAX_WORDS
-               for _, q_end, *_ in unit.quotes)
+    return any(
+        q_end <= cue.start and segment.count_words(unit.masked[q_end : cue.start]) <= POSTPOSED_MAX_WORDS
+        for _, q_end, *_ in unit.quotes
+    )
 
 
 def governing_cue(unit: Unit, start: int) -> Cue | None:
@@ -157,6 +169,7 @@ def governing_cue(unit: Unit, start: int) -> Cue | None:
 
 
 # ----------------------------------------------------------------------------- voice
+
 
 def span_voice(unit: Unit, start: int, end: int) -> tuple[str, str, str]:
     """(voice, speaker, speaker_group) of the span [start, end) of a unit."""
@@ -205,6 +218,14 @@ def unit_voices(sentences: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFrame:
         counts = {v: 0 for v in VOICES}
         for v in word_voices(unit):
             counts[v[0]] += 1
-        rows.append({"sentence_id": unit.sentence_id, "article_id": unit.article_id, "voice": voice,
-                     "speaker": speaker, "speaker_group": group, **{f"words_{v}": n for v, n in counts.items()}})
+        rows.append(
+            {
+                "sentence_id": unit.sentence_id,
+                "article_id": unit.article_id,
+                "voice": voice,
+                "speaker": speaker,
+                "speaker_group": group,
+                **{f"words_{v}": n for v, n in counts.items()},
+            }
+        )
     return pd.DataFrame(rows)
