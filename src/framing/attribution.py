@@ -255,10 +255,22 @@ def cue_forms() -> dict[str, tuple[str, str]]:
     return forms
 
 
+_TOKEN = re.compile(r"(?<![\w-])[A-Za-z][\w'’]*(?![\w-])")  # a word as cue forms and role terms are written
+
+
 @lru_cache(maxsize=1)
-def _cue_regex() -> re.Pattern:
-    forms = sorted(cue_forms(), key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])", re.I)
+def _cue_phrases() -> re.Pattern:
+    """The cue forms of more than one word ('according to'), as one pattern."""
+    phrases = sorted((f for f in cue_forms() if " " in f), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in phrases) + r")(?![\w-])", re.I)
+
+
+def _cue_hits(masked: str) -> list[re.Match]:
+    """Every cue form in ``masked``, left to right: single words looked up, phrases matched."""
+    forms = cue_forms()
+    hits = [m for m in _TOKEN.finditer(masked) if m.group(0).lower() in forms]
+    hits += list(_cue_phrases().finditer(masked))
+    return sorted(hits, key=lambda m: m.start())
 
 
 _NOUN_BEFORE = re.compile(r"(?i)\b(?:the|a|an|his|her|its|their|this|that)\s+$")  # 'of the call': a noun, not a cue
@@ -287,9 +299,12 @@ def find_cues(masked: str) -> list[Cue]:
 
 @lru_cache(maxsize=65536)
 def _cues(masked: str) -> tuple[Cue, ...]:
+    hits = _cue_hits(masked)
+    if not hits:
+        return ()
     names = [(m.start, m.end) for m in actors.find_mentions(masked)]
     found = []
-    for m in _cue_regex().finditer(masked):
+    for m in hits:
         before = masked[max(0, m.start() - 40) : m.start()]
         if (
             any(a <= m.start() < b for a, b in names)
@@ -504,6 +519,30 @@ def candidates(text: str) -> list[Candidate]:
     return list(_candidates(text))
 
 
+@lru_cache(maxsize=1)
+def _needed_words() -> dict[str, frozenset[str]]:
+    """The words a text must hold one of for a kind of speaker phrase to be possible: the last word
+    of a role term (and its plural), of a body term, or a document noun."""
+    roles = _roles()
+    last = lambda kind: {t.split()[-1].lower() for t in roles.loc[roles["kind"] == kind, "term"]}  # noqa: E731
+    return {
+        "any_person_term": frozenset(last("person") | {w + "s" for w in last("person")}),
+        "any_body_term": frozenset(last("body")),
+        "any_document": frozenset(DOCUMENT_NOUNS),
+    }
+
+
+_NEEDS = {  # a kind of speaker phrase, and the words a text must hold for it to be worth looking for
+    "titled": "any_person_term",
+    "apposed": None,
+    "unnamed": "any_person_term",
+    "plural": "any_person_term",
+    "document": "any_document",
+    "role": "any_person_term",
+    "body": "any_body_term",
+}
+
+
 @lru_cache(maxsize=65536)
 def _candidates(text: str) -> tuple[Candidate, ...]:
     plain = resources.normalise_same_length(text)
@@ -513,7 +552,9 @@ def _candidates(text: str) -> tuple[Candidate, ...]:
         owner = plain[start:end].endswith(("'s", "'")) or plain[end : end + 2] in ("'s",)
         found.append(Candidate(start, end, "actor", plain[start:end], (mention, owner)))
     pats = _patterns()
-    for kind in ("titled", "apposed", "unnamed", "plural", "document", "role", "body"):
+    present = {w.lower() for w in _TOKEN.findall(plain)}
+    kinds = [k for k, needs in _NEEDS.items() if needs is None or present & _needed_words()[needs]]
+    for kind in kinds:
         for m in pats[kind].finditer(plain):
             if kind == "body" and not (m.group("det") or m.group("name") or m.group("desc")[:1].isupper()):
                 continue
