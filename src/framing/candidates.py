@@ -19,7 +19,7 @@ from itertools import combinations
 
 ALL_PAIRS_MAX = 60
 DF_CAP = 50
-PER_ITEM_MAX = 10
+PER_ITEM_MAX = 5
 
 
 def candidate_pairs(

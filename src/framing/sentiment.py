@@ -480,20 +480,25 @@ def _part_scores(text: str, masked: str) -> dict:
 # --- summaries ---------------------------------------------------------------------------
 
 
-def _summary(values: pd.Series, seed: int) -> dict:
-    """n, mean with bootstrap interval, median and the counts below/around/above zero."""
-    values = values.astype(float)
-    mean, low, high = stats.bootstrap_mean(values.to_numpy(), seed=seed)
-    return {
-        "n": int(values.size),
-        "mean": mean,
-        "ci_low": low,
-        "ci_high": high,
-        "median": float(values.median()),
-        "n_negative": int((values <= NEGATIVE_THRESHOLD).sum()),
-        "n_neutral": int(values.between(NEGATIVE_THRESHOLD, POSITIVE_THRESHOLD, inclusive="neither").sum()),
-        "n_positive": int((values >= POSITIVE_THRESHOLD).sum()),
-    }
+def _summaries(cell: pd.DataFrame, columns: list[str], seed: int) -> list[dict]:
+    """Per column of ``cell``: n, mean with bootstrap interval, median and the counts below,
+    around and above zero (one bootstrap resample of the cell's units for every column)."""
+    values = cell[columns].to_numpy(dtype=float).reshape(len(cell), len(columns))
+    out = []
+    for column, (mean, low, high) in zip(values.T, stats.bootstrap_means(values, seed=seed)):
+        out.append(
+            {
+                "n": int(column.size),
+                "mean": mean,
+                "ci_low": low,
+                "ci_high": high,
+                "median": float(np.median(column)) if column.size else float("nan"),
+                "n_negative": int((column <= NEGATIVE_THRESHOLD).sum()),
+                "n_neutral": int(((column > NEGATIVE_THRESHOLD) & (column < POSITIVE_THRESHOLD)).sum()),
+                "n_positive": int((column >= POSITIVE_THRESHOLD).sum()),
+            }
+        )
+    return out
 
 
 def _outlets(articles: pd.DataFrame) -> list[tuple[str, str, str]]:
@@ -517,7 +522,8 @@ def by_outlet(
         cells = dict(tuple(table.groupby("article_id")))
         for article_id, label, group in _outlets(articles):
             cell = cells.get(article_id, table.iloc[:0])
-            for method, column in SCORE_COLUMNS.items():
+            summaries = _summaries(cell, list(SCORE_COLUMNS.values()), seed)
+            for method, summary in zip(SCORE_COLUMNS, summaries):
                 rows.append(
                     {
                         "article_id": article_id,
@@ -526,7 +532,7 @@ def by_outlet(
                         "method": method,
                         "voice": voice_name,
                         "unit": unit,
-                        **_summary(cell[column], seed),
+                        **summary,
                     }
                 )
     return _sorted(pd.DataFrame(rows), ["article_id", "method", "voice"])
@@ -566,14 +572,15 @@ def by_actor(
     for article_id, label, _ in _outlets(articles):
         for group in sorted(mentions["actor_group"].unique()):
             cell = cells.get((article_id, group), mentions.iloc[:0])
-            for method, column in SCORE_COLUMNS.items():
+            summaries = _summaries(cell, list(SCORE_COLUMNS.values()), seed)
+            for method, summary in zip(SCORE_COLUMNS, summaries):
                 rows.append(
                     {
                         "article_id": article_id,
                         "label": label,
                         "actor_group": group,
                         "method": method,
-                        **_summary(cell[column], seed),
+                        **summary,
                         "small_n": len(cell) < SMALL_N,
                     }
                 )

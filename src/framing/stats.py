@@ -42,12 +42,24 @@ def bootstrap_mean(
 
     An empty input gives NaNs; a single value gives a zero-width interval.
     """
-    x = np.asarray(values, dtype=float)
-    if x.size == 0:
-        return float("nan"), float("nan"), float("nan")
-    index = _rng(seed).integers(0, x.size, size=(resamples, x.size))
-    low, high = percentile_interval(x[index].mean(axis=1), level)
-    return float(x.mean()), low, high
+    (result,) = bootstrap_means(np.asarray(values, dtype=float)[:, None], resamples=resamples, seed=seed, level=level)
+    return result
+
+
+def bootstrap_means(
+    columns: np.ndarray, *, resamples: int = DEFAULT_RESAMPLES, seed: int = DEFAULT_SEED, level: float = LEVEL
+) -> list[tuple[float, float, float]]:
+    """``bootstrap_mean`` of each column of a 2-D array (rows are units): one resample of the rows
+    serves every column, as it would each alone (same seed, same number of rows)."""
+    x = np.asarray(columns, dtype=float)
+    if x.shape[0] == 0:
+        return [(float("nan"), float("nan"), float("nan"))] * x.shape[1]
+    index = _rng(seed).integers(0, x.shape[0], size=(resamples, x.shape[0]))
+    results = []
+    for column in x.T:
+        low, high = percentile_interval(column[index].mean(axis=1), level)
+        results.append((float(column.mean()), low, high))
+    return results
 
 
 def bootstrap_rate(
