@@ -132,4 +132,5 @@ def test_a_cluster_of_copies_costs_per_item_max_pairs_per_item():
     partners = {item: sum(item in pair for pair in pairs) for item in copies}
     assert min(partners.values()) >= candidates.PER_ITEM_MAX  # no site is left without partners
     assert len(pairs) <= candidates.PER_ITEM_MAX * len(copies) < 435
-    assert len(pairs) == 45 + 10 * 20  # the ten lowest ids win every tie: pairs touching site00-site09
+    k = candidates.PER_ITEM_MAX  # the k lowest ids win every tie: the pairs that touch one of them
+    assert len(pairs) == k * (k - 1) // 2 + k * (len(copies) - k)
