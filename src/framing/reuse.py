@@ -17,6 +17,7 @@ shared wire copy.
 from __future__ import annotations
 
 import difflib
+import heapq
 from collections import defaultdict
 from dataclasses import dataclass
 from itertools import permutations
@@ -153,51 +154,58 @@ def _flatten(segments: list[list[str]], side: str) -> tuple[list[str], list[str]
     return low, shown
 
 
-def _next_used(used: list[bool]) -> list[int]:
-    """For each position, the first used position at or after it (``len(used)`` if none)."""
-    nxt, upcoming = [0] * (len(used) + 1), len(used)
-    nxt[-1] = upcoming
-    for p in range(len(used) - 1, -1, -1):
-        if used[p]:
-            upcoming = p
-        nxt[p] = upcoming
-    return nxt
+def _free_length(used: list[bool], start: int, length: int) -> int:
+    """How many of the ``length`` positions from ``start`` come before the first used one."""
+    try:
+        return used.index(True, start, start + length) - start
+    except ValueError:
+        return length
 
 
 def greedy_string_tiling(a: list[str], b: list[str], min_match: int) -> list[tuple[int, int, int]]:
     """Tiles (start in a, start in b, length): maximal common runs of at least ``min_match``
     words, longest first, no word in two tiles (Wise 1993's GST, as used by METER).
 
-    A run can only start where a ``min_match``-word sequence of A occurs in B. Each such start's
-    full match length is measured once; in every round its length is that, cut at the first word
-    already tiled on either side, which is what re-extending the run would give."""
+    A run can only start where a ``min_match``-word sequence of A occurs in B. Each start's full
+    match length is known at once: ``min_match``, or one more than the start after it when that is
+    a start too. In every round the longest runs, cut at the first word already tiled on either
+    side (which is what re-extending them would give), are tiled in order of their starts; a
+    max-heap keyed by each start's last known length finds them without rescanning every start."""
     where = defaultdict(list)
     for j in range(len(b) - min_match + 1):
         where[tuple(b[j : j + min_match])].append(j)
-    candidates = []
-    for i in range(len(a) - min_match + 1):
-        for j in where.get(tuple(a[i : i + min_match]), ()):
-            k = min_match
-            while i + k < len(a) and j + k < len(b) and a[i + k] == b[j + k]:
-                k += 1
-            candidates.append((i, j, k))
+    starts = [(i, j) for i in range(len(a) - min_match + 1) for j in where.get(tuple(a[i : i + min_match]), ())]
+    full: dict[tuple[int, int], int] = {}
+    for i, j in reversed(starts):  # from the end: a start's run is one longer than the next start's
+        full[(i, j)] = full[(i + 1, j + 1)] + 1 if (i + 1, j + 1) in full else min_match
+    heap = [(-k, i, j) for (i, j), k in full.items()]
+    heapq.heapify(heap)
     used_a, used_b, tiles = [False] * len(a), [False] * len(b), []
-    while candidates:
-        next_a, next_b = _next_used(used_a), _next_used(used_b)
-        best, found = min_match - 1, []
-        for i, j, length in candidates:
-            k = min(length, next_a[i] - i, next_b[j] - j)
-            if k > best:
-                best, found = k, [(i, j, k)]
-            elif k == best and k >= min_match:
-                found.append((i, j, k))
-        if not found:
-            break
-        for i, j, k in found:
-            if not any(used_a[i : i + k]) and not any(used_b[j : j + k]):
-                used_a[i : i + k], used_b[j : j + k] = [True] * k, [True] * k
-                tiles.append((i, j, k))
-        candidates = [c for c in candidates if not used_a[c[0]] and not used_b[c[1]]]
+
+    def current(i: int, j: int) -> int:
+        return min(_free_length(used_a, i, full[(i, j)]), _free_length(used_b, j, full[(i, j)]))
+
+    while heap:
+        key, i, j = heapq.heappop(heap)
+        length = current(i, j)
+        if length < -key:  # stale: its run was cut by a tile; file it again under its length now
+            if length >= min_match:
+                heapq.heappush(heap, (-length, i, j))
+            continue
+        found = [(i, j)]  # the longest runs now, all of them, in order of their starts
+        while heap and heap[0][0] == key:
+            _, i2, j2 = heapq.heappop(heap)
+            k2 = current(i2, j2)
+            if k2 == length:
+                found.append((i2, j2))
+            elif k2 >= min_match:
+                heapq.heappush(heap, (-k2, i2, j2))
+        for i, j in sorted(found):
+            if not any(used_a[i : i + length]) and not any(used_b[j : j + length]):
+                used_a[i : i + length], used_b[j : j + length] = [True] * length, [True] * length
+                tiles.append((i, j, length))
+            elif (k := current(i, j)) >= min_match:  # overlapped by a tile of this round: shorter now
+                heapq.heappush(heap, (-k, i, j))
     return sorted(tiles)
 
 
