@@ -233,86 +233,107 @@ def frame_package(coded: pd.DataFrame, quotes: pd.DataFrame, articles: pd.DataFr
     (``PACKAGE_ELEMENTS``), summary, units, sentence_ids, code_source. A variable the text has no
     codes for is summarised as 'not coded'."""
     rows: list[dict] = []
-    by_article = dict(tuple(coded.groupby("article_id", sort=False)))
-    quotes_of = dict(tuple(quotes.groupby("article_id", sort=False)))
+    ordered = coded.astype(object).where(coded.notna(), None)  # NA as None: plain records
+    by_article: dict[str, list[dict]] = {}
+    for unit in ordered.to_dict("records"):
+        by_article.setdefault(unit["article_id"], []).append(unit)
+    quoted_by: dict[str, list[dict]] = {}
+    for quote in quotes[quotes["speaker"] != ""].to_dict("records"):
+        quoted_by.setdefault(quote["article_id"], []).append(quote)
     for article in io.rows(articles.sort_values("article_id")):
         keys = {"article_id": article.article_id, "label": article.label, "group": article.group}
-        mine = by_article.get(article.article_id, coded.iloc[0:0])
-        rows += _package_rows(keys, mine, quotes_of.get(article.article_id, quotes.iloc[0:0]))
+        rows += _package_rows(keys, by_article.get(article.article_id, []), quoted_by.get(article.article_id, []))
     return pd.DataFrame(rows)
 
 
-def _package_rows(keys: dict, mine: pd.DataFrame, quoted: pd.DataFrame) -> list[dict]:
+def _package_rows(keys: dict, mine: list[dict], quoted: list[dict]) -> list[dict]:
     """The ``PACKAGE_ELEMENTS`` rows of one text (``keys``: its article_id, label and group) from
-    its coded units (``mine``) and its quotes (``quoted``)."""
+    its coded units (``mine``, in reading order, None where not coded) and its attributed quotes."""
     rows = []
-    body = mine[mine["unit_type"] == "body"]
-    source = mine["code_source"].iloc[0] if len(mine) else ""
+    body = [u for u in mine if u["unit_type"] == "body"]
+    source = mine[0]["code_source"] if mine else ""
 
-    def add(element: str, summary: str, units: pd.DataFrame, variable: str | None = None) -> None:
-        if variable is not None and not mine[variable].notna().any():
-            summary, units = "not coded", mine.iloc[0:0]
+    def coded_for(variable: str) -> bool:
+        return any(u[variable] is not None for u in mine)
+
+    def add(element: str, summary: str, units: list[dict], variable: str | None = None) -> None:
+        if variable is not None and not coded_for(variable):
+            summary, units = "not coded", []
         rows.append(
             {
                 **keys,
                 "element": element,
                 "summary": summary,
                 "units": len(units),
-                "sentence_ids": _ids(units),
+                "sentence_ids": ";".join(u["sentence_id"] for u in units),
                 "code_source": source,
             }
         )
 
-    def known(variable: str) -> pd.DataFrame:
-        return mine[mine[variable].notna()]
+    def with_value(variable: str, values: tuple[str, ...]) -> list[dict]:
+        return [u for u in mine if u[variable] in values]
 
-    causes, resolvers = roles(known("cause"), "cause"), roles(known("resolver"), "resolver")
-    add("problem", _share(mine, "problem"), mine[mine["problem"] == "yes"], "problem")
-    add("cause", _actors(causes), mine[mine["sentence_id"].isin(causes["sentence_id"])], "cause")
-    add("moral evaluation", _share(mine, "moral"), mine[mine["moral"] == "yes"], "moral")
-    by_whom = "; " + _actors(resolvers, "by ") if mine["resolver"].notna().any() else ""
-    add("remedy", _share(mine, "remedy") + by_whom, mine[mine["remedy"] == "yes"], "remedy")
-    add("Moscow's remedy", _remedy(mine), mine[mine["moscow_remedy"].isin(REMEDY_VALUES)], "moscow_remedy")
-    headline = mine[mine["unit_type"] == "headline"]
-    add("headline", headline["text"].iloc[0] if len(headline) else "(none)", headline)
-    add("lead", body["text"].iloc[0] if len(body) else "(none)", body.head(1))
-    quoted = quoted[quoted["speaker"] != ""]
-    speakers = quoted.drop_duplicates(["speaker", "text"])["speaker"].value_counts()
+    def share(variable: str) -> str:
+        return f"{len(with_value(variable, ('yes',)))} of {len(mine)} units"
+
+    causes, resolvers = _cast_entries(mine, "cause"), _cast_entries(mine, "resolver")
+    cause_ids = {sid for sid, _, _ in causes}
+    add("problem", share("problem"), with_value("problem", ("yes",)), "problem")
+    add("cause", _actors(causes), [u for u in mine if u["sentence_id"] in cause_ids], "cause")
+    add("moral evaluation", share("moral"), with_value("moral", ("yes",)), "moral")
+    by_whom = "; " + _actors(resolvers, "by ") if coded_for("resolver") else ""
+    add("remedy", share("remedy") + by_whom, with_value("remedy", ("yes",)), "remedy")
+    add("Moscow's remedy", _remedy(mine), with_value("moscow_remedy", REMEDY_VALUES), "moscow_remedy")
+    headline = [u for u in mine if u["unit_type"] == "headline"]
+    add("headline", headline[0]["text"] if headline else "(none)", headline[:1])
+    add("lead", body[0]["text"] if body else "(none)", body[:1])
+    speakers: dict[str, int] = {}
+    for speaker, _ in dict.fromkeys((q["speaker"], q["text"]) for q in quoted):
+        speakers[speaker] = speakers.get(speaker, 0) + 1
+    ranked = sorted(speakers.items(), key=lambda item: -item[1])  # most quoted first, ties in order of appearance
+    quoted_ids = {q["sentence_id"] for q in quoted}
     add(
         "sources quoted",
-        prose.listing(f"{s} ({n})" for s, n in speakers.items()) if len(speakers) else "none",
-        mine[mine["sentence_id"].isin(quoted["sentence_id"])],
+        prose.listing(f"{s} ({n})" for s, n in ranked) if ranked else "none",
+        [u for u in mine if u["sentence_id"] in quoted_ids],
     )
-    imputed = mine[mine["voice"] == "imputation"]
+    imputed = with_value("voice", ("imputation",))
     add("imputations", f"{len(imputed)} of {len(mine)} units", imputed, "voice")
-    glosses = mine[mine["gloss"] == "yes"]
+    glosses = with_value("gloss", ("yes",))
     add("glosses", f"{len(glosses)} of {len(mine)} units", glosses, "gloss")
     return rows
 
 
-def _share(units: pd.DataFrame, variable: str) -> str:
-    return f"{int((units[variable] == 'yes').sum())} of {len(units)} units"
+def _cast_entries(units: list[dict], role: str) -> list[tuple[str, str, str]]:
+    """(sentence_id, actor group, voice) of every unit casting a group in ``role``."""
+    return [(u["sentence_id"], g, v) for u in units if u[role] is not None for g, v in codings.role_entries(u[role])]
 
 
-def _actors(cast: pd.DataFrame, prefix: str = "") -> str:
+def _actors(cast: list[tuple[str, str, str]], prefix: str = "") -> str:
     """'Russia: own 5, quote 1; United States: paraphrase 2' (units per actor group and voice)."""
-    if cast.empty:
+    if not cast:
         return prefix + "no one"
-    counts = cast.groupby(["actor_group", "voice"])["sentence_id"].nunique().reset_index()
-    counts = counts.sort_values("voice", key=lambda v: v.map(list(VOICE_SHORT).index), kind="stable")
-    order = counts.groupby("actor_group")["sentence_id"].sum().sort_values(ascending=False, kind="stable").index
+    units: dict[tuple[str, str], set[str]] = {}
+    for sid, group, voice in cast:
+        units.setdefault((group, voice), set()).add(sid)
+    totals: dict[str, int] = {}
+    for (group, _), ids in units.items():
+        totals[group] = totals.get(group, 0) + len(ids)
+    order = sorted(sorted(totals), key=lambda g: -totals[g])  # most units first, ties by name
+    voice_rank = list(VOICE_SHORT)
     parts = []
     for group in order:
-        cell = counts[counts["actor_group"] == group]
-        parts.append(
-            f"{group}: " + ", ".join(f"{VOICE_SHORT.get(v, v)} {n}" for v, n in zip(cell["voice"], cell["sentence_id"]))
+        cells = sorted(
+            ((v, len(ids)) for (g, v), ids in units.items() if g == group),
+            key=lambda cell: (voice_rank.index(cell[0]) if cell[0] in voice_rank else len(voice_rank), cell[0]),
         )
+        parts.append(f"{group}: " + ", ".join(f"{VOICE_SHORT.get(v, v)} {n}" for v, n in cells))
     return prefix + "; ".join(parts)
 
 
-def _remedy(units: pd.DataFrame) -> str:
-    counts = units["moscow_remedy"].value_counts()
-    named = [f"{v} {counts[v]}" for v in REMEDY_VALUES if v in counts]
+def _remedy(units: list[dict]) -> str:
+    counts = {v: sum(u["moscow_remedy"] == v for u in units) for v in REMEDY_VALUES}
+    named = [f"{v} {n}" for v, n in counts.items() if n]
     return ", ".join(named) if named else "not mentioned"
 
 
