@@ -160,6 +160,11 @@ def _heading(fig: plt.Figure, finding: str, subtitle: str) -> tuple[str, str, fl
     return heading, note, used + 0.08
 
 
+def heading_inches(fig: plt.Figure, finding: str, subtitle: str = "") -> float:
+    """The inches ``title`` takes at the top of ``fig`` at its current width (to size a figure to its content)."""
+    return _heading(fig, finding, subtitle)[2]
+
+
 def title(fig: plt.Figure, finding: str, subtitle: str = "") -> float:
     """A title that states the finding (wrapped to the figure's width), an optional smaller line
     under it, both pinned to the top edge; returns the figure fraction left below them. Lay the

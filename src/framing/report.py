@@ -574,7 +574,7 @@ def read_run_tables(processed_dir: Path | None) -> RunTables:
 
 
 def without_unit_ids(text: str, known_ids) -> str:
-    """``text`` without parenthesised lists of unit ids ('(004-002;004-004)'): the appendix lists them."""
+    """``text`` without parenthesised lists of unit ids ('(<id>;<id>)'): the appendix lists them."""
     known = set(known_ids)
 
     def drop(match: re.Match) -> str:
