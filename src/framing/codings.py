@@ -40,6 +40,7 @@ NOMINAL = (
     "moscow_remedy",
     "gloss",
 )
+YES_NO = ("problem", "moral", "remedy", "conflict", "responsibility", "human_interest", "economic", "morality", "gloss")
 ROLES = ("cause", "resolver", "victim")
 ACTOR_GROUPS = ("Russia", "United States", "North Korea", "China", "South Korea", "Japan", "United Nations", "other")
 MULTI = {

@@ -25,7 +25,7 @@ from typing import cast
 import ipywidgets as widgets
 import pandas as pd
 
-from framing import corpus, io, paths, resources
+from framing import codings, corpus, io, packages, paths, resources
 
 KWIC_WIDTH = 45  # characters of context on each side of a search hit
 PAGE_SIZE = 25
@@ -95,18 +95,6 @@ FRAME_HAND_VARIABLE = {
     "morality": "morality",
     "economic consequences": "economic",
 }
-HAND_SOURCE = "hand-coded"
-BINARY_HINT = (
-    "problem",
-    "moral",
-    "remedy",
-    "conflict",
-    "responsibility",
-    "human_interest",
-    "economic",
-    "morality",
-    "gloss",
-)
 EMPTY_CODES = {"", "no", "none", "nan"}
 _ROLE_VALUE = re.compile(r"^\s*(?P<value>[^\[\]]+?)\s*(?:\[(?P<voice>[a-z_]+)\])?\s*$")
 
@@ -329,7 +317,7 @@ def hand_codes_html(data: ExplorerData, row: pd.Series, frame_item: str = "") ->
     source = str(coded.get("code_source", ""))
     title = (
         "hand codes (validated)"
-        if source == HAND_SOURCE
+        if source == packages.HAND
         else f"rule codes standing in for hand codes ({esc(source) or 'source not given'})"
     )
     parts, shown_above = [], None
@@ -341,7 +329,7 @@ def hand_codes_html(data: ExplorerData, row: pd.Series, frame_item: str = "") ->
             shown = ", ".join(
                 _value_label(variable, v, data.statement_labels) + (f" ({readable(vo)})" if vo else "")
                 for v, vo in values
-            ) or ("no" if variable in BINARY_HINT else "none")
+            ) or ("no" if variable in codings.YES_NO else "none")
             parts.append(f"<b>{esc(HAND_LABELS[variable])} (this frame): {esc(shown)}</b>")
             shown_above = variable
     if "voice" in coded and str(coded["voice"]):
