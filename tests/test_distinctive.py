@@ -97,18 +97,6 @@ def test_compare_groups_rejects_a_group_that_holds_everything(tables):
         distinctive.compare_groups(tables.sentences, tables.articles.assign(group="analysis"), "analysis")
 
 
-def test_keyword_in_context_finds_every_token_occurrence(tables):
-    lines = distinctive.keyword_in_context(tables.sentences, "u.s.")
-    counted = sum(distinctive.tokens(t).count("u.s.") for t in tables.sentences["text"])
-    # 11 in the bodies, 1 in Newsweek's headline ("North Korea and the U.S. Are on ...")
-    assert len(lines) == counted == 12
-    first = lines[0]
-    assert first["match"] == "U.S." and first["sentence_id"].startswith("000-")
-    assert distinctive.kwic_line(first).endswith("[U.S.]  President Donald Trump's declaration that \"a")
-    headline = tables.sentences.loc[tables.sentences["unit_type"] == "headline", "sentence_id"]
-    assert sum(line["sentence_id"] in set(headline) for line in lines) == 1
-
-
 def test_g2_is_signed_towards_the_focus_group(tables):
     table = distinctive.compare_groups(tables.sentences, tables.articles, "analysis").set_index("term")
     assert table.loc["according", "g2"] > distinctive.G2_CUTOFFS[0]  # 3 against 0: p < 0.05 by Dunning's G2 ...

@@ -154,17 +154,13 @@ def test_one_article_tone_finding_reads_as_english(one_article):
     assert "every pair of intervals overlaps" not in finding
 
 
-def test_frame_profile_of_one_group(one_article):
+def test_frame_evidence_of_one_text_names_only_its_units(one_article):
     matches = rhetoric.match_sentences(one_article.sentences, one_article.quotes)
     evidence = frames.frame_evidence(
         frames.frame_codebook(), frames.build_evidence(one_article.sentences, one_article.quotes, matches)
     )
-    profile = frames.frame_profile(frames.frame_codebook(), evidence, one_article.articles)
-    assert set(profile["unit"]) == {"article", "group"}
-    pooled = profile[profile["unit"] == "group"]
-    assert set(pooled["label"]) == {"analysis (pooled)"} and (pooled["n_articles"] == 1).all()
-    per_text = profile[profile["unit"] == "article"].set_index("item_id")["value"]
-    assert (pooled.set_index("item_id")["value"] == per_text).all()  # one text pooled is that text
+    assert set(evidence["sentence_id"]) <= set(one_article.sentences["sentence_id"])
+    assert set(evidence["article_id"]) <= set(one_article.articles["article_id"])
 
 
 # --- a report that quotes no one ------------------------------------------------------------------------
@@ -252,21 +248,14 @@ def test_a_group_of_three_or_more_texts_on_each_side_is_tested(grown_rates):
     assert rhetoric.group_tests(rates, "analysis")["p_value"].isna().all()
 
 
-def test_frame_profile_pools_every_group(grown):
+def test_frame_evidence_covers_texts_of_every_group(grown):
     matches = rhetoric.match_sentences(grown.sentences, grown.quotes)
     evidence = frames.frame_evidence(
         frames.frame_codebook(), frames.build_evidence(grown.sentences, grown.quotes, matches)
     )
-    profile = frames.frame_profile(frames.frame_codebook(), evidence, grown.articles)
-    pooled = profile[profile["unit"] == "group"]
-    assert set(pooled["label"]) == {
-        "analysis (pooled)",
-        "wire_report (pooled)",
-        "live_blog (pooled)",
-        "wire_copy (pooled)",
-    }
-    sizes = pooled.drop_duplicates("group").set_index("group")["n_articles"].to_dict()
-    assert sizes == {"analysis": 1, "wire_report": 5, "live_blog": 1, "wire_copy": 1}
+    group_of = grown.articles.set_index("article_id")["group"]
+    assert set(evidence["article_id"].map(group_of)) <= set(grown.articles["group"])
+    assert evidence["article_id"].isin(set(grown.articles["article_id"])).all()
 
 
 def test_distinctive_terms_of_a_new_group(grown):

@@ -27,9 +27,9 @@ def evidence(tables):
 
 
 @pytest.fixture(scope="module")
-def profile(tables, evidence):
-    book = frames.frame_codebook()
-    return frames.frame_profile(book, frames.frame_evidence(book, evidence), tables.articles)
+def found(evidence):
+    """Evidence rows of every frame item (``frames.frame_evidence``)."""
+    return frames.frame_evidence(frames.frame_codebook(), evidence)
 
 
 def one_sentence(text: str) -> voice.Unit:
@@ -321,43 +321,43 @@ def test_evidence_carries_the_voice_of_every_term_match(tables, evidence):
     assert evidence.groups[sid] == {"Russia", "United States"}
 
 
-def value(profile, item_id, label):
-    row = profile[(profile["item_id"] == item_id) & (profile["label"] == label)]
-    return row["value"].item(), row["n_sentences"].item()
+def evidence_sentences(found, articles, item_id, label):
+    """The number of a text's units that are evidence for a frame item (an item is coded yes where this is 1+)."""
+    article_id = articles.set_index("label").at[label, "article_id"]
+    return found[(found["item_id"] == item_id) & (found["article_id"] == article_id)]["sentence_id"].nunique()
 
 
-def test_profile_codes_real_differences(profile):
-    assert value(profile, "en_cause_3", "Russia Monitor") == ("yes", 3)  # Russia as a cause (any voice)
-    assert value(profile, "sv_conf_4", "Russia Monitor") == (
-        "yes",
-        4,
-    )  # winners and losers: "Russia would lose its buffer"
-    assert value(profile, "sv_conf_4", "wire_report (pooled)") == ("no", 0)
-    assert value(profile, "sv_hum_5", "RFE/RL") == ("not coded", 0)
-    assert value(profile, "sv_conf_1", "Russia Monitor") == ("no", 0)
+def test_evidence_codes_real_differences(found, tables):
+    assert (
+        evidence_sentences(found, tables.articles, "en_cause_3", "Russia Monitor") == 3
+    )  # Russia as a cause (any voice)
+    assert evidence_sentences(found, tables.articles, "sv_conf_4", "Russia Monitor") == 4  # winners and losers
+    reports = tables.articles.loc[tables.articles["group"] == "wire_report", "label"]
+    assert sum(evidence_sentences(found, tables.articles, "sv_conf_4", label) for label in reports) == 0
+    assert evidence_sentences(found, tables.articles, "sv_conf_1", "Russia Monitor") == 0
 
 
-def test_russia_monitor_casts_russia_as_a_cause_in_its_own_narration(profile):
-    assert value(profile, "en_cause_4", "Russia Monitor") == ("yes", 3)
+def test_russia_monitor_casts_russia_as_a_cause_in_its_own_narration(found, tables):
+    assert evidence_sentences(found, tables.articles, "en_cause_4", "Russia Monitor") == 3
 
 
-def test_profile_rows_cover_every_item_article_and_group(profile, tables):
+def test_items_no_rule_can_code_have_no_evidence_and_every_row_names_its_unit(found, tables):
     book = frames.frame_codebook()
-    groups = tables.articles["group"].nunique()
-    assert len(profile) == len(book) * (len(tables.articles) + groups)
-    assert set(profile["value"]) == {"yes", "no", "not coded"}
-    ids = profile.loc[(profile["unit"] == "article") & (profile["value"] == "yes"), "n_sentences"]
-    assert (ids >= 1).all()
+    assert not set(found["item_id"]) & set(book.loc[book["rule_type"] == "none", "item_id"])  # e.g. sv_hum_5
+    assert set(found["item_id"]) <= set(book["item_id"])
+    article_of = tables.sentences.set_index("sentence_id")["article_id"]
+    assert (found["sentence_id"].map(article_of) == found["article_id"]).all()
 
 
-def test_pooled_rows_count_articles_of_each_group(profile):
-    pooled = profile[(profile["unit"] == "group") & (profile["item_id"] == "en_cause_1")].set_index("group")
-    assert pooled.loc["wire_report", "n_articles"] == 4 and pooled.loc["analysis", "n_articles"] == 1
-    assert pooled.loc["wire_report", "n_articles_yes"] == 2  # RFE/RL and Newsweek cast the US as a cause
+def test_us_as_a_cause_is_found_in_two_reports(found, tables):
+    reports = tables.articles.loc[tables.articles["group"] == "wire_report", "label"]
+    assert sorted(label for label in reports if evidence_sentences(found, tables.articles, "en_cause_1", label)) == [
+        "Newsweek",
+        "RFE/RL",
+    ]
 
 
-def test_profile_follows_the_group_column_and_takes_a_sixth_text(tables):
-    articles = tables.articles.copy()
+def test_evidence_takes_a_sixth_text(tables):
     extra = tables.sentences[tables.sentences["article_id"] == "004"].assign(
         article_id="005", sentence_id=lambda t: t["sentence_id"].str.replace("004-", "005-")
     )
@@ -366,43 +366,14 @@ def test_profile_follows_the_group_column_and_takes_a_sixth_text(tables):
         sentence_id=lambda t: t["sentence_id"].str.replace("004-", "005-"),
         sentence_ids=lambda t: t["sentence_ids"].str.replace("004-", "005-"),
     )
-    more = pd.concat(
-        [articles, articles[articles["article_id"] == "004"].assign(article_id="005", label="Second analysis")]
-    )
-    flipped = more.assign(
-        group=more["article_id"].map(lambda a: "analysis" if a in ("001", "004", "005") else "wire_report")
+    articles = pd.concat(
+        [
+            tables.articles,
+            tables.articles[tables.articles["article_id"] == "004"].assign(article_id="005", label="Second analysis"),
+        ]
     )
     sentences = pd.concat([tables.sentences, extra], ignore_index=True)
     quotes = pd.concat([tables.quotes, extra_quotes], ignore_index=True)
     evidence = frames.build_evidence(sentences, quotes, rhetoric.match_sentences(sentences, quotes))
-    book = frames.frame_codebook()
-    profile = frames.frame_profile(book, frames.frame_evidence(book, evidence), flipped)
-    pooled = profile[(profile["unit"] == "group") & (profile["item_id"] == "en_cause_3")].set_index("group")
-    assert pooled.loc["analysis", "n_articles"] == 3 and pooled.loc["analysis", "n_articles_yes"] == 2
-    assert pooled.loc["analysis", "n_sentences"] == 6  # 3 in Russia Monitor and 3 in its copy
-    assert value(profile, "en_cause_3", "Second analysis") == ("yes", 3)
-
-
-def test_profile_matrix_orders_focus_texts_then_others_then_pooled(profile, tables):
-    order = frames.unit_order(tables.articles, "analysis")
-    assert order == [
-        "Russia Monitor",
-        "Breitbart",
-        "RFE/RL",
-        "Newsweek",
-        "The Independent",
-        "analysis (pooled)",
-        "wire_report (pooled)",
-    ]
-    matrix = frames.profile_matrix(profile, tables.articles, "analysis")
-    assert list(matrix.columns) == order and list(matrix.index) == frames.frame_codebook()["item_id"].tolist()
-
-
-def test_responsibility_by_voice_separates_speakers(roles, tables):
-    table = frames.responsibility_by_voice(roles, tables.articles)
-    us = table[(table["actor_group"] == "United States") & (table["role"] == "cause")]
-    reports = us[us["group"] == "wire_report"]
-    assert set(reports["voice"]) == {"attributed_paraphrase", "direct_quote"}  # never the reports' own claim
-    assert set("; ".join(reports["speaker_groups"]).split("; ")) == {"Russia"}
-    ru = table[(table["actor_group"] == "Russia") & (table["role"] == "cause") & (table["group"] == "analysis")]
-    assert ru[["voice", "n_sentences"]].values.tolist() == [["own_narration", 3]]
+    more = frames.frame_evidence(frames.frame_codebook(), evidence)
+    assert evidence_sentences(more, articles, "en_cause_3", "Second analysis") == 3

@@ -268,11 +268,6 @@ def test_the_kremlin_speaking_for_putin_carries_a_family(markers):
     assert no_column.iloc[0]["family"] == pv.NOT_APPLICABLE
 
 
-def test_front_matter_cross_check(built, markers):
-    found = pv.front_matter_markers(built.articles, markers)
-    assert set(zip(found["article_id"], found["family"])) == {("002", "Kremlin English"), ("003", "Reuters")}
-
-
 # --- statements ---------------------------------------------------------------------------------
 
 

@@ -143,30 +143,6 @@ def strongest(table: pd.DataFrame, n: int, *, min_total: int = 2) -> pd.DataFram
     return pd.concat([top, bottom]).drop_duplicates("term").reset_index(drop=True)
 
 
-def keyword_in_context(sentences: pd.DataFrame, term: str, *, width: int = 45) -> list[dict]:
-    """Every occurrence of ``term`` as counted by ``tokens`` in ``sentences``: sentence_id, left, match, right."""
-    lines = []
-    for sentence_id, text in zip(sentences["sentence_id"], sentences["text"]):
-        plain = resources.normalise_same_length(text)
-        for start, end in segment.word_tokenizer().span_tokenize(plain):
-            if _POSSESSIVE.sub("", plain[start:end].lower()) == term:
-                left = plain[max(0, start - width) : start]
-                lines.append(
-                    {
-                        "sentence_id": sentence_id,
-                        "left": left.rjust(width),
-                        "match": plain[start:end],
-                        "right": plain[end : end + width],
-                    }
-                )
-    return lines
-
-
-def kwic_line(line: dict) -> str:
-    """One concordance line as text: ``...left [match] right...``."""
-    return f"{line['sentence_id']}  {line['left']} [{line['match']}] {line['right']}"
-
-
 def spread_labels(values: list[float], min_gap: float) -> list[float]:
     """Label positions near ``values`` (same order) with at least ``min_gap`` between neighbours.
 

@@ -139,13 +139,6 @@ def outlet_order(articles: pd.DataFrame) -> list[str]:
     return articles.sort_values("article_id")["label"].tolist()
 
 
-def outlet_palette(articles: pd.DataFrame) -> dict[str, str]:
-    """A fixed colour per text label, from the Okabe-Ito palette (repeats beyond eight texts:
-    figures with more texts colour by group instead)."""
-    labels = outlet_order(articles)
-    return {label: OKABE_ITO[i % len(OKABE_ITO)] for i, label in enumerate(labels)}
-
-
 TITLE_LINE_INCHES, SUBTITLE_LINE_INCHES, SOURCE_INCHES = 0.24, 0.18, 0.28
 
 

@@ -32,7 +32,7 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from framing import actors, attribution, corpus, io, lexicon, resources, segment, voice
+from framing import actors, attribution, io, lexicon, resources, segment, voice
 
 PREPOSITIONS = attribution.PREPOSITIONS
 # Verbs that take an actor as object ("encourages Kim Jong-un"); -ing and -ed forms count too.
@@ -301,21 +301,6 @@ def role_table(sentences: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFrame:
     return table.reset_index(drop=True)
 
 
-def responsibility_by_voice(roles: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
-    """Per text, actor group, role and voice: sentences, speakers and an example sentence."""
-    labelled = corpus.with_labels(roles, articles)
-    keys = ["article_id", "label", "group", "actor_group", "role", "voice"]
-    table = labelled.groupby(keys, as_index=False).agg(
-        n_sentences=("sentence_id", "nunique"),
-        speakers=("speaker", lambda v: "; ".join(sorted(set(v)))),
-        speaker_groups=("speaker_group", lambda v: "; ".join(sorted(set(v)))),
-        sentence_ids=("sentence_id", lambda v: ";".join(sorted(set(v)))),
-        example_trigger=("trigger", "first"),
-        example_text=("text", "first"),
-    )
-    return table.sort_values(keys).reset_index(drop=True)
-
-
 # ----------------------------------------------------------------------------- frame codebook
 
 RULE_KEYS = {"categories", "also", "or_negated", "terms", "mentions", "min_groups", "role", "actor", "kind", "reproach"}
@@ -323,10 +308,10 @@ EVIDENCE_COLUMNS = ["item_id", "article_id", "sentence_id", "evidence", "voice",
 
 
 def frame_codebook() -> pd.DataFrame:
-    """``data/lexicons/frames.csv``: item_id, scheme, frame, question, rule_type, rule, voice, threshold,
+    """``data/lexicons/frames.csv``: item_id, scheme, frame, question, rule_type, rule, voice,
     reason, source."""
     table = resources.load_lexicon("frames.csv")
-    return table.assign(threshold=table["threshold"].astype(int))
+    return table
 
 
 @lru_cache(maxsize=1)
@@ -469,71 +454,3 @@ def frame_evidence(codebook: pd.DataFrame, ev: Evidence) -> pd.DataFrame:
     """Evidence for every item (one row per matched span or role)."""
     parts = [item_evidence(item, ev) for _, item in codebook.iterrows()]
     return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=EVIDENCE_COLUMNS)
-
-
-def _code(item: pd.Series, sentence_ids: set[str]) -> str:
-    if item["rule_type"] == "none":
-        return "not coded"
-    return "yes" if len(sentence_ids) >= item["threshold"] else "no"
-
-
-def frame_profile(codebook: pd.DataFrame, evidence: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
-    """Coded value per item for every article and for every group pooled (groups from ``articles.group``).
-
-    Columns: item_id, scheme, frame, question, rule_type, item_label, unit ('article' | 'group'), article_id,
-    label, group, value, n_sentences, n_articles_yes, n_articles, sentence_ids.
-    """
-    by_item = evidence.groupby(["item_id", "article_id"])["sentence_id"].agg(set).to_dict()
-    rows = []
-    for _, item in codebook.iterrows():
-        base = {k: item[k] for k in ("item_id", "scheme", "frame", "question", "rule_type")} | {
-            "item_label": item["label"]
-        }
-        coded = {}
-        for a in io.rows(articles.sort_values("article_id")):
-            ids = by_item.get((item["item_id"], a.article_id), set())
-            coded[a.article_id] = _code(item, ids)
-            rows.append(
-                {
-                    **base,
-                    "unit": "article",
-                    "article_id": a.article_id,
-                    "label": a.label,
-                    "group": a.group,
-                    "value": coded[a.article_id],
-                    "n_sentences": len(ids),
-                    "n_articles_yes": int(coded[a.article_id] == "yes"),
-                    "n_articles": 1,
-                    "sentence_ids": ";".join(sorted(ids)),
-                }
-            )
-        for group, members in articles.groupby("group"):
-            ids = set().union(*(by_item.get((item["item_id"], aid), set()) for aid in members["article_id"]))
-            rows.append(
-                {
-                    **base,
-                    "unit": "group",
-                    "article_id": "",
-                    "label": f"{group} (pooled)",
-                    "group": group,
-                    "value": _code(item, ids),
-                    "n_sentences": len(ids),
-                    "n_articles_yes": sum(coded[aid] == "yes" for aid in members["article_id"]),
-                    "n_articles": len(members),
-                    "sentence_ids": ";".join(sorted(ids)),
-                }
-            )
-    return pd.DataFrame(rows)
-
-
-def unit_order(articles: pd.DataFrame, focus: str) -> list[str]:
-    """Column order for side-by-side views: focus-group articles, the other articles, then each group pooled."""
-    ordered = articles.assign(_other=articles["group"] != focus).sort_values(["_other", "article_id"])
-    pooled = [f"{g} (pooled)" for g in sorted(articles["group"].unique(), key=lambda g: (g != focus, g))]
-    return ordered["label"].tolist() + pooled
-
-
-def profile_matrix(profile: pd.DataFrame, articles: pd.DataFrame, focus: str, column: str = "value") -> pd.DataFrame:
-    """Items x units (``unit_order``) of one profile column, items in codebook order."""
-    wide = profile.pivot(index="item_id", columns="label", values=column)
-    return wide.loc[profile["item_id"].unique(), unit_order(articles, focus)]

@@ -201,19 +201,6 @@ def article_families(families: pd.DataFrame, articles: pd.DataFrame, markers: pd
     return pd.DataFrame(rows)
 
 
-def front_matter_markers(articles: pd.DataFrame, markers: pd.DataFrame) -> pd.DataFrame:
-    """Markers in each headline and standfirst: a cross-check, not used for the family."""
-    rows = []
-    for article in io.rows(articles.sort_values("article_id")):
-        for field in ("headline", "extracted_standfirst"):
-            found = find_markers(getattr(article, field), markers)
-            rows += [
-                {"article_id": article.article_id, "field": field, "marker": m.phrase, "family": m.family}
-                for m in io.rows(found)
-            ]
-    return pd.DataFrame(rows, columns=["article_id", "field", "marker", "family"])
-
-
 # --- statements ----------------------------------------------------------------------------------
 
 
@@ -358,20 +345,6 @@ def quote_statements(quotes: pd.DataFrame, threshold: float = STATEMENT_THRESHOL
                 }
             )
     return pd.DataFrame(rows).sort_values("unit_id").reset_index(drop=True)
-
-
-def threshold_margin(
-    pairs: pd.DataFrame, statements: pd.DataFrame, threshold: float = STATEMENT_THRESHOLD
-) -> pd.DataFrame:
-    """The same-speaker pairs nearest the threshold on each side, with whether they were grouped."""
-    statement_of = dict(zip(statements["unit_id"], statements["statement_id"]))
-    table = pairs.assign(grouped=[statement_of[a] == statement_of[b] for a, b in zip(pairs["unit_a"], pairs["unit_b"])])
-    table["side"] = table["similarity"].map(lambda s: "at or above" if s >= threshold else "below")
-    above = table[table["side"] == "at or above"].nsmallest(6, "similarity", keep="all")
-    below = table[table["side"] == "below"].nlargest(6, "similarity", keep="all")
-    return (
-        pd.concat([above, below]).sort_values(["similarity", "unit_a"], ascending=[False, True]).reset_index(drop=True)
-    )
 
 
 # --- outlet x statement --------------------------------------------------------------------------

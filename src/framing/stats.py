@@ -13,8 +13,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import numpy as np
 from numpy.typing import ArrayLike
 
@@ -60,60 +58,6 @@ def bootstrap_means(
         low, high = percentile_interval(column[index].mean(axis=1), level)
         results.append((float(column.mean()), low, high))
     return results
-
-
-def bootstrap_rate(
-    counts: ArrayLike,
-    words: ArrayLike,
-    *,
-    per: int = PER_WORDS,
-    resamples: int = DEFAULT_RESAMPLES,
-    seed: int = DEFAULT_SEED,
-    level: float = LEVEL,
-) -> tuple[float, float, float]:
-    """Rate ``per`` words (sum of counts / sum of words) with an interval from resampling units.
-
-    ``counts[i]`` and ``words[i]`` belong to the same unit (a sentence). Returns (rate, low, high).
-    """
-    unit_counts = np.asarray(counts, dtype=float)
-    unit_words = np.asarray(words, dtype=float)
-    if unit_counts.shape != unit_words.shape:
-        raise ValueError(f"counts and words differ in length: {unit_counts.size} vs {unit_words.size}")
-    if unit_counts.size == 0 or unit_words.sum() == 0:
-        return float("nan"), float("nan"), float("nan")
-    index = _rng(seed).integers(0, unit_counts.size, size=(resamples, unit_counts.size))
-    with np.errstate(invalid="ignore", divide="ignore"):
-        samples = unit_counts[index].sum(axis=1) / unit_words[index].sum(axis=1) * per
-    low, high = percentile_interval(samples, level)
-    return float(unit_counts.sum() / unit_words.sum() * per), low, high
-
-
-def permutation_test(
-    values: ArrayLike,
-    labels: ArrayLike,
-    statistic: Callable[[np.ndarray, np.ndarray], float],
-    *,
-    permutations: int = DEFAULT_RESAMPLES,
-    seed: int = DEFAULT_SEED,
-) -> tuple[float, float]:
-    """Two-sided permutation test of ``statistic(values[labels], values[~labels])``.
-
-    Returns (observed statistic, p-value) with the add-one correction, p = (1 + #{|perm| >= |obs|}) / (1 + n).
-    """
-    x = np.asarray(values, dtype=float)
-    in_group = np.asarray(labels, dtype=bool)
-    if in_group.all() or not in_group.any():
-        raise ValueError("permutation test needs units in both groups")
-    observed = statistic(x[in_group], x[~in_group])
-    if np.isnan(observed):  # e.g. a rate over zero words: no evidence either way, not p = 1/(n+1)
-        return float("nan"), float("nan")
-    rng = _rng(seed)
-    extreme = 0
-    for _ in range(permutations):
-        shuffled = rng.permutation(in_group)
-        if abs(statistic(x[shuffled], x[~shuffled])) >= abs(observed) - 1e-12:
-            extreme += 1
-    return float(observed), (1 + extreme) / (1 + permutations)
 
 
 def poisson_interval(
