@@ -273,9 +273,9 @@ def _cue_hits(masked: str) -> list[re.Match]:
     return sorted(hits, key=lambda m: m.start())
 
 
-_NOUN_BEFORE = re.compile(r"(?i)\b(?:the|a|an|his|her|its|their|this|that)\s+$")  # 'of the call': a noun, not a cue
-# 'a regular press briefing'
-_GERUND_NOUN_BEFORE = re.compile(r"(?i)\b(?:the|a|an|his|her|its|their|this|that)\s+(?:[\w-]+\s+){0,2}$")
+_NOUN_DETERMINERS = r"(?:the|a|an|his|her|its|their|this|that)"
+_NOUN_BEFORE = re.compile(rf"(?i)\b{_NOUN_DETERMINERS}\s+$")  # 'of the call': a noun, not a cue
+_GERUND_NOUN_BEFORE = re.compile(rf"(?i)\b{_NOUN_DETERMINERS}\s+(?:[\w-]+\s+){{0,2}}$")  # 'a regular press briefing'
 
 
 @dataclass(frozen=True)

@@ -762,16 +762,6 @@ def export_csv(data: ExplorerData, filters: Filters, folder: Path) -> tuple[Path
 
 # ----------------------------------------------------------------------------- the widgets
 
-CONTROL_TITLES = {
-    "outlet": "outlet",
-    "part": "part",
-    "voice": "voice",
-    "category": "rhetoric",
-    "actor_group": "actor",
-    "frame": "frame item",
-    "hand_code": "hand code",
-}
-
 
 def _resolve(name: str, given: str, options: list[tuple[str, str]]) -> str:
     """A notebook parameter as a filter value: the value itself or its shown label (any case)."""
@@ -802,7 +792,7 @@ class Explorer:
             raise TypeError(f"unknown filter(s) {sorted(unknown)}")
         wide = widgets.Layout(width="300px", max_width="100%")
         self.controls = {}
-        for name, title in CONTROL_TITLES.items():
+        for name, title in FILTER_TITLES.items():
             opts = options.get(name, [])
             value = _resolve(name, choices.get(name, ""), opts)
             if opts:

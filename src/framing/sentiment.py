@@ -569,8 +569,9 @@ def by_actor(
     mentions = sentence_actor_groups(sentences).merge(scored, on="sentence_id", validate="many_to_one")
     cells = dict(tuple(mentions.groupby(["article_id", "actor_group"])))
     rows = []
+    groups = sorted(mentions["actor_group"].unique())
     for article_id, label, _ in _outlets(articles):
-        for group in sorted(mentions["actor_group"].unique()):
+        for group in groups:
             cell = cells.get((article_id, group), mentions.iloc[:0])
             summaries = _summaries(cell, list(SCORE_COLUMNS.values()), seed)
             for method, summary in zip(SCORE_COLUMNS, summaries):
