@@ -84,7 +84,6 @@ def quote_kind(text: str) -> str:
     return "full" if words and text[0].isupper() and len(words) >= FULL_QUOTE_MIN_WORDS else "partial"
 
 
-_LIST_MARKER = re.compile(r"\s*(?:\d{1,2}[.)]|[•*–-])\s*")  # '1.' split off as a sentence of its own
 _CLAUSE_JOIN = re.compile(r"\b(?:and|but|while|whereas|as|when|after|before|because|although|though|since)\b")
 APPOSITION_MAX_WORDS = 25  # '"...," Georgy Toloraya, Director of Korean Programs at ..., wrote'
 
@@ -141,7 +140,7 @@ def _attribute(
         who = attribution.cue_speaker(text, masked, cue, first, context)
         if who is not None:
             return Attribution.of(who, cue.form, cue.stance, "before_quote")
-    if first[0] == 0 or _LIST_MARKER.fullmatch(text[: first[0]]):
+    if first[0] == 0:
         who = attribution.headline_speaker(text, masked, context)
         if who is not None:
             return Attribution.of(who, "", "", "headline_colon")

@@ -7,6 +7,7 @@ bylines and captions from being glued onto the next sentence.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from nltk.tokenize import RegexpTokenizer
@@ -14,6 +15,7 @@ from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
 from framing import resources
 
+_LIST_MARKER = re.compile(r"\s*\d{1,2}[.)]\s*")
 WORD_PATTERN = r"(?:[A-Za-z]\.){2,}|\d+(?:[.,]\d+)+|\w+(?:[-'\u2019]\w+)*"
 
 
@@ -34,10 +36,10 @@ def word_tokenizer() -> RegexpTokenizer:
 def sentence_spans(paragraph: str) -> list[tuple[int, int]]:
     """(start, end) character offsets of each sentence in a paragraph. A piece that starts with a
     lower-case letter continues the sentence before it: Punkt splits after '?”' or '!”', but
-    '“... them?” said Ivan Serov.' is one sentence."""
+    '“... them?” said Ivan Serov.' is one sentence; a list number ('1.') stays with its item."""
     spans: list[tuple[int, int]] = []
     for start, end in sentence_tokenizer().span_tokenize(paragraph):
-        if spans and paragraph[start : start + 1].islower():
+        if spans and (paragraph[start : start + 1].islower() or _LIST_MARKER.fullmatch(paragraph[slice(*spans[-1])])):
             spans[-1] = (spans[-1][0], end)
         else:
             spans.append((start, end))
