@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from framing import clean, corpus, io, metadata, spans, voice
+from framing import clean, corpus, metadata, spans, storage, voice
 from tests.conftest import unit_with
 
 CONTRACT = {
@@ -181,7 +181,7 @@ def test_tables_round_trip(built, tmp_path):
     corpus.write_corpus(built, tmp_path)
     again = corpus.read_corpus(tmp_path)
     for name, table in built.tables().items():
-        assert io.table_to_csv_text(again.tables()[name]) == io.table_to_csv_text(table), name
+        assert storage.table_to_csv_text(again.tables()[name]) == storage.table_to_csv_text(table), name
 
 
 def test_spans_round_trip():

@@ -16,7 +16,7 @@ import pandas as pd
 import papermill
 import pytest
 
-from framing import codings, corpus, explore, frames, io, packages, paths, rhetoric, sentiment
+from framing import codings, corpus, explore, frames, packages, paths, rhetoric, sentiment, storage
 
 TAG = re.compile(r"<[^>]+>")
 
@@ -33,13 +33,13 @@ def processed(built, tmp_path_factory):
     corpus.write_corpus(built, folder)
     s, q, a = built.sentences, built.quotes, built.articles
     matches = rhetoric.match_sentences(s, q)
-    io.write_table(matches, folder / "rhetoric_matches.csv")
-    io.write_table(rhetoric.actor_mentions(s, q), folder / "actor_mentions.csv")
-    io.write_table(sentiment.score_sentences(s), folder / "sentiment_sentences.csv")
+    storage.write_table(matches, folder / "rhetoric_matches.csv")
+    storage.write_table(rhetoric.actor_mentions(s, q), folder / "actor_mentions.csv")
+    storage.write_table(sentiment.score_sentences(s), folder / "sentiment_sentences.csv")
     evidence = frames.frame_evidence(frames.frame_codebook(), frames.build_evidence(s, q, matches))
-    io.write_table(corpus.with_labels(evidence, a), folder / "frame_evidence.csv")
+    storage.write_table(corpus.with_labels(evidence, a), folder / "frame_evidence.csv")
     hand = packages.coded_units(codings.gold(*codings.load_all()), s, a, packages.HAND)
-    io.write_table(hand.drop(columns=["note"], errors="ignore"), folder / "unit_codes.csv")
+    storage.write_table(hand.drop(columns=["note"], errors="ignore"), folder / "unit_codes.csv")
     return folder
 
 
@@ -49,7 +49,7 @@ def data(processed):
 
 
 def table(processed, name: str) -> pd.DataFrame:
-    return io.read_table(processed / f"{name}.csv")
+    return storage.read_table(processed / f"{name}.csv")
 
 
 def units_of(page: str) -> list[str]:
@@ -111,7 +111,7 @@ def test_hand_code_filter_reads_the_validated_codes(data, processed):
 
 
 def test_options_use_the_codebooks_names_not_codes(data):
-    categories = io.read_table(paths.LEXICON_DIR / "rhetoric_categories.csv")
+    categories = storage.read_table(paths.LEXICON_DIR / "rhetoric_categories.csv")
     shown = dict((v, k) for k, v in data.options()["category"])
     assert shown == {c: label for c, label in zip(categories["category"], categories["label"]) if c in shown}
     book = frames.frame_codebook().set_index("item_id")
@@ -282,7 +282,7 @@ def test_export_writes_the_whole_selection(data, tmp_path):
     item = data.options()["frame"][0][1]
     ui = explore.Explorer(data, page_size=2, export_dir=tmp_path, outlet=outlet, frame=item)
     path = ui.export()
-    written = io.read_table(path)
+    written = storage.read_table(path)
     chosen = explore.select(data, outlet=outlet, frame=item)
     assert path.parent == tmp_path and written["sentence_id"].tolist() == chosen["sentence_id"].tolist()
     assert {"tone_vader_names_masked", "frame_evidence", "hand_problem", "code_source"} <= set(written.columns)
@@ -353,7 +353,7 @@ def test_a_small_new_corpus_with_no_scoring_tables_works(tmp_path):
         ("quotes", pd.DataFrame(columns=["quote_id", "article_id", "sentence_id", "text"])),
         ("removed_lines", pd.DataFrame(columns=["article_id", "line_no", "text", "rule"])),
     ):
-        io.write_table(frame, tmp_path / f"{name}.csv")
+        storage.write_table(frame, tmp_path / f"{name}.csv")
     small = explore.load(tmp_path)
     assert set(small.options()) == {"outlet", "part", "voice"} and small.outlets() == ["Gazette <b>", "Courier"]
     ui = explore.Explorer(small, page_size=1, export_dir=tmp_path / "out", query="minister's")
@@ -371,7 +371,7 @@ def test_a_small_new_corpus_with_no_scoring_tables_works(tmp_path):
             r'<div class="fx-text">(.*?)</div>', explore.page_html(small, explore.select(small), explore.Filters())
         )
     ] == texts
-    assert io.read_table(ui.export())["sentence_id"].tolist() == ["a1-001", "a1-002", "b2-001"]
+    assert storage.read_table(ui.export())["sentence_id"].tolist() == ["a1-001", "a1-002", "b2-001"]
 
 
 def test_frame_evidence_offsets_are_used_when_the_table_has_them(data):

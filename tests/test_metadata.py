@@ -7,7 +7,7 @@ import re
 import pandas as pd
 import pytest
 
-from framing import corpus, io, metadata, paths
+from framing import corpus, metadata, paths, storage
 from tests.conftest import raw_line, seed_text
 
 
@@ -23,7 +23,7 @@ def test_raw_texts_match_the_manifest():
     manifest = metadata.read_manifest(paths.RAW_DIR)
     assert len(manifest) == 5
     for name, digest in manifest.items():
-        assert io.sha256_of(paths.RAW_DIR / name) == digest, name
+        assert storage.sha256_of(paths.RAW_DIR / name) == digest, name
 
 
 def test_an_edited_seed_is_caught_by_the_manifest(raw_copy):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from framing import corpus, io, paths, provenance as pv, resources, reuse
+from framing import corpus, paths, provenance as pv, resources, reuse, storage
 from tests.conftest import unit_with
 
 
@@ -380,9 +380,9 @@ def test_statement_cells_judge_each_sentence_apart(built, statements, markers):
 def test_outputs_do_not_depend_on_row_order(built, markers):
     shuffled = built.quotes.sample(frac=1.0, random_state=7)
     for make in (lambda q: pv.quote_statements(q), lambda q: pv.quote_families(q, markers)):
-        assert io.table_to_csv_text(make(shuffled)) == io.table_to_csv_text(make(built.quotes))
+        assert storage.table_to_csv_text(make(shuffled)) == storage.table_to_csv_text(make(built.quotes))
     again = pv.article_families(pv.quote_families(shuffled, markers), built.articles.iloc[::-1], markers)
-    assert io.table_to_csv_text(again) == io.table_to_csv_text(
+    assert storage.table_to_csv_text(again) == storage.table_to_csv_text(
         pv.article_families(pv.quote_families(built.quotes, markers), built.articles, markers)
     )
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from framing import corpus, io, reuse
+from framing import corpus, reuse, storage
 from tests.conftest import unit_with
 
 MAT = [["the", "cat", "sat", "on", "the", "mat"]]
@@ -194,7 +194,7 @@ def test_narration_shares_only_stock_phrases(pairs):
 def test_pairs_cover_every_ordered_pair_and_are_deterministic(body, pairs):
     assert len(pairs) == 5 * 4 and not pairs.index.duplicated().any()
     shuffled = body.sample(frac=1.0, random_state=3)
-    assert io.table_to_csv_text(reuse.reuse_pairs(shuffled, n=5)) == io.table_to_csv_text(pairs.reset_index())
+    assert storage.table_to_csv_text(reuse.reuse_pairs(shuffled, n=5)) == storage.table_to_csv_text(pairs.reset_index())
 
 
 def test_reuse_matrix_is_square_with_an_empty_diagonal(built, pairs):

@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from framing import corpus, io, resources, rhetoric, segment, voice
+from framing import corpus, resources, rhetoric, segment, storage, voice
 
 QUOTE_COLUMNS = ["quote_id", "sentence_ids", "speaker", "speaker_group"]
 
@@ -389,6 +389,6 @@ def _tables(built):
 
 
 def test_tables_are_deterministic(built):
-    first = [io.table_to_csv_text(t) for t in _tables(built)]
-    second = [io.table_to_csv_text(t) for t in _tables(built)]
+    first = [storage.table_to_csv_text(t) for t in _tables(built)]
+    second = [storage.table_to_csv_text(t) for t in _tables(built)]
     assert first == second

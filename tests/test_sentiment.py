@@ -15,7 +15,7 @@ import pandas as pd
 import pytest
 from scipy import stats as scipy_stats
 
-from framing import corpus, io, sentiment, spans, stats, voice
+from framing import corpus, sentiment, spans, stats, storage, voice
 
 
 def sentence_with(built, fragment: str) -> pd.Series:
@@ -526,9 +526,9 @@ def test_outputs_are_deterministic(built):
         scored_ = sentiment.score_sentences(built.sentences)
         parts_ = sentiment.score_parts(built.sentences)
         return (
-            io.table_to_csv_text(scored_),
-            io.table_to_csv_text(sentiment.by_outlet(scored_, parts_, built.articles)),
-            io.table_to_csv_text(sentiment.by_actor(scored_, built.sentences, built.articles)),
+            storage.table_to_csv_text(scored_),
+            storage.table_to_csv_text(sentiment.by_outlet(scored_, parts_, built.articles)),
+            storage.table_to_csv_text(sentiment.by_actor(scored_, built.sentences, built.articles)),
         )
 
     first = run()

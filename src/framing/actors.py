@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from framing import io, resources
+from framing import resources, storage
 
 POSSESSIVE = r"(?:'s|')?"
 _POSSESSIVE_END = re.compile(r"'s?$")
@@ -42,7 +42,7 @@ def _compiled(folder: str | None = None):
     table = table.assign(_len=table["alias"].str.len()).sort_values("_len", ascending=False, kind="stable")
     by_alias: dict[str, Any] = {}  # normalised lower-case alias -> its row of actors.csv
     parts = []
-    for row in io.rows(table):
+    for row in storage.rows(table):
         key = resources.normalise_same_length(row.alias).lower()
         by_alias.setdefault(key, row)
         parts.append(_alternative(row.alias, row.match_case == "yes"))

@@ -31,7 +31,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from framing import actors, io, resources, segment
+from framing import actors, resources, segment, storage
 
 POST_MAX_WORDS = 6  # words between a quote's end and a cue after it ('"...", the Russian leader said')
 CONTINUATION_MAX_OUTSIDE_WORDS = 2
@@ -249,7 +249,7 @@ def cue_forms() -> dict[str, tuple[str, str]]:
     """{form (lower case): (lemma, stance)} of every reporting verb in ``reporting_verbs.csv``."""
     table = resources.load_lexicon("reporting_verbs.csv")
     forms: dict[str, tuple[str, str]] = {}
-    for row in io.rows(table):
+    for row in storage.rows(table):
         for form in inflections(row.lemma, row.irregular):
             forms.setdefault(form, (row.lemma, row.stance))
     return forms

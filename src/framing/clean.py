@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from framing import io, quotes, resources, segment
+from framing import quotes, resources, segment, storage
 
 BODY_MIN_WORDS = 15
 STANDFIRST_MIN_WORDS = 6
@@ -239,7 +239,7 @@ def wire_agencies(credit_line: str) -> str:
 
 def _pattern_rules():
     table = resources.load_lexicon("boilerplate.csv")
-    return [(row.rule, re.compile(row.pattern, re.I), row.reason) for row in io.rows(table)]
+    return [(row.rule, re.compile(row.pattern, re.I), row.reason) for row in storage.rows(table)]
 
 
 def _repeated_caption_lines(lines: dict[int, str]) -> set[int]:

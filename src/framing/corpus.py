@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from framing import clean, copy, io, metadata, quotes, segment, spans, voice
+from framing import clean, copy, metadata, quotes, segment, spans, storage, voice
 
 TABLE_NAMES = ("articles", "sentences", "quotes", "removed_lines")
 QUOTE_COLUMNS = [
@@ -217,12 +217,12 @@ def build_corpus(raw_dir: Path, *, check_dates: bool = True, skip_bodiless: bool
 
 def write_corpus(corpus: Corpus, out_dir: Path) -> dict[str, Path]:
     """Write the four tables as CSV into ``out_dir``; returns {name: path}."""
-    return {name: io.write_table(table, Path(out_dir) / f"{name}.csv") for name, table in corpus.tables().items()}
+    return {name: storage.write_table(table, Path(out_dir) / f"{name}.csv") for name, table in corpus.tables().items()}
 
 
 def read_corpus(processed_dir: Path) -> Corpus:
     """Read the four tables back from ``processed_dir``."""
-    return Corpus(**{name: io.read_table(Path(processed_dir) / f"{name}.csv") for name in TABLE_NAMES})
+    return Corpus(**{name: storage.read_table(Path(processed_dir) / f"{name}.csv") for name in TABLE_NAMES})
 
 
 def body(sentences: pd.DataFrame) -> pd.DataFrame:

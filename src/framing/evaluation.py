@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from framing import corpus, io, metadata, paths, resources, segment
+from framing import corpus, metadata, paths, resources, segment, storage
 
 GOLD_FILE = "quote_gold.csv"
 SEED_GOLD_FILE = "seed_quote_gold.csv"
@@ -106,7 +106,7 @@ def match(gold: pd.DataFrame, predicted: pd.DataFrame) -> pd.DataFrame:
     the speaker outcome; columns of the gold plus quote_id, predicted_text, predicted_speaker, outcome."""
     used: set[str] = set()
     rows = []
-    for row in io.rows(gold, index=False):
+    for row in storage.rows(gold, index=False):
         g = pd.Series(row._asdict())
         candidates = predicted[(predicted["article_id"] == g["article_id"]) & ~predicted["quote_id"].isin(used)]
         if "line_no" in predicted.columns:  # the same quoted words on another line are another quote
@@ -198,7 +198,7 @@ def report(raw_dir: Path, validation: Path, built: corpus.Corpus | None = None) 
 def findings(table: pd.DataFrame) -> list[str]:
     """One sentence per gold set: recall, precision and speaker accuracy with their counts."""
     lines = []
-    for row in io.rows(table):
+    for row in storage.rows(table):
         lines.append(
             f"**{row.set}** ({row.texts} texts): {row.found} of {row.gold_speech_quotes} speech quotes found "
             f"(recall {row.quote_recall:.0%}), precision {row.quote_precision:.0%}; the speaker is exact for "

@@ -25,7 +25,7 @@ from typing import cast
 import ipywidgets as widgets
 import pandas as pd
 
-from framing import codings, corpus, io, packages, paths, resources
+from framing import codings, corpus, packages, paths, resources, storage
 
 KWIC_WIDTH = 45  # characters of context on each side of a search hit
 PAGE_SIZE = 25
@@ -170,7 +170,7 @@ class ExplorerData:
         cache = self.__dict__.setdefault("_by_unit", {})
         if table not in cache:
             grouped: dict[str, list] = {}
-            for record in io.rows(self.tables[table], index=False):
+            for record in storage.rows(self.tables[table], index=False):
                 grouped.setdefault(record.sentence_id, []).append(record)
             cache[table] = grouped
         return cache[table].get(sentence_id, [])
@@ -181,7 +181,7 @@ class ExplorerData:
     def frame_label(self, item_id: str) -> str:
         """'problem definition: danger of war or catastrophe': the frame and the item's label in frames.csv."""
         if "_frame_labels" not in self.__dict__:
-            self._frame_labels = {r.item_id: f"{r.frame}: {r.label}" for r in io.rows(self.frame_items)}
+            self._frame_labels = {r.item_id: f"{r.frame}: {r.label}" for r in storage.rows(self.frame_items)}
         return self._frame_labels.get(item_id, readable(item_id))
 
     def options(self) -> dict[str, list[tuple[str, str]]]:
@@ -238,7 +238,7 @@ def load(processed_dir: Path) -> ExplorerData:
     order = [c for c in ("article_id", "position") if c in sentences] or ["sentence_id"]
     sentences = sentences.sort_values(order, kind="stable").reset_index(drop=True)
     tables = {
-        key: io.read_table(processed_dir / name)
+        key: storage.read_table(processed_dir / name)
         for key, name in OPTIONAL_TABLES.items()
         if (processed_dir / name).is_file()
     }
@@ -686,7 +686,7 @@ def kwic(sentences: pd.DataFrame, query: str, *, width: int = KWIC_WIDTH, prefix
     columns = ["sentence_id", "label", "left", "keyword", "right"]
     pattern = search_pattern(query, prefix=prefix)
     rows = []
-    for row in io.rows(sentences):
+    for row in storage.rows(sentences):
         for start, end in search_hits(row.text, pattern):
             rows.append(
                 {
@@ -708,7 +708,7 @@ def kwic_html(
         f'<tr><td>{esc(r.label)}</td><td class="fx-left">{esc(r.left)}</td>'
         f'<td><mark class="fx-search" style="background:{MARK_COLOURS["search"]}">{esc(r.keyword)}</mark></td>'
         f"<td>{esc(r.right)}</td><td><code>{esc(r.sentence_id)}</code></td></tr>"
-        for r in io.rows(table.iloc[start:stop])
+        for r in storage.rows(table.iloc[start:stop])
     )
     head = (
         f'<p class="fx-count"><b>{len(table)} hit(s)</b> for {esc(filters.describe(data))}'
@@ -756,7 +756,7 @@ def export_table(data: ExplorerData, chosen: pd.DataFrame, filters: Filters) -> 
 def export_csv(data: ExplorerData, filters: Filters, folder: Path) -> tuple[Path, pd.DataFrame]:
     """Write the current selection to ``folder/explorer-<choices>.csv``; returns the path and table."""
     table = export_table(data, select(data, filters), filters)
-    path = io.write_table(table, Path(folder) / f"explorer-{filters.slug()}.csv")
+    path = storage.write_table(table, Path(folder) / f"explorer-{filters.slug()}.csv")
     return Path(path), table
 
 

@@ -20,7 +20,7 @@ import pandas as pd
 from matplotlib.layout_engine import PlaceHolderLayoutEngine
 from matplotlib.transforms import Bbox
 
-from framing import io, prose
+from framing import prose, storage
 
 if TYPE_CHECKING:
     from matplotlib.typing import RcKeyType
@@ -244,14 +244,16 @@ def save_figure(fig: plt.Figure, name: str, figures_dir: Path, n_texts: int) -> 
     finish_for_saving(fig, source_line(n_texts))
     box = crop_box(fig)
     files = {fmt: render(fig, fmt, meta, box) for fmt, meta in FORMATS}
-    written = {fmt: io.atomic_write_bytes(Path(figures_dir) / f"{name}.{fmt}", data) for fmt, data in files.items()}
+    written = {
+        fmt: storage.atomic_write_bytes(Path(figures_dir) / f"{name}.{fmt}", data) for fmt, data in files.items()
+    }
     plt.close(fig)
     return SavedFigure(name, written, files["png"], png_size(files["png"]), " ".join(fig.get_suptitle().split()))
 
 
 def png_size(png: bytes) -> tuple[int, int]:
     """(width, height) in pixels, read from a PNG's IHDR chunk."""
-    if png[:8] != io.PNG_SIGNATURE or png[12:16] != b"IHDR":
+    if png[:8] != storage.PNG_SIGNATURE or png[12:16] != b"IHDR":
         raise ValueError("not a PNG")
     return int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
 

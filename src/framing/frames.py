@@ -32,7 +32,7 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from framing import actors, attribution, io, lexicon, resources, segment, voice
+from framing import actors, attribution, lexicon, resources, segment, storage, voice
 
 PREPOSITIONS = attribution.PREPOSITIONS
 # Verbs that take an actor as object ("encourages Kim Jong-un"); -ing and -ed forms count too.
@@ -104,7 +104,7 @@ def role_codebook() -> lexicon.Codebook:
 def role_slots() -> dict[tuple[str, str], str]:
     """(role, term) -> slot."""
     table = resources.load_lexicon("responsibility_roles.csv")
-    return {(r.category, r.term): r.slot for r in io.rows(table)}
+    return {(r.category, r.term): r.slot for r in storage.rows(table)}
 
 
 @lru_cache(maxsize=1)
@@ -343,7 +343,7 @@ class Evidence:
 
 
 def _with_voice(matches: pd.DataFrame, by_id: dict[str, voice.Unit]) -> pd.DataFrame:
-    voices = [voice.span_voice(by_id[m.sentence_id], m.start, m.end) for m in io.rows(matches)]
+    voices = [voice.span_voice(by_id[m.sentence_id], m.start, m.end) for m in storage.rows(matches)]
     return matches.assign(
         voice=[v[0] for v in voices], speaker=[v[1] for v in voices], speaker_group=[v[2] for v in voices]
     )
@@ -361,7 +361,7 @@ def term_matches(sentences: pd.DataFrame) -> pd.DataFrame:
             "end": m.end,
             "negated": m.negated,
         }
-        for r in io.rows(sentences)
+        for r in storage.rows(sentences)
         for m in lexicon.find_matches(r.text, frame_terms())
     ]
     return pd.DataFrame(

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from framing import io, resources
+from framing import resources, storage
 
 KEY_COLUMNS = ("article_id", "text")
 
@@ -55,7 +55,9 @@ def attach(
         keyed = keyed[keyed["article_id"].isin(set(sentences["article_id"]))]
     lost = keyed[~keyed["_key"].isin(set(units["_key"]))]
     if not lost.empty:
-        rows = "; ".join(f"line {r.csv_line} (article {r.article_id}: {str(r.text)[:60]!r})" for r in io.rows(lost))
+        rows = "; ".join(
+            f"line {r.csv_line} (article {r.article_id}: {str(r.text)[:60]!r})" for r in storage.rows(lost)
+        )
         raise JudgementError(
             f"{source}: {len(lost)} judgement(s) name a text that is no unit of the corpus any more: {rows}. "
             "Re-judge the unit as it now reads, or remove the row."

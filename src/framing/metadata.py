@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from framing import io
+from framing import storage
 
 METADATA_FILE = "metadata.csv"
 TEXT_SUFFIX = ".txt"
@@ -71,7 +71,7 @@ def read_metadata(raw_dir: Path) -> pd.DataFrame:
     table = table.map(str.strip)
     _check_unique(table, "article_id", path)
     _check_unique(table, "source_file", path)
-    for row in io.rows(table):
+    for row in storage.rows(table):
         if not row.article_id or not row.source_file:
             raise CorpusError(f"{path}: row {row.Index + 2} has an empty article_id or source_file")
         if not GROUP_PATTERN.match(row.group):
@@ -85,7 +85,7 @@ def read_metadata(raw_dir: Path) -> pd.DataFrame:
             )
     if table.empty:
         raise CorpusError(f"{path}: lists no articles (one row per article is required)")
-    table["label"] = [row.label or row.outlet or f"Unnamed ({row.article_id})" for row in io.rows(table)]
+    table["label"] = [row.label or row.outlet or f"Unnamed ({row.article_id})" for row in storage.rows(table)]
     _check_unique(table, "label", path)  # every table and figure names a text by its label
     return table.sort_values("article_id", kind="stable").reset_index(drop=True)
 
@@ -128,7 +128,7 @@ def verify_manifest(raw_dir: Path) -> pd.DataFrame:
     Raw files are immutable: a changed or missing one is an error. Files not in the manifest
     (articles added later) are not checked.
     """
-    from framing.io import sha256_of
+    from framing.storage import sha256_of
 
     raw_dir = Path(raw_dir)
     rows = []

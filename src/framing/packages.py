@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from framing import codings, corpus, io, judgements, prose
+from framing import codings, corpus, judgements, prose, storage
 
 OWN = "own_narration"
 REPORTED = ("direct_quote", "attributed_paraphrase")
@@ -97,7 +97,7 @@ def roles(coded: pd.DataFrame, role: str) -> pd.DataFrame:
             "role": role,
             "text": r.text,
         }
-        for r in io.rows(coded)
+        for r in storage.rows(coded)
         if pd.notna(getattr(r, role))
         for g, v in codings.role_entries(getattr(r, role))
     ]
@@ -240,7 +240,7 @@ def frame_package(coded: pd.DataFrame, quotes: pd.DataFrame, articles: pd.DataFr
     quoted_by: dict[str, list[dict]] = {}
     for quote in quotes[quotes["speaker"] != ""].to_dict("records"):
         quoted_by.setdefault(quote["article_id"], []).append(quote)
-    for article in io.rows(articles.sort_values("article_id")):
+    for article in storage.rows(articles.sort_values("article_id")):
         keys = {"article_id": article.article_id, "label": article.label, "group": article.group}
         rows += _package_rows(keys, by_article.get(article.article_id, []), quoted_by.get(article.article_id, []))
     return pd.DataFrame(rows)
@@ -375,7 +375,7 @@ def side(table: pd.DataFrame, focus: str, inside: bool) -> str:
     """One side of a comparison in words: each text's count, or a summary beyond ``SIDE_MAX_TEXTS``."""
     part = table[(table["group"] == focus) == inside]
     if len(part) <= SIDE_MAX_TEXTS:
-        return "; ".join(_one(r) for r in io.rows(part)) or "(no texts)"
+        return "; ".join(_one(r) for r in storage.rows(part)) or "(no texts)"
     known = part.dropna(subset=["units"])
     share = known["units"].astype(float) / known["of"]
     return (

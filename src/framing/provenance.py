@@ -22,7 +22,7 @@ from typing import cast
 
 import pandas as pd
 
-from framing import candidates, io, resources, segment
+from framing import candidates, resources, segment, storage
 
 MARKER_FILE = "translation_markers.csv"
 TRANSLATED_SPEAKER = "Vladimir Putin"  # the article was written in Russian; its English is a translation
@@ -145,7 +145,7 @@ def quote_families(quotes: pd.DataFrame, markers: pd.DataFrame) -> pd.DataFrame:
     rows = []
     translated = is_translated(quotes)
     for quote, putin in zip(
-        io.rows(quotes.sort_values("quote_id")), translated.loc[quotes.sort_values("quote_id").index]
+        storage.rows(quotes.sort_values("quote_id")), translated.loc[quotes.sort_values("quote_id").index]
     ):
         found = find_markers(quote.text, markers) if putin else markers.iloc[:0]
         rows.append(
@@ -186,7 +186,7 @@ def _article_row(article_id: str, families: pd.DataFrame, markers: pd.DataFrame)
         "parts": _parts(putin["family"]),
         "n_putin_quotes": len(putin),
         "n_marked_quotes": len(marked),
-        "evidence": "; ".join(f"{q.quote_id}: {q.marker}" for q in io.rows(marked))
+        "evidence": "; ".join(f"{q.quote_id}: {q.marker}" for q in storage.rows(marked))
         or ("no quote of Putin's article" if putin.empty else "Putin quoted, but in no marked wording"),
     }
 
@@ -207,7 +207,7 @@ def article_families(families: pd.DataFrame, articles: pd.DataFrame, markers: pd
 def quote_units(quotes: pd.DataFrame) -> pd.DataFrame:
     """Quotes split into sentence units (``unit_id`` = quote_id.k) with their content stems."""
     rows = []
-    for quote in io.rows(quotes.sort_values("quote_id")):
+    for quote in storage.rows(quotes.sort_values("quote_id")):
         sentences = [
             s for s in segment.split_sentences(resources.normalise_same_length(quote.text)) if segment.words(s)
         ]
@@ -262,7 +262,7 @@ def group_units(units: pd.DataFrame, pairs: pd.DataFrame, threshold: float = STA
             u = root[u]
         return u
 
-    for pair in io.rows(pairs[pairs["similarity"] >= threshold]):
+    for pair in storage.rows(pairs[pairs["similarity"] >= threshold]):
         a, b = find(pair.unit_a), find(pair.unit_b)
         if a != b and not quotes_in[a] & quotes_in[b]:
             a, b = sorted((a, b))
@@ -275,7 +275,7 @@ def group_units(units: pd.DataFrame, pairs: pd.DataFrame, threshold: float = STA
 
 def _similarity(pairs: pd.DataFrame) -> dict[tuple[str, str], float]:
     table = {}
-    for p in io.rows(pairs):
+    for p in storage.rows(pairs):
         table[(p.unit_a, p.unit_b)] = table[(p.unit_b, p.unit_a)] = p.similarity
     return table
 
@@ -324,7 +324,7 @@ def quote_statements(quotes: pd.DataFrame, threshold: float = STATEMENT_THRESHOL
         core = _core(members, sim, threshold)
         label = short_label(members.loc[members["unit_id"] == core, "unit_text"].iloc[0])
         ids = members["unit_id"].tolist()
-        for unit in io.rows(members):
+        for unit in storage.rows(members):
             match, best = _best_match(unit.unit_id, ids, sim)
             rows.append(
                 {
@@ -354,7 +354,7 @@ def unit_families(statements: pd.DataFrame, markers: pd.DataFrame) -> pd.DataFra
     """``statements`` with each unit's own family and markers (a two-sentence quote's sentences
     are judged apart); units of other speakers are ``NOT_APPLICABLE``."""
     rows = []
-    for unit in io.rows(statements):
+    for unit in storage.rows(statements):
         found = find_markers(unit.unit_text, markers) if unit.speaker == TRANSLATED_SPEAKER else markers.iloc[:0]
         family = decide_family(found) if unit.speaker == TRANSLATED_SPEAKER else NOT_APPLICABLE
         rows.append({"family": family, "marker": "; ".join(found["phrase"])})

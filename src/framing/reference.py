@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from framing import actors, io, paths, provenance, resources, segment
+from framing import actors, paths, provenance, resources, segment, storage
 
 PASSAGE_FILE = "putin_2017-09-01_korea.txt"
 STATEMENTS_FILE = "statements.csv"
@@ -77,7 +77,7 @@ def unit_statements(
             why.append(f"{statement} marker: {phrase}")
         if putin:
             stems = _stems(text)
-            for p in io.rows(table):
+            for p in storage.rows(table):
                 score = provenance.overlap_coefficient(stems, p.stems)
                 if score >= OVERLAP_MIN and p.statement_id not in found:
                     found.add(p.statement_id)
@@ -132,10 +132,10 @@ def selection(
     found = pd.DataFrame(carried, columns=["sentence_id", "statement_id"]).join(meta, on="sentence_id")
     rows = []
     by_article = dict(tuple(found.groupby("article_id", sort=False)))
-    for article in io.rows(articles.sort_values("article_id")):
+    for article in storage.rows(articles.sort_values("article_id")):
         mine = by_article.get(article.article_id, found.iloc[0:0]).sort_values("position")
         order = list(dict.fromkeys(mine["statement_id"]))
-        for p in io.rows(table):
+        for p in storage.rows(table):
             cell = mine[mine["statement_id"] == p.statement_id]
             first = cell.iloc[0] if len(cell) else None
             families = sorted(

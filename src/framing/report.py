@@ -27,11 +27,11 @@ from typing import cast
 import mistune
 import nbformat
 
-from framing import io, paths, prose
+from framing import paths, prose, storage
 
 REPORT_FILE = "report.html"
 REPORT_TAG = "report"
-DOCS_DIR = paths.ROOT / "docs"
+DOCS_FOLDER = "docs"  # under the project root
 DEFAULT_TITLE = "Framing analysis: findings and how they were reached"
 DOCS = (
     ("about", "About this study", "summary.md"),
@@ -449,7 +449,7 @@ def pixels(value) -> int | None:
 
 def figure_of(output) -> Figure:
     png = "".join(output["data"]["image/png"].split())
-    if base64.b64decode(png, validate=True)[:8] != io.PNG_SIGNATURE:
+    if base64.b64decode(png, validate=True)[:8] != storage.PNG_SIGNATURE:
         raise ValueError("an image/png output that is not a PNG")
     meta = output.get("metadata", {}).get("image/png", {})
     return Figure(
@@ -761,10 +761,11 @@ def page_html(title: str, lede: str, body: str) -> str:
 
 
 def build_report(
-    notebooks: list[Path], out_path: Path, docs_dir: Path = DOCS_DIR, processed_dir: Path | None = None
+    notebooks: list[Path], out_path: Path, docs_dir: Path | None = None, processed_dir: Path | None = None
 ) -> Path:
     """Write the report for ``notebooks`` (executed, in run order) and the run's tables in
     ``processed_dir`` (``findings.csv``, ``sentences.csv``, ``articles.csv``) to ``out_path`` atomically."""
+    docs_dir = paths.ROOT / DOCS_FOLDER if docs_dir is None else docs_dir
     run = read_run_tables(processed_dir)
     parts = number_figures([notebook_blocks(p, run) for p in notebooks])
     figures = [b.figure for _, blocks in parts for b in blocks if b.figure is not None]
@@ -790,7 +791,7 @@ def build_report(
     ]
     entries += [(ident, title) for ident, title, part in appendices if part]
     body = "\n".join(p for p in [key, contents_html(entries), *sections, *(part for _, _, part in appendices)] if p)
-    return io.atomic_write_text(out_path, page_html(project_title(docs_dir), corpus_lede(run), body))
+    return storage.atomic_write_text(out_path, page_html(project_title(docs_dir), corpus_lede(run), body))
 
 
 def build_into(staging: Path) -> Path:

@@ -26,7 +26,7 @@ from typing import cast
 import numpy as np
 import pandas as pd
 
-from framing import candidates, io, resources, segment, spans
+from framing import candidates, resources, segment, spans, storage
 
 PARTS = ("full", "narration", "quotes")
 N_RANGE = tuple(range(1, 9))
@@ -64,7 +64,7 @@ def article_segments(sentences: pd.DataFrame, part: str = "full") -> dict[str, l
         raise ValueError(f"part must be one of {PARTS}, not {part!r}")
     segments: dict[str, list[list[str]]] = {}
     for aid, group in sentences.sort_values(["article_id", "position"]).groupby("article_id", sort=True):
-        pieces = [tokens(p) for row in io.rows(group) for p in sentence_pieces(row.text, row.quote_spans, part)]
+        pieces = [tokens(p) for row in storage.rows(group) for p in sentence_pieces(row.text, row.quote_spans, part)]
         runs = [[w for piece in pieces for w in piece]] if part == "full" else [p for p in pieces if p]
         segments[cast(str, aid)] = runs
     return segments

@@ -24,7 +24,7 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from framing import attribution, corpus, io, lexicon, resources, stats, voice
+from framing import attribution, corpus, lexicon, resources, stats, storage, voice
 
 CODEBOOK_FILE = "rhetoric.csv"
 CATEGORIES_FILE = "rhetoric_categories.csv"
@@ -411,7 +411,7 @@ def rate_findings(rates: pd.DataFrame, labels: dict[str, str]) -> list[str]:
             + "; ".join(
                 f"{labels.get(r.category, r.category)}: {r.label}, {prose.interval(r.rate, r.low, r.high)} "
                 f"per 1,000 words ({r.count} matches; the next highest interval ends at {r.next_high:.0f})"
-                for r in io.rows(clear)
+                for r in storage.rows(clear)
             )
             if len(clear)
             else ""
@@ -423,7 +423,7 @@ def rate_findings(rates: pd.DataFrame, labels: dict[str, str]) -> list[str]:
         lines.append(
             "Elsewhere the highest rates overlap others' intervals: "
             + "; ".join(
-                f"{labels.get(r.category, r.category)} highest in {r.label} ({r.rate:.0f})" for r in io.rows(vague)
+                f"{labels.get(r.category, r.category)} highest in {r.label} ({r.rate:.0f})" for r in storage.rows(vague)
             )
             + "."
         )

@@ -23,7 +23,7 @@ from typing import Any
 
 import pandas as pd
 
-from framing import codings, io, lexicon, resources, spans
+from framing import codings, lexicon, resources, spans, storage
 
 ENTMAN = {"problem": "problem definition", "moral": "moral evaluation", "remedy": "treatment recommendation"}
 SEMETKO = {
@@ -75,7 +75,7 @@ def unit_codes(
     puts = statements.set_index("sentence_id")["putin_statements"]
     glosses = gloss_units(sentences)
     rows = []
-    for row in io.rows(sentences):
+    for row in storage.rows(sentences):
         frames = items.get(row.sentence_id, set())
         source = "outlet" if row.voice == "own_narration" else _group(str(row.voice_speaker_group))
         rows.append(

@@ -89,8 +89,9 @@ class RunFailed(RuntimeError):
         super().__init__(f"{stage.name}, {cell}: {error}{where}")
 
 
-def discover(notebooks_dir: Path = paths.NOTEBOOKS_DIR) -> list[Stage]:
-    """The numbered notebooks ``NN-verb-object.ipynb``, in numeric order."""
+def discover(notebooks_dir: Path | None = None) -> list[Stage]:
+    """The numbered notebooks ``NN-verb-object.ipynb`` (default: the project's), in numeric order."""
+    notebooks_dir = paths.NOTEBOOKS_DIR if notebooks_dir is None else notebooks_dir
     stages = [Stage(m["number"], p) for p in Path(notebooks_dir).iterdir() if (m := NOTEBOOK_NAME.match(p.name))]
     numbers = [s.number for s in stages]
     duplicates = sorted({n for n in numbers if numbers.count(n) > 1})
@@ -187,7 +188,7 @@ def tree_digest(folder: Path) -> str:
 def imported_modules(source: str, package: str = PACKAGE) -> set[str]:
     """The modules of ``package`` that Python ``source`` imports, anywhere in it (top level or in functions).
 
-    ``from framing import io`` and ``import framing.io`` give ``io``; relative imports count as the
+    ``from framing import storage`` and ``import framing.storage`` give ``storage``; relative imports count as the
     package's own. A name that is not a module (``from framing import __version__``) is kept too:
     it simply has no file.
     """
@@ -586,7 +587,7 @@ def _stage_step(stage, staging, root, destination_root, inputs, kernel_name, cel
 def run(
     stages: list[Stage],
     *,
-    root: Path = paths.ROOT,
+    root: Path | None = None,
     destination_root: Path | None = None,
     fresh: bool = True,
     force: bool = False,
@@ -604,6 +605,7 @@ def run(
     ``finish(staging)`` runs after the last notebook, before publishing, when its inputs changed:
     by default it builds the HTML report.
     """
+    root = paths.ROOT if root is None else Path(root)
     destination_root = Path(destination_root or root)
     steps = dict(load_state(destination_root).get("steps", {}))
     every = discover(stages[0].path.parent) if stages else []

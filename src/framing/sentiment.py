@@ -33,7 +33,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats as scipy_stats
 
-from framing import actors, corpus, dictionaries, io, resources, segment, spans, stats, voice
+from framing import actors, corpus, dictionaries, resources, segment, spans, stats, storage, voice
 
 # VADER's normalisation constant: compound = s / sqrt(s^2 + alpha), "approximates the max
 # expected value" (Hutto & Gilbert 2014; vaderSentiment.normalize default).
@@ -445,7 +445,7 @@ def score_parts(sentences: pd.DataFrame) -> pd.DataFrame:
     masked the same way in either part. Needs ``quote_spans`` and the ``words_<voice>`` columns.
     """
     rows = []
-    for row in io.rows(sentences, index=False):
+    for row in storage.rows(sentences, index=False):
         quoted = spans.parse_spans(row.quote_spans)
         parts = voice_parts(row.text, quoted)
         masked = voice_parts(mask_names(row.text), quoted)

@@ -29,7 +29,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from framing import actors, attribution, io, lexicon, resources, segment, spans
+from framing import actors, attribution, lexicon, resources, segment, spans, storage
 
 VOICES = ("direct_quote", "attributed_paraphrase", "imputation", "own_narration")
 LABELS = {
@@ -118,7 +118,7 @@ class Unit:
 def quote_speakers(sentences: pd.DataFrame, quotes: pd.DataFrame) -> dict[str, list[tuple[int, int, str, str]]]:
     """Per sentence: its quote spans (``quote_spans``) paired in order with the quotes that cover it."""
     covering: dict[str, list] = {}
-    for row in io.rows(quotes.sort_values("quote_id")):
+    for row in storage.rows(quotes.sort_values("quote_id")):
         for sentence_id in str(row.sentence_ids).split(";"):
             covering.setdefault(sentence_id, []).append((row.speaker, row.speaker_group))
     result = {}
