@@ -78,3 +78,27 @@ def test_stem_is_the_cached_porter_stem():
     words = ["balancing", "conflicts", "provocations", "dead-end", "Russia's"]
     assert [resources.stem(w) for w in words] == [resources.stemmer().stem(w) for w in words]
     assert resources.stem("provocations") == "provoc"
+
+
+def test_clause_words_are_picked_by_class_from_one_list():
+    assert resources.clause_words(*resources.SUBORDINATOR_CLASSES) == (
+        "after",
+        "although",
+        "because",
+        "before",
+        "since",
+        "though",
+        "when",
+        "whereas",
+        "while",
+    )
+    with pytest.raises(ValueError, match="no class clauses"):
+        resources.clause_words("clauses")
+
+
+def test_a_clause_word_matches_as_a_whole_word_in_any_case():
+    pattern = resources.clause_word_pattern("concession")
+    assert [m.group() for m in pattern.finditer("Though calm, although-ish; Whereas althoughness")] == [
+        "Though",
+        "Whereas",
+    ]

@@ -772,26 +772,10 @@ def preceding_word(text: str, start: int) -> str:
     return words[-1] if words else ""
 
 
-SUBORDINATORS = (
-    "after",
-    "before",
-    "when",
-    "while",
-    "as",
-    "since",
-    "although",
-    "though",
-    "if",
-    "once",
-    "despite",
-    "two",
-    "asked",
-    "speaking",
-    "responding",
-    "commenting",
-    "writing",
-    "answering",
-)  # 'Asked about X, Lavrov said'
+# Words that open a leading phrase before the main clause's comma ('Asked about X, Lavrov said'):
+# subordinators (classes of data/lexicons/clause_words.csv) and these participles and words.
+LEAD_CLASSES = ("time", "cause", "concession", "condition", "time_cause_or_comparison")
+LEAD_WORDS = ("once", "despite", "two", "asked", "speaking", "responding", "commenting", "writing", "answering")
 
 
 def _is_object(text: str, start: int) -> bool:
@@ -829,7 +813,8 @@ def _clause_start(masked: str, region_start: int, cue_start: int) -> tuple[int, 
     if cut == region_start:
         lead = re.match(r"\s*(\w+)", masked[region_start:cue_start])
         comma = masked.find(",", region_start, cue_start)
-        if lead and lead.group(1).lower() in SUBORDINATORS and comma > 0:
+        lead_word = lead.group(1).lower() if lead else ""
+        if lead_word in (*resources.clause_words(*LEAD_CLASSES), *LEAD_WORDS) and comma > 0:
             cut = comma + 1
     return cut, how
 

@@ -59,32 +59,22 @@ TRANSITIVE_VERBS = frozenset(
 )
 # "encourages Kim Jong-un to further escalate": an object right before "to (adverb) <trigger>" is its subject
 _CONTROL = re.compile(r"^\s+to\s+(?:[a-z]+ly\s+|further\s+)?$")
-# Words that open a new clause (subordinators and contrastive conjunctions).
-CLAUSE_WORDS = (
-    "that",
-    "after",
-    "before",
-    "when",
-    "while",
-    "whereas",
-    "since",
-    "because",
-    "although",
-    "though",
-    "if",
-    "as",
-    "unless",
-    "but",
-    "however",
-    "so",
-    "whether",
+# Words that open a new clause: classes of data/lexicons/clause_words.csv.
+CLAUSE_CLASSES = (
+    "complement",
+    "time",
+    "cause",
+    "concession",
+    "condition",
+    "contrast",
+    "result",
+    "time_cause_or_comparison",
 )
 RELATIVE_WORDS = ("which", "who", "whose")
 POSSESSIVE_MAX_GAP_WORDS = 2  # "North Korea's [latest] violations"
 AGENT_MAX_GAP_CHARS = 60  # "intimidated (what is allegedly done by Washington)"
 
 _HARD_BREAK = re.compile(r";|\s-{1,2}\s")
-_CLAUSE_WORD = re.compile(r"(?<![\w-])(?:" + "|".join(CLAUSE_WORDS) + r")(?![\w-])", re.I)
 _RELATIVE = re.compile(r",\s+(?:" + "|".join(RELATIVE_WORDS) + r")(?![\w-])", re.I)
 _AND_BEFORE = re.compile(r"(?:,\s*)?(?<![\w-])(?:and|but|or)\s+(?:the\s+)?$", re.I)
 _COORDINATION = re.compile(r"^\s*(?:,\s*)?(?:(?:and|or)\s+(?:the\s+)?)?$|^-$", re.I)
@@ -120,7 +110,8 @@ def reporting_codebook() -> lexicon.Codebook:
 def clause_bounds(s: voice.Unit) -> list[tuple[int, int, list[actors.Mention]]]:
     """Clauses as (start, end, inherited subject mentions) covering the sentence."""
     text = resources.normalise_same_length(s.text)
-    cuts = {m.start() for m in _HARD_BREAK.finditer(text)} | {m.start() for m in _CLAUSE_WORD.finditer(text)}
+    clause_word = resources.clause_word_pattern(*CLAUSE_CLASSES)
+    cuts = {m.start() for m in _HARD_BREAK.finditer(text)} | {m.start() for m in clause_word.finditer(text)}
     cuts |= {
         c.end
         for c in lexicon.find_matches(s.masked, reporting_codebook())

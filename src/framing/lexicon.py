@@ -27,7 +27,7 @@ Negation (a match is ``negated`` when one of these holds, unless its row says ``
 1. *negator before the term* (NegEx, Chapman et al. 2001; VADER's negation list, Hutto & Gilbert
    2014): one of ``NEGATORS`` (not, no, never, without, n't ...) among the ``NEGATION_SCOPE_WORDS``
    words before the term, in the same clause (a scope ends at , ; : ( ) . ! ? a dash, or a
-   conjunction in ``CLAUSE_BREAK_WORDS``): "does not have any intention of starting a great
+   conjunction of the ``CLAUSE_BREAK_CLASSES``): "does not have any intention of starting a great
    war". Pseudo-negations do not negate (``not only``, ``if not``, ``not clear`` ...), nor does
    the contrastive ``Washington not Pyongyang`` (``not`` between two capitalised words);
 2. *rejection after the term*: the term is followed, within ``GAP_MAX_WORDS`` words of the same
@@ -44,6 +44,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 import pandas as pd
 
@@ -92,22 +93,9 @@ PSEUDO_NEGATION_FOLLOWERS = frozenset(
     {"only", "just", "merely", "least", "necessarily", "clear", "sure", "certain", "unlike", "doubt"}
 )
 PSEUDO_NEGATION_PRECEDERS = frozenset({"if", "whether"})  # "dozens, if not hundreds"
-CLAUSE_BREAK_WORDS = frozenset(
-    {
-        "but",
-        "however",
-        "although",
-        "though",
-        "whereas",
-        "while",
-        "yet",
-        "because",
-        "since",
-        "instead",
-        "rather",
-        "unless",
-    }
-)
+# Conjunctions that end a negator's scope: classes of data/lexicons/clause_words.csv. Not
+# 'condition': 'if' opens the pseudo-negation "if not hundreds".
+CLAUSE_BREAK_CLASSES = ("contrast", "concession", "cause")
 
 _GAP = r"[\s\"'(),\[\]]+"
 _RIGHT = r"(?![\w-])"
@@ -127,11 +115,19 @@ REJECTING_VERB = (
     r"(?:won't|will\s+not|will\s+never|cannot|can't|does\s+not|doesn't|do\s+not|don't|did\s+not|didn't|would\s+not|wouldn't)"
     r"\s+(?:solve|resolve|work|help|succeed|end|stop|halt|fix)"
 )
-_NOT_A_JOIN = r"(?!(?:and|or|" + "|".join(sorted(CLAUSE_BREAK_WORDS)) + r")(?![\w-]))"
-_REJECTION = re.compile(  # the gap may not cross punctuation, a new quotation or a conjunction
-    rf"[^\w.,;:!?\"]*(?:{_NOT_A_JOIN}{_ANY_WORD}[^\w.,;:!?\"]+){{0,{GAP_MAX_WORDS}}}?(?P<cue>{REJECTING_COPULA}|{REJECTING_VERB})(?![\w-])",
-    re.I,
-)
+
+
+@cache
+def _rejection() -> re.Pattern[str]:
+    """A rejecting predicate after a term; the gap may not cross punctuation, a new quotation or a
+    conjunction."""
+    joins = resources.clause_words("addition", *CLAUSE_BREAK_CLASSES)
+    not_a_join = r"(?!(?:" + "|".join(joins) + r")(?![\w-]))"
+    return re.compile(
+        rf"[^\w.,;:!?\"]*(?:{not_a_join}{_ANY_WORD}[^\w.,;:!?\"]+){{0,{GAP_MAX_WORDS}}}?"
+        rf"(?P<cue>{REJECTING_COPULA}|{REJECTING_VERB})(?![\w-])",
+        re.I,
+    )
 
 
 @dataclass(frozen=True)
@@ -301,7 +297,7 @@ def _tokens_before(plain: str, start: int) -> list[str]:
         window = window[breaks[-1].end() :]
     tokens = _TOKEN.findall(window)
     for index in range(len(tokens) - 1, -1, -1):
-        if tokens[index].lower() in CLAUSE_BREAK_WORDS:
+        if tokens[index].lower() in resources.clause_words(*CLAUSE_BREAK_CLASSES):
             return tokens[index + 1 :]
     return tokens
 
@@ -328,7 +324,7 @@ def negation_before(plain: str, start: int) -> str:
 
 def rejection_after(plain: str, end: int) -> str:
     """The rejecting predicate that follows a term ending at ``end`` ('' if none)."""
-    found = _REJECTION.match(plain, end, min(len(plain), end + NEGATION_LOOKBACK_CHARS))
+    found = _rejection().match(plain, end, min(len(plain), end + NEGATION_LOOKBACK_CHARS))
     return re.sub(r"\s+", " ", found.group("cue")) if found else ""
 
 

@@ -84,7 +84,8 @@ def quote_kind(text: str) -> str:
     return "full" if words and text[0].isupper() and len(words) >= FULL_QUOTE_MIN_WORDS else "partial"
 
 
-_CLAUSE_JOIN = re.compile(r"\b(?:and|but|while|whereas|as|when|after|before|because|although|though|since)\b")
+# Words that join another clause: classes of data/lexicons/clause_words.csv.
+JOIN_CLASSES = ("addition", "contrast", "time", "cause", "concession", "time_cause_or_comparison")
 APPOSITION_MAX_WORDS = 25  # '"...," Georgy Toloraya, Director of Korean Programs at ..., wrote'
 
 
@@ -104,7 +105,7 @@ def _post_cue(
     ('and', 'but', 'while', 'as' ...: '"...", while Lavrov told reporters')."""
     for cue in (c for c in cues if span.end <= c.start < last[1]):
         between = masked[span.end + 1 : cue.start]
-        if _CLAUSE_JOIN.search(between):
+        if resources.clause_word_pattern(*JOIN_CLASSES).search(between):
             return None
         gap = attribution.words_between(masked, span.end, cue.start)
         named = attribution.candidates(between)

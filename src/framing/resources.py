@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -146,3 +147,25 @@ def stopwords() -> frozenset[str]:
 def stem(word: str) -> str:
     """The Porter stem of ``word`` (cached: a corpus repeats its words)."""
     return stemmer().stem(word)
+
+
+@cache
+def clause_words(*classes: str) -> tuple[str, ...]:
+    """Words that open a clause, of the given ``classes`` of ``data/lexicons/clause_words.csv``
+    (time, cause, concession, condition, contrast, result, complement, addition,
+    time_cause_or_comparison), sorted. Every module that stops at a clause boundary picks its
+    classes from this one list."""
+    table = load_lexicon("clause_words.csv")
+    unknown = set(classes) - set(table["class"])
+    if unknown:
+        raise ValueError(f"clause_words.csv has no class {', '.join(sorted(unknown))}")
+    return tuple(sorted(set(table.loc[table["class"].isin(classes), "word"])))
+
+
+SUBORDINATOR_CLASSES = ("time", "cause", "concession")  # 'after', 'because', 'although' ...
+
+
+@cache
+def clause_word_pattern(*classes: str) -> re.Pattern[str]:
+    """A whole-word, case-blind regex for :func:`clause_words` of ``classes``."""
+    return re.compile(r"(?<![\w-])(?:" + "|".join(clause_words(*classes)) + r")(?![\w-])", re.I)

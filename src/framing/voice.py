@@ -41,11 +41,7 @@ LABELS = {
 OUTLET = "outlet"  # the speaker group of the outlet's own voice
 UNRESOLVED = "(unresolved)"  # a cue whose source the rules cannot name
 CUES_FILE = "attribution_cues.csv"
-# Subordinators that end a cue's reach: "The Russian President's warning comes after Pyongyang fired ..."
-CUE_BLOCKERS = ("after", "before", "when", "while", "since", "because", "whereas", "although", "though")
 POSTPOSED_MAX_WORDS = 5  # '..." the Russian president wrote': speaker words between a quote and its cue
-
-_CUE_BLOCKER = re.compile(r"(?<![\w-])(?:" + "|".join(CUE_BLOCKERS) + r")(?![\w-])", re.I)
 
 
 # ----------------------------------------------------------------------------- cues
@@ -163,7 +159,9 @@ def _postposed(unit: Unit, cue: Cue) -> bool:
 def governing_cue(unit: Unit, start: int) -> Cue | None:
     """The cue that governs a span starting at ``start`` (the last one before it in reach), if any."""
     cues = [c for c in unit.cues if c.end <= start and not _postposed(unit, c)]
-    if cues and not _CUE_BLOCKER.search(unit.masked[cues[-1].end : start]):
+    # a subordinator ends a cue's reach: "The Russian President's warning comes after Pyongyang fired ..."
+    blocker = resources.clause_word_pattern(*resources.SUBORDINATOR_CLASSES)
+    if cues and not blocker.search(unit.masked[cues[-1].end : start]):
         return cues[-1]
     return None
 
