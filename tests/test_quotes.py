@@ -280,3 +280,20 @@ def test_quoted_share_separates_narration_from_quotes(built):
         partial["text"][a:b] for a, b in [tuple(map(int, s.split("-"))) for s in partial["quote_spans"].split(";")]
     ]
     assert inner == ["deep concern", "North Korean issue"]
+
+
+def test_he_after_an_unnamed_subject_is_that_unnamed_person_not_the_last_named_one():
+    found = attribute(
+        "“We are watching closely,” said Kim Min-jun, a ministry spokesman.",
+        "A senior diplomat, speaking on condition of anonymity, was more sceptical. “Talks are theatre,” he said.",
+    )
+    assert [(who.speaker, who.speaker_kind) for _, who in found] == [("Kim Min-jun", "person"), ("", "unnamed")]
+
+
+def test_a_role_noun_after_an_unnamed_subject_with_that_noun_is_the_same_unnamed_person():
+    found = attribute(
+        "“We will help,” Mr Rao added.",
+        "A senior official, who did not wish to be named, spoke of the summit. “This is aimed at the host,” "
+        "the official said.",
+    )
+    assert (found[-1][1].speaker, found[-1][1].speaker_kind) == ("", "unnamed")

@@ -269,3 +269,32 @@ def test_hand_codes_place_a_lead_and_a_paraphrase(built, quote_families, table):
     assert chosen.loc[("001", "P5"), ["carried", "first_where", "family"]].tolist() == [True, "body", "paraphrase"]
     assert not chosen.loc["004", "coded"].any() and not chosen.loc["004", "carried"].any()
     assert chosen.loc["000", "coded"].all()
+
+
+# --- words reproduced from the reference document are its author's ---------------------------
+
+
+@pytest.mark.parametrize(
+    "quote, speaker_found, author",
+    [
+        # a run of 4+ words of the Kremlin's text, whoever the rules credited
+        ("balancing on the brink of a large-scale conflict.", "", "Vladimir Putin"),
+        ("Russia believes that the policy of putting pressure on Pyongyang", "Vadim Orekhov", "Vladimir Putin"),
+        ("on the Korean Peninsula", "", ""),  # three words once articles are set aside: anyone's
+        ("A dead-end road.", "", "Vladimir Putin"),  # short, but a primary marker (Kremlin English)
+        # a primary marker of another translation with at most two other words
+        ("erroneous and futile.", "Xi Jinping", "Vladimir Putin"),
+        ("bellicose and offensive rhetoric.", "", "Vladimir Putin"),
+        # a longer quote holding a marker: the author's only when the rules found no speaker
+        ("It is essential to resolve the problems through direct dialogue involving all sides", "", "Vladimir Putin"),
+        ("When Putin writes that it is 'erroneous and futile,' he means Beijing", "Raymond Ochs", ""),
+        # words of no reference
+        ("Talks are theatre and everyone knows it.", "", ""),
+    ],
+)
+def test_a_quote_reproducing_the_reference_is_its_author_s(quote, speaker_found, author):
+    assert reference.reproduced_author(quote, speaker_found) == author
+
+
+def test_without_reference_metadata_nothing_is_reproduced(tmp_path):
+    assert reference.reproduced_author("balancing on the brink of a large-scale conflict", "", tmp_path) == ""

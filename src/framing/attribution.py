@@ -445,6 +445,7 @@ class Context:
     paragraph_first_sentence: int = 0
     writer: str = ""  # the last person the text says wrote something: 'the article' speaks for them
     subject: tuple[str, int] | None = None  # (person, sentence) who was the last sentence's subject
+    unnamed_subject: tuple[Speaker, int] | None = None  # (speaker, sentence): an unnamed person as subject
 
     def person(self, name: str, group: str = "", gender: str = "", roles=()) -> Person:
         known = self.people.get(name) or self.people.setdefault(name, Person(name))
@@ -651,6 +652,8 @@ def resolve(c: Candidate, context: Context, text: str) -> Speaker | None:
     if c.kind == "name":
         return _name_speaker(_clean_name(c.raw), c.raw, context)
     if c.kind == "pronoun":
+        if context.unnamed_subject is not None and context.unnamed_subject[1] == context.sentence - 1:
+            return context.unnamed_subject[0]  # 'A senior official ... was more sceptical. "...," he said.'
         person = context.recent(PRONOUNS[c.raw.lower()])
         return Speaker(person.name, "person", person.group, c.raw) if person else None
     if c.kind == "role":
@@ -658,7 +661,11 @@ def resolve(c: Candidate, context: Context, text: str) -> Speaker | None:
         group = (
             next((m.actor_group for m in actors.find_mentions(owner)), "") if owner else _nationality(detail["desc"])
         )
-        person = context.recent(_gender(detail["desc"]), detail["desc"].split()[-1].lower(), group)
+        role = detail["desc"].split()[-1].lower()
+        unnamed = context.unnamed_subject
+        if unnamed is not None and unnamed[1] == context.sentence - 1 and role in unnamed[0].raw.lower().split():
+            return unnamed[0]  # 'A senior official, who did not wish to be named, opined ... "...," the official said.'
+        person = context.recent(_gender(detail["desc"]), role, group)
         return Speaker(person.name, "person", person.group, c.raw) if person else None
     if c.kind in ("unnamed", "plural"):
         # 'analysts at the research firm Hollis Partners': the firm speaks
@@ -937,6 +944,10 @@ def register(text: str, context: Context) -> None:
 def note_subject(text: str, masked: str, context: Context) -> None:
     """Record the sentence's subject: its first person named, not as an object (for 'he' in the next)."""
     for c in candidates(masked):
+        if c.kind == "unnamed" and not _is_object(masked, c.start):
+            who = resolve(c, context, text)
+            context.unnamed_subject = (who, context.sentence) if who is not None else None
+            return
         if c.kind in ("titled", "apposed", "actor", "name", "pronoun") and not _is_object(masked, c.start):
             who = resolve(c, context, text)
             if who is not None and who.kind == "person" and who.name:

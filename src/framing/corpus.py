@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from framing import clean, copy, metadata, quotes, segment, spans, storage, voice
+from framing import actors, clean, copy, metadata, quotes, reference, segment, spans, storage, voice
 
 TABLE_NAMES = ("articles", "sentences", "quotes", "removed_lines")
 QUOTE_COLUMNS = [
@@ -51,6 +51,17 @@ def _unit_spans(text: str, unit_type: str) -> list[tuple[int, int]]:
     return segment.sentence_spans(text) if unit_type == "body" else [(0, len(text))]
 
 
+def _reference_speaker(quote: str, who: quotes.Attribution) -> quotes.Attribution:
+    """``who``, unless the quote reproduces a reference document's words: then their author
+    (``reference.reproduced_author``), found by the method ``reference_words``."""
+    author = reference.reproduced_author(quote, who.speaker)
+    if not author or author == who.speaker:
+        return who
+    known = actors.find_mentions(author)
+    group = known[0].actor_group if known else ""
+    return quotes.Attribution(author, "person", group, "", "", "", "", "reference_words")
+
+
 def _article_rows(article: metadata.Article):
     cleaned = clean.clean_article(article.raw_text, article.meta["outlet"])
     aid = article.article_id
@@ -87,6 +98,7 @@ def _article_rows(article: metadata.Article):
             )
         for span, who, first, last in found:
             inner = text[span.start : span.end].strip()
+            who = _reference_speaker(inner, who)
             quote_rows.append(
                 {
                     "article_id": aid,

@@ -71,7 +71,8 @@ def overlap_coefficient(a: frozenset, b: frozenset) -> float:
     return len(a & b) / min(len(a), len(b)) if a and b else 0.0
 
 
-def _contains(sequence: tuple, part: tuple) -> bool:
+def contains(sequence: tuple, part: tuple) -> bool:
+    """Whether ``part`` occurs in ``sequence`` as a contiguous run."""
     return bool(part) and any(sequence[i : i + len(part)] == part for i in range(len(sequence) - len(part) + 1))
 
 
@@ -108,7 +109,7 @@ def load_markers(folder=None) -> pd.DataFrame:
 def marker_positions(text: str, markers: pd.DataFrame) -> list[int]:
     """Row positions of the markers one of whose stem sequences occurs in ``text`` (table order)."""
     stems = stem_sequence(text)
-    return [i for i, variants in enumerate(markers["variants"]) if any(_contains(stems, v) for v in variants)]
+    return [i for i, variants in enumerate(markers["variants"]) if any(contains(stems, v) for v in variants)]
 
 
 def find_markers(text: str, markers: pd.DataFrame) -> pd.DataFrame:

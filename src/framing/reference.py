@@ -10,6 +10,7 @@ The rule is scored against the hand-coded ``putin_statements`` (``framing.coding
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 import pandas as pd
@@ -18,6 +19,9 @@ from framing import actors, paths, provenance, resources, segment, storage
 
 PASSAGE_FILE = "putin_2017-09-01_korea.txt"
 STATEMENTS_FILE = "statements.csv"
+METADATA_FILE = "metadata.csv"
+RUN_MIN_WORDS = 4  # a quote this long that runs word for word in a reference is its author's words
+MARKER_EXTRA_WORDS = 2  # a quote of a primary translation marker with at most this many other words
 OVERLAP_MIN = 0.5
 WHERE = ("headline", "standfirst", "caption", "lead", "body")  # lead: the first body sentence
 
@@ -47,6 +51,58 @@ def _stems(text: str) -> frozenset:
     for mention in reversed(actors.find_mentions(plain)):
         plain = plain[: mention.start] + " " + plain[mention.end :]
     return provenance.content_stems(plain)
+
+
+@cache
+def _reference_words(folder: str) -> tuple[tuple[tuple[str, ...], str], ...]:
+    """(stem sequence of the whole text, author) of each reference document in ``metadata.csv``;
+    none when the folder has no metadata."""
+    meta_path = Path(folder) / METADATA_FILE
+    if not meta_path.is_file():
+        return ()
+    meta = pd.read_csv(meta_path, dtype=str, keep_default_na=False)
+    return tuple(
+        (provenance.stem_sequence((Path(folder) / name).read_text(encoding="utf-8")), author)
+        for name, author in zip(meta["source_file"], meta["author"])
+    )
+
+
+def _passage_author(folder: str) -> str:
+    """The author of the passage the translation markers render ('' without reference metadata)."""
+    meta_path = Path(folder) / METADATA_FILE
+    if not meta_path.is_file():
+        return ""
+    meta = pd.read_csv(meta_path, dtype=str, keep_default_na=False)
+    authors = meta.loc[meta["source_file"] == PASSAGE_FILE, "author"]
+    return authors.iloc[0] if len(authors) else ""
+
+
+@cache
+def _primary_markers() -> tuple[tuple[str, ...], ...]:
+    markers = provenance.load_markers()
+    return tuple(v for variants in markers.loc[markers["strength"] == "primary", "variants"] for v in variants)
+
+
+def reproduced_author(quote: str, speaker_found: str, folder: Path | None = None) -> str:
+    """The author of a reference document whose words ``quote`` reproduces, else ''.
+
+    Words reproduced from a reference document are its author's, whoever relays them: a quote is
+    (1) a run of at least ``RUN_MIN_WORDS`` words (articles and 'and' aside) of a reference text,
+    word for word; (2) a primary translation marker of the passage (``translation_markers.csv``,
+    any translation) with at most ``MARKER_EXTRA_WORDS`` other words; or (3) a quote holding a
+    primary marker to which the rules gave no speaker (``speaker_found`` empty).
+    """
+    where = str(folder or reference_dir())
+    stems = provenance.stem_sequence(quote)
+    if not stems:
+        return ""
+    for text, author in _reference_words(where):
+        if len(stems) >= RUN_MIN_WORDS and provenance.contains(text, stems):
+            return author
+    found = [v for v in _primary_markers() if provenance.contains(stems, v)]
+    if found and (not speaker_found or len(stems) - max(len(v) for v in found) <= MARKER_EXTRA_WORDS):
+        return _passage_author(where)
+    return ""
 
 
 def putin_speaks(sentences: pd.DataFrame, quotes: pd.DataFrame) -> pd.Series:
