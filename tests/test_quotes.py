@@ -297,3 +297,18 @@ def test_a_role_noun_after_an_unnamed_subject_with_that_noun_is_the_same_unnamed
         "the official said.",
     )
     assert (found[-1][1].speaker, found[-1][1].speaker_kind) == ("", "unnamed")
+
+
+def test_a_surname_alone_takes_the_full_name_the_text_gave_bare():
+    found = attribute(
+        "To Thomas Whitlock, the timing made his case. “Kim is in a hurry,” Whitlock says.",
+    )
+    assert [who.speaker for _, who in found] == ["Thomas Whitlock"]
+
+
+def test_a_country_s_body_has_one_name_however_the_text_puts_it():
+    found = attribute(
+        "Japan's foreign ministry said it would “fully implement” the sanctions.",
+        "The Japanese foreign ministry added that it was “watching closely”.",
+    )
+    assert [who.speaker.lower() for _, who in found] == ["japanese foreign ministry"] * 2

@@ -72,6 +72,18 @@ FUNCTION_WORDS = frozenset(
         "The",
         "A",
         "An",
+        "To",
+        "Like",
+        "Unlike",
+        "Under",
+        "Despite",
+        "Although",
+        "Though",
+        "Because",
+        "Since",
+        "Until",
+        "Even",
+        "Only",
         "In",
         "On",
         "At",
@@ -446,6 +458,7 @@ class Context:
     writer: str = ""  # the last person the text says wrote something: 'the article' speaks for them
     subject: tuple[str, int] | None = None  # (person, sentence) who was the last sentence's subject
     unnamed_subject: tuple[Speaker, int] | None = None  # (speaker, sentence): an unnamed person as subject
+    bare_names: dict[str, str] = field(default_factory=dict)  # surname -> a full name the text gave bare
 
     def person(self, name: str, group: str = "", gender: str = "", roles=()) -> Person:
         known = self.people.get(name) or self.people.setdefault(name, Person(name))
@@ -718,6 +731,8 @@ def _name_speaker(name: str, raw: str, context: Context) -> Speaker | None:
         return Speaker(m.actor, m.kind, m.actor_group, raw, _speaks_for(m.actor))
     if len(name.split()) == 1:
         person = context.by_surname(name)
+        if person is None and name in context.bare_names:
+            person = context.person(context.bare_names[name])
         if person:
             return Speaker(person.name, "person", person.group, raw)
         if name.isupper():
@@ -745,7 +760,7 @@ def _body_speaker(detail: dict, raw: str, context: Context) -> Speaker:
     owner = next(
         (m for m in inside if m.kind == "body" and resources.normalise_same_length(desc).startswith(m.alias)), None
     )
-    name = re.sub(r"^(?:the|a|an)\s+", "", desc, flags=re.I)
+    name = _adjectival(re.sub(r"^(?:the|a|an)\s+", "", desc, flags=re.I))
     if owner is not None and owner.actor in ("Kremlin",):
         return Speaker(owner.actor, "body", owner.actor_group, raw, _speaks_for(owner.actor))
     shown = (
@@ -754,6 +769,27 @@ def _body_speaker(detail: dict, raw: str, context: Context) -> Speaker:
         else name
     )
     return Speaker(shown, "body", group, raw)
+
+
+@lru_cache(maxsize=1)
+def _adjectives() -> dict[str, str]:
+    """Actor group -> its first nationality adjective in ``nationalities.csv`` ('Japan' -> 'Japanese')."""
+    table = resources.load_lexicon("nationalities.csv")
+    return dict(reversed(list(zip(table["group"], table["adjective"]))))
+
+
+def _adjectival(name: str) -> str:
+    """One name for a country's body however the text puts it: "Japan's foreign ministry" ->
+    'Japanese foreign ministry' (a country's possessive as its nationality adjective)."""
+    owner = re.match(r"(.+?)['’]s\s+(.+)$", name)
+    if owner is None:
+        return name
+    mentions = actors.find_mentions(owner.group(1))
+    if len(mentions) == 1 and mentions[0].start == 0 and mentions[0].end == len(owner.group(1)):
+        adjective = _adjectives().get(mentions[0].actor_group)
+        if adjective and mentions[0].kind == "body":
+            return f"{adjective} {owner.group(2)}"
+    return name
 
 
 @lru_cache(maxsize=1)
@@ -933,12 +969,25 @@ def according_to(text: str, masked: str, cue: Cue, sentence_end: int, context: C
     return None
 
 
+def _bare_name(raw: str) -> str:
+    """A person's full name given with no title ('To Thomas Whitlock, ...' -> 'Thomas Whitlock'):
+    two or more words, within one sentence, naming no known actor; else ''."""
+    name = _clean_name(raw)
+    if len(name.split()) < 2 or re.search(r"[.!?]\s", raw) or actors.find_mentions(name):
+        return ""
+    return name
+
+
 def register(text: str, context: Context) -> None:
     """Add the people a text names with a title, an apposition or as known actors to the article's
-    context (for later pronouns, surnames and roles); a bare capitalised phrase is not enough."""
+    context (for later pronouns, surnames and roles); a bare capitalised phrase is not enough, but
+    its surname is kept so that a later speaker named by surname alone gets the full name."""
     for c in candidates(text):
         if c.kind in ("titled", "apposed", "actor"):
             resolve(c, context, text)
+        elif c.kind == "name" and _bare_name(c.raw):
+            name = _bare_name(c.raw)
+            context.bare_names.setdefault(name.split()[-1], name)  # 'Thomas Whitlock' for a later 'Whitlock says'
 
 
 def note_subject(text: str, masked: str, context: Context) -> None:
