@@ -275,26 +275,43 @@ def test_hand_codes_place_a_lead_and_a_paraphrase(built, quote_families, table):
 
 
 @pytest.mark.parametrize(
-    "quote, speaker_found, author",
+    "quote, person_named, author",
     [
         # a run of 4+ words of the Kremlin's text, whoever the rules credited
-        ("balancing on the brink of a large-scale conflict.", "", "Vladimir Putin"),
-        ("Russia believes that the policy of putting pressure on Pyongyang", "Vadim Orekhov", "Vladimir Putin"),
-        ("on the Korean Peninsula", "", ""),  # three words once articles are set aside: anyone's
-        ("A dead-end road.", "", "Vladimir Putin"),  # short, but a primary marker (Kremlin English)
+        ("balancing on the brink of a large-scale conflict.", False, "Vladimir Putin"),
+        ("Russia believes that the policy of putting pressure on Pyongyang", True, "Vladimir Putin"),
+        ("on the Korean Peninsula", False, ""),  # three words once articles are set aside: anyone's
+        ("A dead-end road.", False, "Vladimir Putin"),  # short, but a primary marker (Kremlin English)
         # a primary marker of another translation with at most two other words
-        ("erroneous and futile.", "Xi Jinping", "Vladimir Putin"),
-        ("bellicose and offensive rhetoric.", "", "Vladimir Putin"),
-        # a longer quote holding a marker: the author's only when the rules found no speaker
-        ("It is essential to resolve the problems through direct dialogue involving all sides", "", "Vladimir Putin"),
-        ("When Putin writes that it is 'erroneous and futile,' he means Beijing", "Raymond Ochs", ""),
+        ("erroneous and futile.", True, "Vladimir Putin"),
+        ("bellicose and offensive rhetoric.", True, "Vladimir Putin"),
+        # a whole sentence of another translation: a marker, and it restates statement P2
+        (
+            "In Russia's opinion the calculation that it is possible to halt North Korea's nuclear missile "
+            "programmes exclusively by putting pressure on Pyongyang is erroneous and futile.",
+            True,
+            "Vladimir Putin",
+        ),
+        # a longer quote holding a marker: the author's when no person was named for it ...
+        (
+            "It is essential to resolve the problems through direct dialogue involving all sides",
+            False,
+            "Vladimir Putin",
+        ),
+        # ... but a person's own sentence citing the words keeps its speaker
+        ("When Putin writes that it is 'erroneous and futile,' he means Beijing and Seoul", True, ""),
+        (
+            "He wrote that the situation is 'balancing on the brink of a large-scale conflict,' and he meant it",
+            True,
+            "",
+        ),
         # words of no reference
-        ("Talks are theatre and everyone knows it.", "", ""),
+        ("Talks are theatre and everyone knows it.", False, ""),
     ],
 )
-def test_a_quote_reproducing_the_reference_is_its_author_s(quote, speaker_found, author):
-    assert reference.reproduced_author(quote, speaker_found) == author
+def test_a_quote_reproducing_the_reference_is_its_author_s(quote, person_named, author):
+    assert reference.reproduced_author(quote, person_named) == author
 
 
 def test_without_reference_metadata_nothing_is_reproduced(tmp_path):
-    assert reference.reproduced_author("balancing on the brink of a large-scale conflict", "", tmp_path) == ""
+    assert reference.reproduced_author("balancing on the brink of a large-scale conflict", False, tmp_path) == ""

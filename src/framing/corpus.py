@@ -54,7 +54,8 @@ def _unit_spans(text: str, unit_type: str) -> list[tuple[int, int]]:
 def _reference_speaker(quote: str, who: quotes.Attribution) -> quotes.Attribution:
     """``who``, unless the quote reproduces a reference document's words: then their author
     (``reference.reproduced_author``), found by the method ``reference_words``."""
-    author = reference.reproduced_author(quote, who.speaker)
+    person_named = who.speaker_kind == "person" and who.method != "continuation"
+    author = reference.reproduced_author(quote, person_named)
     if not author or author == who.speaker:
         return who
     known = actors.find_mentions(author)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from framing import actors, paths, provenance, resources, segment, storage
+from framing import actors, paths, provenance, quotes, resources, segment, storage
 
 PASSAGE_FILE = "putin_2017-09-01_korea.txt"
 STATEMENTS_FILE = "statements.csv"
@@ -83,14 +83,18 @@ def _primary_markers() -> tuple[tuple[str, ...], ...]:
     return tuple(v for variants in markers.loc[markers["strength"] == "primary", "variants"] for v in variants)
 
 
-def reproduced_author(quote: str, speaker_found: str, folder: Path | None = None) -> str:
+def reproduced_author(quote: str, person_named: bool, folder: Path | None = None) -> str:
     """The author of a reference document whose words ``quote`` reproduces, else ''.
 
-    Words reproduced from a reference document are its author's, whoever relays them: a quote is
+    Words reproduced from a reference document are its author's, whoever relays them. A quote is
     (1) a run of at least ``RUN_MIN_WORDS`` words (articles and 'and' aside) of a reference text,
-    word for word; (2) a primary translation marker of the passage (``translation_markers.csv``,
-    any translation) with at most ``MARKER_EXTRA_WORDS`` other words; or (3) a quote holding a
-    primary marker to which the rules gave no speaker (``speaker_found`` empty).
+    word for word; or it holds a primary translation marker of the passage
+    (``translation_markers.csv``, any translation) and (2) has at most ``MARKER_EXTRA_WORDS`` other
+    words, or (3) its content overlaps one of the passage's statements by ``OVERLAP_MIN`` (a whole
+    sentence in another translation), or (4) the rules named no person as its speaker by a cue
+    (``person_named`` false: no speaker, a body such as the agency that translated it, or a speaker
+    only carried over from the sentence before). Quotes nested in the quote are left out of (2)-(4):
+    a person's own sentence that cites a marker keeps its speaker.
     """
     where = str(folder or reference_dir())
     stems = provenance.stem_sequence(quote)
@@ -99,10 +103,33 @@ def reproduced_author(quote: str, speaker_found: str, folder: Path | None = None
     for text, author in _reference_words(where):
         if len(stems) >= RUN_MIN_WORDS and provenance.contains(text, stems):
             return author
-    found = [v for v in _primary_markers() if provenance.contains(stems, v)]
-    if found and (not speaker_found or len(stems) - max(len(v) for v in found) <= MARKER_EXTRA_WORDS):
+    own = _own_words(quote)  # a quote inside the quote is someone else's: '"Putin calls it 'futile.' I agree."'
+    own_stems = provenance.stem_sequence(own)
+    found = [v for v in _primary_markers() if provenance.contains(own_stems, v)]
+    if not found:
+        return ""
+    short = len(own_stems) - max(len(v) for v in found) <= MARKER_EXTRA_WORDS
+    if short or not person_named or _restates_a_statement(own, where):
         return _passage_author(where)
     return ""
+
+
+def _own_words(quote: str) -> str:
+    """The quote without the quotes nested in it (their marks and words blanked)."""
+    return quotes.mask_quotes(quote, quotes.find_quote_spans(quote))
+
+
+def _restates_a_statement(quote: str, folder: str) -> bool:
+    """Whether the quote's content stems overlap one statement's by at least ``OVERLAP_MIN``."""
+    if not (Path(folder) / STATEMENTS_FILE).is_file():
+        return False
+    words = _stems(quote)
+    return any(provenance.overlap_coefficient(words, own) >= OVERLAP_MIN for own in _statement_stems(folder))
+
+
+@cache
+def _statement_stems(folder: str) -> tuple[frozenset, ...]:
+    return tuple(statements(Path(folder))["stems"])
 
 
 def putin_speaks(sentences: pd.DataFrame, quotes: pd.DataFrame) -> pd.Series:
