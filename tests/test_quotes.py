@@ -312,3 +312,32 @@ def test_a_country_s_body_has_one_name_however_the_text_puts_it():
         "The Japanese foreign ministry added that it was “watching closely”.",
     )
     assert [who.speaker.lower() for _, who in found] == ["japanese foreign ministry"] * 2
+
+
+@pytest.mark.parametrize(
+    "paragraphs, speaker",
+    [
+        (
+            ("“I don’t trust Putin, but I’ll take talking over fighting.” That was the view of Ray Cruz, 63.",),
+            "Ray Cruz",
+        ),
+        (
+            ('"Whoever wants dialogue must first stop the tests." The demand came from the defence expert Anja Merz.',),
+            "Anja Merz",
+        ),
+        # a quote over two paragraphs, its speaker named in the next one
+        (
+            ("“Every crisis looked like the last one.", "Those were the words of Ambassador Nilgün Karataş."),
+            "Nilgün Karataş",
+        ),
+    ],
+)
+def test_a_sentence_after_the_quote_can_name_its_speaker(paragraphs, speaker):
+    assert attribute(*paragraphs)[0][1].speaker == speaker
+
+
+def test_that_is_followed_by_a_description_names_no_speaker():
+    found = attribute(
+        "The phrase that matters is “without any preconditions.” That was aimed at the American position."
+    )
+    assert found[0][1].speaker == ""

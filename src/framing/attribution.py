@@ -179,7 +179,10 @@ _DATELINE = re.compile(
 )
 # ', a former South Korean negotiator at the six-party talks,': words describing a name before them
 _APPOSITION = re.compile(r",\s+(?:a|an|the|who|which)\s+[^,;:]{2,90}?,")
-_TITLE_TOKEN = r"[A-Z][a-zà-ÿ]+(?:['’-][A-Za-zà-ÿ]+)*\.?"
+# letters of Latin-1 and Latin Extended-A ('Karataş', 'Wałęsa', 'Dvořák'), upper case first
+_UPPER = "A-ZÀ-ÖØ-ÞĀ-ſ"
+_LOWER = "a-zß-öø-ÿĀ-ſ"
+_TITLE_TOKEN = rf"[{_UPPER}][{_LOWER}]+(?:['’-][{_UPPER}{_LOWER}]+)*\.?"
 # 'Kang Eun-ji', 'Dr. Ulrich Hessel', 'KCNA'
 _NAME = rf"(?:{_TITLE_TOKEN}(?:\s+{_TITLE_TOKEN}){{0,3}}|[A-Z]{{2,}}(?![\w-]))"
 TITLE_WORDS = frozenset(
@@ -1055,3 +1058,31 @@ def colon_speaker(
     """'Korea expert Dr. Ulrich Hessel sees it critically: "..."': a quote introduced by a colon
     with no reporting verb is the first (non-object) person or body named before the colon."""
     return _first_speaker(text, masked, (sentence[0], quote_start), context, sentence=sentence)
+
+
+# 'That was the verdict of Dean, 36', 'Those were the words of Karatas', 'That was Volkova',
+# 'The demand came from the Greens' defence expert Anja Merz': a sentence that names the speaker of
+# the quotes just before it.
+NAMED_AFTER_MAX_WORDS = 2  # "The demand came from the Greens' defence expert Anja Merz"
+_NAMED_AFTER = re.compile(
+    r"^\s*(?:(?:That|This|Those|These)\s+(?:was|were)\s+(?:(?:the|a|an)\s+(?:[\w'-]+\s+){0,3}?"
+    r"(?:of|from|by)\s+)?|The\s+(?:[\w'-]+\s+){1,3}?came\s+from\s+)"
+)
+
+
+def named_after(text: str, masked: str, sentence: tuple[int, int], context: Context) -> Speaker | None:
+    """The speaker a sentence names for the quotes before it ('That was the view of Ray Cruz, 63, ...'),
+    if it has that shape: the first person or body named, with at most ``NAMED_AFTER_MAX_WORDS``
+    other words before it."""
+    shape = _NAMED_AFTER.match(masked[sentence[0] : sentence[1]])
+    if shape is None:
+        return None
+    start = reach = sentence[0] + shape.end()
+    for c in candidates(masked[start : sentence[1]]):
+        if words_between(masked, reach, start + c.start) > NAMED_AFTER_MAX_WORDS:
+            return None
+        who = resolve(Candidate(c.start + start, c.end + start, c.kind, c.raw, c.detail), context, text)
+        if who is not None:
+            return who
+        reach = start + c.end  # 'the defence expert Anja Merz': a phrase naming no one leads on to the name
+    return None

@@ -9,6 +9,7 @@ the end of a paragraph (a quote running on into the next) runs to the paragraph'
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from framing import attribution, resources, spans
@@ -165,7 +166,7 @@ def attribute_quotes(
     context = attribution.Context()
     for text, _ in paragraphs:  # a headline or key point may name someone the body introduces
         attribution.register(mask_quotes(text, find_quote_spans(text)), context)
-    result = []
+    result: list[list[tuple[QuoteSpan, Attribution, int, int]]] = []
     for p_index, (text, sentences) in enumerate(paragraphs):
         context.paragraph, context.paragraph_first_sentence = p_index, context.sentence + 1
         found_here = find_quote_spans(text)
@@ -190,6 +191,13 @@ def attribute_quotes(
                         attribution.PRONOUNS.get(who.speaker_alias.lower(), ""),
                     )
             attribution.register(masked[done : sentence[1]], context)
+            named = attribution.named_after(text, masked, sentence, context)
+            if named is not None:  # 'That was the verdict of Dean, 36': the quotes just before are theirs
+                earlier = [i for i, q in enumerate(found) if q[2] < s_index]
+                if earlier:
+                    _credit_earlier(named, found, earlier)
+                elif result:
+                    _credit_earlier(named, result[-1], range(len(result[-1])))
             attribution.note_subject(text[sentence[0] : sentence[1]], masked[sentence[0] : sentence[1]], context)
             done = max(done, sentence[1])
             for cue in cues:  # who reports in this sentence (a later "he" most likely means them)
@@ -200,6 +208,20 @@ def attribute_quotes(
                         context.writer = reporter.name
         result.append(found)
     return result
+
+
+NAMED_AFTER_METHODS = ("none", "continuation")  # what a later 'That was X' may overrule
+
+
+def _credit_earlier(
+    who: attribution.Speaker, quotes: list[tuple[QuoteSpan, Attribution, int, int]], indexes: Iterable[int]
+) -> None:
+    """Give the quotes at ``indexes`` (before a 'That was X' sentence: this paragraph's so far, else
+    the previous paragraph's) to X, where the rules had found no speaker or only carried one over."""
+    for index in indexes:
+        span, previous, first, last = quotes[index]
+        if previous.method in NAMED_AFTER_METHODS:
+            quotes[index] = (span, Attribution.of(who, "", "", "named_after"), first, last)
 
 
 def _continuation(
