@@ -341,3 +341,9 @@ def test_that_is_followed_by_a_description_names_no_speaker():
         "The phrase that matters is “without any preconditions.” That was aimed at the American position."
     )
     assert found[0][1].speaker == ""
+
+
+def test_she_does_not_refer_to_a_known_man():
+    """actors.csv gives known people's gender, so 'she' skips Putin for the woman named before."""
+    found = attribute("Anna Roe, a former diplomat, spoke first. Putin wrote the article. “It is theatre,” she said.")
+    assert found[0][1].speaker == "Anna Roe"

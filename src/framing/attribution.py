@@ -644,7 +644,7 @@ def resolve(c: Candidate, context: Context, text: str) -> Speaker | None:
         if possessive:
             return None
         if mention.kind == "person":
-            context.person(mention.actor, mention.actor_group)
+            context.person(mention.actor, mention.actor_group, _actor_gender(mention.actor))
         return Speaker(mention.actor, mention.kind, mention.actor_group, c.raw, _speaks_for(mention.actor))
     if c.kind in ("titled", "apposed"):
         name = _clean_name(detail["name"])
@@ -670,8 +670,12 @@ def resolve(c: Candidate, context: Context, text: str) -> Speaker | None:
     if c.kind == "pronoun":
         if context.unnamed_subject is not None and context.unnamed_subject[1] == context.sentence - 1:
             return context.unnamed_subject[0]  # 'A senior official ... was more sceptical. "...," he said.'
-        person = context.recent(PRONOUNS[c.raw.lower()])
-        return Speaker(person.name, "person", person.group, c.raw) if person else None
+        gender = PRONOUNS[c.raw.lower()]
+        person = context.recent(gender)
+        if person is None:
+            return None
+        person.gender = person.gender or gender  # 'she' told us: later pronouns can rely on it
+        return Speaker(person.name, "person", person.group, c.raw)
     if c.kind == "role":
         owner = re.sub(r"['’]s$", "", detail["det"]) if detail["det"].lower() != "the" else ""
         group = (
@@ -805,6 +809,17 @@ def _speaks_for_table() -> dict[str, str]:
 
 def _speaks_for(actor: str) -> str:
     return _speaks_for_table().get(actor, "")
+
+
+@lru_cache(maxsize=1)
+def _actor_genders() -> dict[str, str]:
+    """Known people's gender (actors.csv ``gender``), for the pronouns that refer to them."""
+    table = resources.load_lexicon("actors.csv")
+    return {a: g for a, g in zip(table["actor"], table.get("gender", [""] * len(table))) if g}
+
+
+def _actor_gender(actor: str) -> str:
+    return _actor_genders().get(actor, "")
 
 
 # ----------------------------------------------------------------------------- subjects of cues
