@@ -67,84 +67,60 @@ PREPOSITIONS = frozenset(
         "upon",
     }
 )
-FUNCTION_WORDS = frozenset(
-    {  # capitalised at a sentence start, never a name
-        "The",
-        "A",
-        "An",
-        "To",
-        "Like",
-        "Unlike",
-        "Under",
-        "Despite",
-        "Although",
-        "Though",
-        "Because",
-        "Since",
-        "Until",
-        "Even",
-        "Only",
-        "In",
-        "On",
-        "At",
-        "But",
-        "And",
-        "When",
-        "While",
-        "After",
-        "Before",
-        "As",
-        "If",
-        "Nor",
-        "For",
-        "With",
-        "From",
-        "By",
-        "Of",
-        "That",
-        "This",
-        "These",
-        "Those",
-        "It",
-        "Its",
-        "His",
-        "Her",
-        "Their",
-        "Also",
-        "Yet",
-        "So",
-        "Instead",
-        "Meanwhile",
-        "However",
-        "Still",
-        "Then",
-        "Now",
-        "Asked",
-        "Such",
-        "Every",
-        "Two",
-        "One",
-        "Some",
-        "According",
-        "Former",
-        "Watch",
-        "Read",
-        "Related",
-        "More",
-        "Update",
-        "He",
-        "She",
-        "They",
-        "We",
-        "I",
-        "You",
-        "There",
-        "What",
-        "Who",
-        "Which",
-        "Or",
-    }
+# Words that, capitalised at a sentence start, are never part of a name: determiners, prepositions,
+# clause words (clause_words.csv) and these pronouns, adverbs and page labels.
+NAME_STOP_WORDS = (
+    "it",
+    "its",
+    "his",
+    "her",
+    "their",
+    "this",
+    "these",
+    "those",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "you",
+    "there",
+    "what",
+    "who",
+    "which",
+    "nor",
+    "unlike",
+    "despite",
+    "until",
+    "also",
+    "meanwhile",
+    "still",
+    "then",
+    "now",
+    "even",
+    "only",
+    "such",
+    "every",
+    "two",
+    "some",
+    "according",
+    "asked",
+    "former",
+    "watch",
+    "read",
+    "related",
+    "more",
+    "update",
 )
+
+
+@lru_cache(maxsize=1)
+def function_words() -> frozenset[str]:
+    """The capitalised words that never begin or belong to a name ('The', 'To', 'Although' ...)."""
+    words = {*DETERMINERS, *PREPOSITIONS, *resources.clause_words(), *NAME_STOP_WORDS}
+    return frozenset(w.capitalize() for w in words) | {"I"}
+
+
 DOCUMENT_NOUNS = ("article", "piece", "essay", "op-ed", "column", "letter", "text", "version", "translation")
 # Calendar words are capitalised but never a speaker ('In a statement Tuesday, the president said')
 CALENDAR_WORDS = frozenset(
@@ -592,7 +568,7 @@ def _candidates(text: str) -> tuple[Candidate, ...]:
             words = words[possessive[-1] + 1 :]
         # 'Rear Adm. (ret.)' names no one
         while words and (
-            words[0] in FUNCTION_WORDS
+            words[0] in function_words()
             or words[0].rstrip(".") in CALENDAR_WORDS
             or words[0].rstrip(".").lower() in TITLE_WORDS
         ):
@@ -629,7 +605,7 @@ def _candidates(text: str) -> tuple[Candidate, ...]:
 def _clean_name(name: str) -> str:
     """A name without function words, title words before it ('Cabinet Secretary Masato Oda' ->
     'Masato Oda', 'Dr. Ulrich Hessel' -> 'Ulrich Hessel') and a final full stop."""
-    words = [w.rstrip(".") for w in name.split() if w not in FUNCTION_WORDS]
+    words = [w.rstrip(".") for w in name.split() if w not in function_words()]
     titles = [i for i, w in enumerate(words) if w.lower() in TITLE_WORDS]
     if titles and titles[-1] < len(words) - 1:
         words = words[titles[-1] + 1 :]

@@ -153,13 +153,14 @@ def stem(word: str) -> str:
 def clause_words(*classes: str) -> tuple[str, ...]:
     """Words that open a clause, of the given ``classes`` of ``data/lexicons/clause_words.csv``
     (time, cause, concession, condition, contrast, result, complement, addition,
-    time_cause_or_comparison), sorted. Every module that stops at a clause boundary picks its
-    classes from this one list."""
+    time_cause_or_comparison; none: every class), sorted. Every module that stops at a clause
+    boundary picks its classes from this one list."""
     table = load_lexicon("clause_words.csv")
     unknown = set(classes) - set(table["class"])
     if unknown:
         raise ValueError(f"clause_words.csv has no class {', '.join(sorted(unknown))}")
-    return tuple(sorted(set(table.loc[table["class"].isin(classes), "word"])))
+    chosen = table["class"].isin(classes) if classes else pd.Series(True, index=table.index)
+    return tuple(sorted(set(table.loc[chosen, "word"])))
 
 
 SUBORDINATOR_CLASSES = ("time", "cause", "concession")  # 'after', 'because', 'although' ...
