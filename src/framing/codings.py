@@ -74,10 +74,17 @@ def split_cell(cell: str) -> list[str]:
     return [part.strip() for part in str(cell).split(";") if part.strip()]
 
 
+def coded_values(cell) -> list[tuple[str, str]]:
+    """A coded cell ('United States[direct_quote]; North Korea[own_narration]') as (value, voice)
+    pairs in the order written; the voice is '' where the cell gives none."""
+    if cell is None or pd.isna(cell):
+        return []
+    return [(found["group"], found["voice"] or "") for part in split_cell(cell) if (found := _ROLE_ENTRY.match(part))]
+
+
 def role_entries(cell: str) -> set[tuple[str, str]]:
-    """A role cell ('United States[direct_quote]; North Korea[own_narration]') as {(group, voice)};
-    one group may be cast in two voices."""
-    return {(found["group"], found["voice"] or "") for part in split_cell(cell) if (found := _ROLE_ENTRY.match(part))}
+    """A role cell as {(group, voice)} (``coded_values``); one group may be cast in two voices."""
+    return set(coded_values(cell))
 
 
 def labels_of(variable: str, cell: str) -> set[str]:

@@ -96,7 +96,6 @@ FRAME_HAND_VARIABLE = {
     "economic consequences": "economic",
 }
 EMPTY_CODES = {"", "no", "none", "nan"}
-_ROLE_VALUE = re.compile(r"^\s*(?P<value>[^\[\]]+?)\s*(?:\[(?P<voice>[a-z_]+)\])?\s*$")
 
 # Search folds typographic quotes, apostrophes, dashes and odd spaces to ASCII, one character for
 # one (offsets stay valid), so "Putin's" finds "Putin’s".
@@ -271,14 +270,7 @@ def load(processed_dir: Path) -> ExplorerData:
 
 def _code_values(variable: str, cell) -> list[tuple[str, str]]:
     """(value, voice) pairs of one coded cell: 'North Korea[own_narration];Russia' -> two pairs."""
-    if cell is None or pd.isna(cell):
-        return []
-    out = []
-    for part in str(cell).split(";"):
-        found = _ROLE_VALUE.match(part)
-        if found and found["value"].strip().lower() not in EMPTY_CODES:
-            out.append((found["value"].strip(), found["voice"] or ""))
-    return out
+    return [(value, voice) for value, voice in codings.coded_values(cell) if value.lower() not in EMPTY_CODES]
 
 
 def _value_label(variable: str, value: str, statement_labels: dict[str, str]) -> str:
