@@ -16,7 +16,7 @@ import pytest
 
 os.environ.setdefault("MPLBACKEND", "agg")
 
-from framing import corpus, metadata, paths, resources  # noqa: E402
+from framing import corpus, metadata, paths, resources, voice  # noqa: E402
 
 PAGES_DIR = paths.ROOT / "data" / "validation" / "pages"  # development pages only
 
@@ -80,3 +80,10 @@ def unit_with(table: pd.DataFrame, article_id: str, snippet: str) -> pd.Series:
     rows = table[(table["article_id"] == article_id) & table["text"].map(lambda t: _plain(snippet) in _plain(t))]
     assert len(rows) == 1, f"{len(rows)} units of {article_id} contain {snippet!r}"
     return rows.iloc[0]
+
+
+def one_sentence(text: str) -> voice.Unit:
+    """A hand-written sentence with no quotes, as a unit."""
+    sentences = pd.DataFrame({"sentence_id": ["x-001"], "article_id": ["x"], "text": [text], "quote_spans": [""]})
+    quotes = pd.DataFrame(columns=["quote_id", "sentence_ids", "speaker", "speaker_group"])
+    return voice.build_units(sentences, quotes)[0]

@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 
 from framing import frames, lexicon, resources, rhetoric, voice
+from tests.conftest import one_sentence
 
 
 @pytest.fixture(scope="module")
@@ -30,13 +31,6 @@ def evidence(tables):
 def found(evidence):
     """Evidence rows of every frame item (``frames.frame_evidence``)."""
     return frames.frame_evidence(frames.frame_codebook(), evidence)
-
-
-def one_sentence(text: str) -> voice.Unit:
-    """A hand-written sentence with no quotes, as a unit."""
-    sentences = pd.DataFrame({"sentence_id": ["x-001"], "article_id": ["x"], "text": [text], "quote_spans": [""]})
-    quotes = pd.DataFrame(columns=["quote_id", "sentence_ids", "speaker", "speaker_group"])
-    return voice.build_units(sentences, quotes)[0]
 
 
 def sentence_id(tables, article_id: str, fragment: str) -> str:
@@ -267,32 +261,6 @@ def test_lavrov_saying_washington_should_take_the_initiative_is_lavrov_s(tables,
     assert found[["role", "voice", "speaker"]].values.tolist() == [
         ["resolver", "attributed_paraphrase", "Sergey Lavrov"]
     ]
-
-
-@pytest.mark.parametrize(
-    "text_in, trigger, expected",
-    [
-        ("This position only encourages Kim Jong-un to further escalate the conflict.", "escalate", ["Kim Jong-un"]),
-        (
-            "Russia, which has helped North Korea to develop missiles, has supported the regime.",
-            "supported",
-            ["Russia"],
-        ),
-        ("U.S.-South Korean military drills are provocative.", "are provocative", ["United States", "South Korea"]),
-        (
-            "The conflict between North Korea and the United States seems to intensify and Russia contributes to it.",
-            "contributes",
-            ["Russia"],
-        ),
-        ("North Korea's violations of UN resolutions alarmed Tokyo.", "violations", ["North Korea"]),  # a possessive
-        ("While quietly supporting Pyongyang, Moscow plays with fire.", "plays", ["Russia"]),
-    ],
-)
-def test_subject_rules(text_in, trigger, expected):
-    s = one_sentence(text_in)
-    start = text_in.index(trigger)
-    clause = frames.clause_of(frames.clause_bounds(s), start)
-    assert [m.actor for m in frames.subject_of(s, clause, start)] == expected
 
 
 def test_object_and_agent_slots():

@@ -8,7 +8,19 @@ import re
 import pandas as pd
 import pytest
 
-from framing import attribution, distinctive, frames, lexicon, paths, resources, rhetoric, sentiment, spans, voice
+from framing import (
+    attribution,
+    clauses,
+    distinctive,
+    frames,
+    lexicon,
+    paths,
+    resources,
+    rhetoric,
+    sentiment,
+    spans,
+    voice,
+)
 
 
 @pytest.fixture(scope="module")
@@ -304,7 +316,7 @@ def _project_codebooks() -> list[lexicon.Codebook]:
     return [
         rhetoric.compiled(),
         voice.extra_cues(),
-        frames.reporting_codebook(),
+        clauses.reporting_codebook(),
         frames.role_codebook(),
         frames.frame_terms(),
     ]
