@@ -347,3 +347,11 @@ def test_she_does_not_refer_to_a_known_man():
     """actors.csv gives known people's gender, so 'she' skips Putin for the woman named before."""
     found = attribute("Anna Roe, a former diplomat, spoke first. Putin wrote the article. “It is theatre,” she said.")
     assert found[0][1].speaker == "Anna Roe"
+
+
+def test_the_statement_speaks_for_whoever_issued_it():
+    found = attribute(
+        "In a statement, the governor’s office said it remained in “constant contact” with federal partners. "
+        "“Guam is safe,” the statement said."
+    )
+    assert [who.speaker for _, who in found] == ["governor's office", "governor's office"]

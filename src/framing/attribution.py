@@ -725,6 +725,9 @@ def _name_speaker(name: str, raw: str, context: Context) -> Speaker | None:
     return Speaker(person.name, "person", person.group, raw)
 
 
+STATEMENT_NOUNS = ("statement", "readout")  # documents that speak for whoever issued them
+
+
 def _body_speaker(detail: dict, raw: str, context: Context) -> Speaker:
     det = (detail.get("det") or "").lower()
     desc = " ".join(detail["desc"].split())
@@ -735,6 +738,10 @@ def _body_speaker(detail: dict, raw: str, context: Context) -> Speaker:
         person = context.recent(PRONOUNS["he" if det == "his" else "she"])
         if person:
             return Speaker(f"{person.name}'s {desc}", "body", person.group, raw, person.name)
+    previous = context.previous
+    if det in ("the", "its") and desc.lower() in STATEMENT_NOUNS and previous is not None and previous.speaker:
+        # 'In a statement, the governor's office said ... "...," the statement said': its issuer speaks
+        return Speaker(previous.speaker, previous.speaker_kind, previous.speaker_group, raw, previous.speaks_for)
     inside = actors.find_mentions(desc)
     for m in inside:
         if m.kind == "body" and m.actor == desc.split()[-1]:
