@@ -88,3 +88,10 @@ def test_case_insensitive_aliases_match_any_case_but_names_do_not():
     assert _mentions("THE RUSSIAN PRESIDENT said") == [("THE RUSSIAN PRESIDENT", "Vladimir Putin")]
     assert _mentions("the russian president said") == [("the russian president", "Vladimir Putin")]
     assert _mentions("moscow") == []
+
+
+def test_each_call_returns_its_own_list():
+    """Mentions of recent texts are kept; a caller changing the list it got changes no later answer."""
+    first = actors.find_mentions("the Kremlin")
+    first.clear()
+    assert _mentions("the Kremlin") == [("the Kremlin", "Kremlin")]

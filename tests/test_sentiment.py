@@ -599,19 +599,20 @@ def test_factored_token_pattern_finds_the_same_tokens(built):
         )
 
 
-def test_capitalised_token_spans(built):
-    for text in _variants(built) + TRICKY_TOKENS:
-        expected = [t for t in sentiment._token_spans(text) if sentiment._is_capitalised(t[2])]
-        assert sentiment._capitalised_token_spans(text) == expected, text
+def test_title_case_stops_at_the_first_long_lower_case_word(built):
+    """``_is_title_case`` reads tokens only until it can tell; the answer is the whole list's."""
+
+    def whole_list(text):
+        long_words = [t for _, _, t in sentiment._token_spans(text) if len(t) >= sentiment.TITLE_CASE_MIN_LETTERS]
+        return len(long_words) >= 3 and all(sentiment._is_capitalised(t) for t in long_words)
+
+    for text in _variants(built) + TRICKY_TOKENS + ["Big Bad Wolf", "Three Long Words", "Three Long Words and more"]:
+        tokens = (t for _, _, t in sentiment._token_spans(text))
+        assert sentiment._is_title_case(tokens) == whole_list(text), text
 
 
-def test_ascii_mask_equals_the_letter_rule():
-    def by_rule(chunk):
-        return "".join("X" if c.isupper() else "x" if c.isalpha() else c for c in chunk)
-
-    every_ascii = "".join(chr(code) for code in range(128))
-    assert sentiment._mask_chars(every_ascii) == by_rule(every_ascii)
-    assert sentiment._mask_chars("Émile-Zoë") == by_rule("Émile-Zoë") == "Xxxxx-Xxx"
+def test_mask_keeps_case_and_length():
+    assert sentiment._mask_chars("Émile-Zoë U.S. 2017") == "Xxxxx-Xxx X.X. 2017"
 
 
 def test_scored_masked_columns_equal_scoring_the_masked_text(built):

@@ -50,8 +50,18 @@ def _compiled(folder: str | None = None):
     return pattern, by_alias
 
 
+# Texts whose mentions are kept: one unit is searched several times in a row (as written, then its
+# quote-blanked copy for reporting verbs and for speaker phrases), and short names recur in every text.
+RECENT_TEXTS = 4096
+
+
 def find_mentions(text: str) -> list[Mention]:
     """Actor mentions in ``text``, left to right, not overlapping."""
+    return list(_mentions(text))
+
+
+@lru_cache(maxsize=RECENT_TEXTS)
+def _mentions(text: str) -> tuple[Mention, ...]:
     pattern, by_alias = _compiled()
     plain = resources.normalise_same_length(text)
     mentions = []
@@ -61,7 +71,7 @@ def find_mentions(text: str) -> list[Mention]:
         mentions.append(
             Mention(match.start(), match.end(), text[match.start() : match.end()], row.actor, row.kind, row.actor_group)
         )
-    return mentions
+    return tuple(mentions)
 
 
 def mention_spans(text: str) -> list[tuple[int, int]]:

@@ -136,9 +136,8 @@ def match_sentences(
     book = compiled() if codebook is None else codebook
     book = book if isinstance(book, lexicon.Codebook) else lexicon.compile_codebook(book)
     lookup = _codebook_lookup(book)
-    units = voice.build_units(sentences, quotes)
     rows = []
-    for unit in units:
+    for unit in voice.iter_units(sentences, quotes):
         cue_starts = {c.start for c in attribution.find_cues(unit.text)}  # one definition of a reporting verb
         found = [
             m

@@ -27,6 +27,7 @@ from __future__ import annotations
 import math
 import re
 import string
+from collections.abc import Iterable
 from functools import lru_cache
 
 import numpy as np
@@ -47,7 +48,6 @@ TERM_DECIMALS = 3
 
 # Same-length mask characters, case-preserving.
 MASK_UPPER, MASK_LOWER = "X", "x"
-_ASCII_MASK = str.maketrans(string.ascii_uppercase + string.ascii_lowercase, MASK_UPPER * 26 + MASK_LOWER * 26)
 
 # Name tokens: initialisms (U.S.) and hyphenated names (Jong-un) stay whole; an apostrophe
 # ends a token, so the possessive 's of "Russia's" is never masked. ``_TOKEN`` is
@@ -126,16 +126,6 @@ def _token_spans(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text)]
 
 
-def _capitalised_token_spans(text: str) -> list[tuple[int, int, str]]:
-    """The capitalised entries of ``_token_spans(text)``, in one pass (only these can be names)."""
-    spans = []
-    for m in _TOKEN.finditer(text):
-        token = m.group(0)
-        if token[0].isupper():
-            spans.append((m.start(), m.end(), token))
-    return spans
-
-
 def name_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of proper-name tokens to mask, left to right.
 
@@ -159,10 +149,10 @@ def _name_spans_cached(plain: str) -> tuple[tuple[int, int], ...]:
     # Only capitalised tokens can be names. Their neighbours in this shorter list are the
     # same as in the full token list whenever only whitespace separates them, which is all
     # ``_in_run`` asks, so dropping lower-case tokens changes no result.
-    tokens = _capitalised_token_spans(plain)
+    words = _token_spans(plain)
+    tokens = [t for t in words if _is_capitalised(t[2])]
     # In a title-case headline capitals are style, not names: only the actor list vouches there.
-    long_words = [t for _, _, t in _token_spans(plain) if len(t) >= TITLE_CASE_MIN_LETTERS]
-    title_case = len(long_words) >= 3 and all(_is_capitalised(t) for t in long_words)
+    title_case = _is_title_case(token for _, _, token in words)
     spans = []
     for index, (start, end, token) in enumerate(tokens):
         in_mention = any(a <= start and end <= b for a, b in inside)
@@ -172,6 +162,18 @@ def _name_spans_cached(plain: str) -> tuple[tuple[int, int], ...]:
         if in_mention or by_shape:
             spans.append((start, end))
     return tuple(spans)
+
+
+def _is_title_case(tokens: Iterable[str]) -> bool:
+    """Whether at least three ``tokens`` have ``TITLE_CASE_MIN_LETTERS``+ letters and all such
+    tokens are capitalised; read only up to the first long token that is not."""
+    long_words = 0
+    for token in tokens:
+        if len(token) >= TITLE_CASE_MIN_LETTERS:
+            if not _is_capitalised(token):
+                return False
+            long_words += 1
+    return long_words >= 3
 
 
 def _in_run(text: str, tokens: list[tuple[int, int, str]], index: int) -> bool:
@@ -188,8 +190,6 @@ def _in_run(text: str, tokens: list[tuple[int, int, str]], index: int) -> bool:
 
 def _mask_chars(chunk: str) -> str:
     """Upper-case letters as ``MASK_UPPER``, other letters as ``MASK_LOWER``, the rest kept."""
-    if chunk.isascii():
-        return chunk.translate(_ASCII_MASK)  # the same mapping, and fast on ASCII text
     return "".join(MASK_UPPER if c.isupper() else MASK_LOWER if c.isalpha() else c for c in chunk)
 
 

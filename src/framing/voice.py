@@ -24,6 +24,7 @@ shared copy.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -98,9 +99,13 @@ class Unit:
     article_id: str
     text: str
     quotes: list[tuple[int, int, str, str]]  # (start, end, speaker, speaker_group)
-    mentions: list[actors.Mention] = field(default_factory=list)
     cues: list[Cue] = field(default_factory=list)
     masked: str = ""
+
+    @property
+    def mentions(self) -> list[actors.Mention]:
+        """The actor mentions of the unit's text, found only when asked for: matching a codebook needs none."""
+        return actors.find_mentions(self.text)
 
     def in_quote(self, start: int, end: int) -> tuple[str, str] | None:
         """(speaker, speaker_group) of the quote holding most of [start, end), if any."""
@@ -128,21 +133,24 @@ def quote_speakers(sentences: pd.DataFrame, quotes: pd.DataFrame) -> dict[str, l
 def build_units(sentences: pd.DataFrame, quotes: pd.DataFrame) -> list[Unit]:
     """A ``Unit`` for every row of the sentences table, in order; cue subjects are resolved with
     each article's running context (people named so far), as quotes are."""
+    return list(iter_units(sentences, quotes))
+
+
+def iter_units(sentences: pd.DataFrame, quotes: pd.DataFrame) -> Iterator[Unit]:
+    """``build_units`` one unit at a time, so that a caller's further work on a unit's text comes
+    while what was found in it is still among the recently searched texts (``actors.RECENT_TEXTS``)."""
     quoted = quote_speakers(sentences, quotes)
     contexts: dict[str, attribution.Context] = {}
-    out = []
     for sid, aid, text in zip(sentences["sentence_id"], sentences["article_id"], sentences["text"]):
         unit = Unit(sid, aid, text, quoted[sid])
         unit.masked = spans.blank(text, unit.quotes)
-        unit.mentions = actors.find_mentions(text)
         context = contexts.setdefault(aid, attribution.Context())
         context.sentence += 1
         unit.cues = unit_cues(text, unit.masked, context)
         attribution.register(unit.masked, context)
         for _, _, speaker, group in unit.quotes:
             context.spoke(attribution.Speaker(speaker, "person", group, speaker) if speaker in context.people else None)
-        out.append(unit)
-    return out
+        yield unit
 
 
 # ----------------------------------------------------------------------------- reach of cues
