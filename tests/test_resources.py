@@ -102,3 +102,8 @@ def test_a_clause_word_matches_as_a_whole_word_in_any_case():
         "Though",
         "Whereas",
     ]
+
+
+@pytest.mark.parametrize("word, stripped", [("Russia's", "Russia"), ("Reuters'", "Reuters"), ("Jones", "Jones")])
+def test_strip_possessive(word, stripped):
+    assert resources.strip_possessive(word) == stripped

@@ -16,7 +16,6 @@ from typing import Any
 from framing import resources, storage
 
 POSSESSIVE = r"(?:'s|')?"
-_POSSESSIVE_END = re.compile(r"'s?$")
 
 
 @dataclass(frozen=True)
@@ -66,7 +65,7 @@ def _mentions(text: str) -> tuple[Mention, ...]:
     plain = resources.normalise_same_length(text)
     mentions = []
     for match in pattern.finditer(plain):
-        written = _POSSESSIVE_END.sub("", match.group(0))
+        written = resources.strip_possessive(match.group(0))
         row = by_alias[written.lower()]
         mentions.append(
             Mention(match.start(), match.end(), text[match.start() : match.end()], row.actor, row.kind, row.actor_group)

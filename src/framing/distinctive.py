@@ -41,7 +41,6 @@ from framing import resources, segment, stats
 PRIOR_SCALE = 1.0
 G2_CUTOFFS = (3.84, 15.13)  # p < 0.05 and p < 0.0001, chi-squared with one degree of freedom (Rayson 2004)
 MIN_TOKEN_CHARS = 2
-_POSSESSIVE = re.compile(r"'s?$")
 _DIGITS = re.compile(r"^[\d.,-]+$")
 
 
@@ -50,7 +49,7 @@ def tokens(text: str, *, stop: Iterable[str] | None = None) -> list[str]:
     stop = resources.stopwords() if stop is None else frozenset(stop)
     out = []
     for word in segment.words(resources.normalise_same_length(text)):
-        word = _POSSESSIVE.sub("", word.lower())
+        word = resources.strip_possessive(word.lower())
         if len(word) >= MIN_TOKEN_CHARS and word not in stop and not _DIGITS.match(word):
             out.append(word)
     return out

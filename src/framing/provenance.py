@@ -53,7 +53,7 @@ LABEL_MAX_CHARS = 80
 def word_list(text: str) -> list[str]:
     """Lower-case words with typographic marks made ASCII and a final possessive 's dropped."""
     plain = resources.normalise_same_length(text).lower()
-    return [w.removesuffix("'s") for w in segment.words(plain)]
+    return [resources.strip_possessive(w) for w in segment.words(plain)]
 
 
 def stem_sequence(text: str, *, ignore: frozenset[str] = MARKER_IGNORED_WORDS) -> tuple[str, ...]:

@@ -149,6 +149,14 @@ def stem(word: str) -> str:
     return stemmer().stem(word)
 
 
+_POSSESSIVE_END = re.compile(r"'s?$")
+
+
+def strip_possessive(word: str) -> str:
+    """``word`` without a final possessive ('s or a bare apostrophe, ASCII): "Russia's" -> 'Russia'."""
+    return _POSSESSIVE_END.sub("", word)
+
+
 @cache
 def clause_words(*classes: str) -> tuple[str, ...]:
     """Words that open a clause, of the given ``classes`` of ``data/lexicons/clause_words.csv``
