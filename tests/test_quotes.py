@@ -355,3 +355,13 @@ def test_the_statement_speaks_for_whoever_issued_it():
         "“Guam is safe,” the statement said."
     )
     assert [who.speaker for _, who in found] == ["governor's office", "governor's office"]
+
+
+def test_a_role_noun_that_names_nobody_the_text_knows_is_an_unnamed_speaker():
+    found = attribute("YUKO ARAKAWA, TEACHER: The children asked me, “Will the rocket come back?” I told them no.")
+    assert (found[0][1].speaker, found[0][1].speaker_kind) == ("", "unnamed")
+
+
+def test_a_role_noun_followed_by_a_name_leaves_the_speaker_to_the_name():
+    found = attribute("Also the Korea expert Dr. Ulrich Hessel sees it critically: “The roadmap is not new.”")
+    assert found[0][1].speaker == "Ulrich Hessel"

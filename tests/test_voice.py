@@ -161,8 +161,16 @@ def test_an_unattributed_quote_is_a_direct_quote_of_no_one_resolved():
 
 
 def test_a_cue_whose_source_cannot_be_named_is_unresolved():
-    unit = one("The ambassador told reporters that pressure would not work.")
+    unit = one("They told reporters that pressure would not work.")
     assert at(unit, "pressure") == ("attributed_paraphrase", voice.UNRESOLVED, "")
+
+
+@pytest.mark.parametrize("source", ["The ambassador", "A senior official"])
+def test_a_role_noun_the_text_gives_nobody_is_an_unnamed_source(source):
+    """'The ambassador' with no ambassador named before is a source the text leaves unnamed, as
+    'a senior official' is."""
+    unit = one(f"{source} told reporters that pressure would not work.")
+    assert at(unit, "pressure") == ("attributed_paraphrase", source, "other")
 
 
 def test_the_blame_cue_voices_what_follows_as_the_blamer_s():

@@ -662,7 +662,11 @@ def resolve(c: Candidate, context: Context, text: str) -> Speaker | None:
         if unnamed is not None and unnamed[1] == context.sentence - 1 and role in unnamed[0].raw.lower().split():
             return unnamed[0]  # 'A senior official, who did not wish to be named, opined ... "...," the official said.'
         person = context.recent(_gender(detail["desc"]), role, group)
-        return Speaker(person.name, "person", person.group, c.raw) if person else None
+        if person is None and re.match(r"\s+[A-Z]", text[c.end :]):
+            return None  # 'the Korea expert Dr. Ulrich Hessel': the name that follows speaks
+        if person is None:  # 'The children asked me', 'the announcer called it': people the text leaves unnamed
+            return Speaker("", "unnamed", group or "other", c.raw)
+        return Speaker(person.name, "person", person.group, c.raw)
     if c.kind in ("unnamed", "plural"):
         # 'analysts at the research firm Hollis Partners': the firm speaks
         for b in candidates(detail.get("tail") or ""):
