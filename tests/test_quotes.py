@@ -365,3 +365,11 @@ def test_a_role_noun_that_names_nobody_the_text_knows_is_an_unnamed_speaker():
 def test_a_role_noun_followed_by_a_name_leaves_the_speaker_to_the_name():
     found = attribute("Also the Korea expert Dr. Ulrich Hessel sees it critically: “The roadmap is not new.”")
     assert found[0][1].speaker == "Ulrich Hessel"
+
+
+def test_a_colon_intro_naming_someone_the_rules_cannot_resolve_does_not_continue_the_last_speaker():
+    found = attribute(
+        "Russian president says threats are “a dead end”",
+        "Ex-Army chief tells the Blaze: “This is the closest we have come since Cuba”",
+    )
+    assert [(who.speaker, who.speaker_kind) for _, who in found] == [("Vladimir Putin", "person"), ("", "unnamed")]

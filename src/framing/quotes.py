@@ -150,6 +150,9 @@ def _attribute(
         who = attribution.colon_speaker(text, masked, first, span.start, context)
         if who is not None:
             return Attribution.of(who, "", "", "colon")
+        intro = masked[first[0] : span.start].strip(" :")
+        if attribution.candidates(intro):  # 'Ex-Army chief tells the Blaze:': someone the rules cannot name
+            return Attribution("", "unnamed", "other", intro, "", "", "", "colon")
         if context.previous is not None and context.previous_paragraph >= context.paragraph - 1:
             p = context.previous
             return Attribution(
