@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from framing import actors, sentiment
+from framing import actors, masking
 
 
 def _variants(built) -> list[str]:
@@ -13,7 +13,7 @@ def _variants(built) -> list[str]:
     texts = list(built.sentences["text"])
     return (
         texts
-        + [sentiment.mask_names(t) for t in texts]
+        + [masking.mask_names(t) for t in texts]
         + [t.lower() for t in texts]
         + [t.upper() for t in texts]
         + [

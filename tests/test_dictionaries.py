@@ -17,7 +17,7 @@ import pytest
 from afinn import Afinn
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-from framing import dictionaries, sentiment
+from framing import dictionaries, masking, sentiment
 
 VADER_KEYS = ("compound", "pos", "neu", "neg")
 
@@ -60,7 +60,7 @@ def texts(built) -> list[str]:
     normalised = [sentiment.normalise(t) for t in written]
     return (
         normalised
-        + [sentiment.mask_names(t) for t in written]
+        + [masking.mask_names(t) for t in written]
         + written
         + [t.lower() for t in normalised]
         + [t.upper() for t in normalised]
@@ -86,7 +86,7 @@ def test_sentence_scores_equal_polarity_scores_on_normalised_text(vader, built):
     (or the name-masked one), and vader_sum is the value polarity_scores squashes."""
     scored = sentiment.score_sentences(built.sentences)
     for text, row in zip(built.sentences["text"], scored.itertuples(), strict=True):
-        plain, masked = sentiment.normalise(text), sentiment.mask_names(text)
+        plain, masked = sentiment.normalise(text), masking.mask_names(text)
         theirs = vader.polarity_scores(plain)
         assert (row.vader_compound, row.vader_pos, row.vader_neu, row.vader_neg) == tuple(
             theirs[k] for k in VADER_KEYS
@@ -142,4 +142,4 @@ def test_sentence_scores_equal_afinn_score_on_normalised_text(afinn, built):
     scored = sentiment.score_sentences(built.sentences)
     for text, row in zip(built.sentences["text"], scored.itertuples(), strict=True):
         assert row.afinn_score == afinn.score(sentiment.normalise(text)), text
-        assert row.afinn_score_masked == afinn.score(sentiment.mask_names(text)), text
+        assert row.afinn_score_masked == afinn.score(masking.mask_names(text)), text

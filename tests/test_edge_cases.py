@@ -13,7 +13,20 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from framing import corpus, distinctive, figures, frames, paths, provenance, reuse, rhetoric, sentiment, stats, voice
+from framing import (
+    corpus,
+    distinctive,
+    figures,
+    frames,
+    paths,
+    provenance,
+    reuse,
+    rhetoric,
+    sentiment,
+    stats,
+    tone,
+    voice,
+)
 from tests.conftest import unit_with
 
 # Three pages added to the seeds, each a real page shape (headline, dateline, wire credit, quotes).
@@ -102,7 +115,7 @@ def grown_rates(grown) -> pd.DataFrame:
 
 def _sentiment(built: corpus.Corpus) -> pd.DataFrame:
     body = corpus.body(built.sentences)
-    return sentiment.by_outlet(sentiment.score_sentences(body), sentiment.score_parts(body), built.articles)
+    return tone.by_outlet(sentiment.score_sentences(body), sentiment.score_parts(body), built.articles)
 
 
 # --- one article -----------------------------------------------------------------------------------
@@ -149,7 +162,7 @@ def test_one_article_figure_helpers(one_article, tmp_path):
 
 def test_one_article_tone_finding_reads_as_english(one_article):
     table = _sentiment(one_article)
-    finding = sentiment.tone_finding(table[(table["voice"] == "all") & (table["method"] == "vader_masked")], "VADER")
+    finding = tone.tone_finding(table[(table["voice"] == "all") & (table["method"] == "vader_masked")], "VADER")
     assert "1 texts" not in finding
     assert "every pair of intervals overlaps" not in finding
 
@@ -206,9 +219,9 @@ def test_a_text_naming_no_actor(grown):
     markets = summary[summary["article_id"] == "006"]
     assert len(markets) == mentions["actor_group"].nunique()  # every group, with zeros
     assert (markets["mentions"] == 0).all() and (markets["share_of_sentences"] == 0).all()
-    by_actor = sentiment.by_actor(sentiment.score_sentences(body), body, grown.articles)
+    by_actor = tone.by_actor(sentiment.score_sentences(body), body, grown.articles)
     cells = by_actor[by_actor["article_id"] == "006"]
-    assert len(cells) == by_actor["actor_group"].nunique() * len(sentiment.SCORE_COLUMNS)
+    assert len(cells) == by_actor["actor_group"].nunique() * len(tone.SCORE_COLUMNS)
     assert (cells["n"] == 0).all() and cells["mean"].isna().all() and cells["small_n"].all()
 
 

@@ -14,10 +14,10 @@ from framing import (
     distinctive,
     frames,
     lexicon,
+    masking,
     paths,
     resources,
     rhetoric,
-    sentiment,
     spans,
     voice,
 )
@@ -298,7 +298,7 @@ def _texts(built) -> list[str]:
     blanked (as ``voice`` masks them), and a few hand-made ones."""
     rows = list(zip(built.sentences["text"], built.sentences["quote_spans"]))
     texts = [text for text, _ in rows]
-    variants = [t.lower() for t in texts] + [t.upper() for t in texts] + [sentiment.mask_names(t) for t in texts]
+    variants = [t.lower() for t in texts] + [t.upper() for t in texts] + [masking.mask_names(t) for t in texts]
     variants += [spans.blank(text, spans.parse_spans(quoted)) for text, quoted in rows]
     return (
         texts

@@ -14,7 +14,7 @@ import shutil
 import pandas as pd
 import pytest
 
-from framing import codings, corpus, metadata, packages, paths, provenance, reference, reuse, sentiment
+from framing import codings, corpus, metadata, packages, paths, provenance, reference, reuse, sentiment, tone
 
 FOCUS = "analysis"
 
@@ -197,10 +197,10 @@ def test_finding_5_translation_families(seeds, readme):
 def test_finding_7_tone(seeds, readme):
     body = corpus.body(seeds.sentences)
     scored = sentiment.score_sentences(body)
-    table = sentiment.by_outlet(scored, sentiment.score_parts(body), seeds.articles, seed=20170901)
+    table = tone.by_outlet(scored, sentiment.score_parts(body), seeds.articles, seed=20170901)
     rows = table[(table["method"] == "vader_masked") & (table["voice"] == "all")]
     assert (rows["mean"] < 0).all() and f"from {rows['mean'].min():.2f} to {rows['mean'].max():.2f}" in readme
-    assert sentiment.overlapping_pairs(rows)[1] == [] and "every pair of 95% intervals overlaps" in readme
+    assert tone.overlapping_pairs(rows)[1] == [] and "every pair of 95% intervals overlaps" in readme
 
 
 @pytest.mark.parametrize(

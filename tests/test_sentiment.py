@@ -6,16 +6,12 @@ increment B_INCR = 0.293 (x0.95 two words away) and compound = s / sqrt(s^2 + 15
 
 from __future__ import annotations
 
-import itertools
 import math
-import re
 
-import numpy as np
 import pandas as pd
 import pytest
-from scipy import stats as scipy_stats
 
-from framing import corpus, sentiment, spans, stats, storage, voice
+from framing import masking, sentiment, spans, storage, tone, voice
 
 
 def sentence_with(built, fragment: str) -> pd.Series:
@@ -110,45 +106,7 @@ def test_quote_style_does_not_change_scores():
     assert sentiment.afinn_scores(curly) == sentiment.afinn_scores(straight)
 
 
-# --- masking names -----------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    "text_in, expected",
-    [
-        # actor aliases, case kept letter for letter, possessive 's kept
-        ("Kim Jong-un is playing a game", "Xxx Xxxx-xx is playing a game"),
-        ("warned Washington and the United States.", "warned Xxxxxxxxxx and the Xxxxxx Xxxxxx."),
-        ("members of the UN Security Council -- was", "members of the XX Xxxxxxxx Xxxxxxx -- was"),
-        ("on the Kremlin's website", "on the Xxxxxxx's website"),
-        # capitalised words not opening the sentence: multi-word names and single names
-        (
-            "A report in The Sydney Morning Herald notes that the talks had stalled.",
-            "A report in Xxx Xxxxxx Xxxxxxx Xxxxxx notes that the talks had stalled.",
-        ),
-        (
-            "a North Korea monitoring project at Johns Hopkins University, in Baltimore.",
-            "a Xxxxx Xxxxx monitoring project at Xxxxx Xxxxxxx Xxxxxxxxxx, in Xxxxxxxxx.",
-        ),
-        ("Students at Liberty University cheered.", "Students at Xxxxxxx Xxxxxxxxxx cheered."),
-        ("He praised Liberty and Hope.", "He praised Xxxxxxx and Xxxx."),
-        # capitals that open the sentence or a quotation are grammar, not names
-        ("Provocations, pressure and bellicose rhetoric", "Provocations, pressure and bellicose rhetoric"),
-        ('when he said, "If we want to avoid a war', 'when he said, "If we want to avoid a war'),
-        ("Great powers met.", "Great powers met."),
-        # a lone ALL-CAPS word is VADER's emphasis, not a name
-        ("Analysts called it a BAD idea.", "Analysts called it a BAD idea."),
-    ],
-)
-def test_mask_names(text_in, expected):
-    assert sentiment.mask_names(text_in) == expected
-
-
-def test_mask_keeps_length_on_every_sentence(built):
-    for text in built.sentences["text"]:
-        masked = sentiment.mask_names(text)
-        assert len(masked) == len(text)
-        assert [c.isupper() for c in masked] == [c.isupper() for c in sentiment.normalise(text)]
+# --- masking names (the masking itself: test_masking.py) ---------------------------------
 
 
 @pytest.mark.parametrize(
@@ -161,7 +119,7 @@ def test_mask_keeps_length_on_every_sentence(built):
 )
 def test_masking_removes_only_the_name(built, fragment, name_term):
     text = sentence_with(built, fragment)["text"]
-    raw, masked = sentiment.vader_scores(text), sentiment.vader_scores(sentiment.mask_names(text))
+    raw, masked = sentiment.vader_scores(text), sentiment.vader_scores(masking.mask_names(text))
     raw_terms, masked_terms = raw["terms"].split(";"), masked["terms"].split(";")
     assert name_term in raw_terms and name_term not in masked_terms
     assert [t for t in raw_terms if t != name_term] == [t for t in masked_terms if t]
@@ -202,27 +160,7 @@ def test_afinn_terms(built, fragment, terms, score):
     assert result["compound"] == pytest.approx(score / math.sqrt(score**2 + 15), abs=5e-5)
 
 
-# --- title case ---------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    "text_in, expected",
-    [
-        # a title-case headline: capitals are style; only the actor list vouches for a name
-        (
-            "Putin Says Threat Of 'Large-Scale Conflict' Looms Over Korean Peninsula",
-            "Xxxxx Says Threat Of 'Large-Scale Conflict' Looms Over Korean Peninsula",
-        ),
-        ("Moscow Consistent in the Korean Crisis", "Xxxxxx Consistent in the Korean Crisis"),
-        # the same words in a sentence-case line: non-initial capitals are names
-        (
-            "Putin says the threat looms over the Korean Peninsula",
-            "Xxxxx says the threat looms over the Xxxxxx Xxxxxxxxx",
-        ),
-    ],
-)
-def test_title_case_headlines_mask_only_listed_actors(text_in, expected):
-    assert sentiment.mask_names(text_in) == expected
+# --- title case headlines ----------------------------------------------------------------
 
 
 def test_a_headline_keeps_its_sentiment_words_after_masking(built):
@@ -373,47 +311,6 @@ def test_normalisation_changes_of_plain_ascii_text_is_an_empty_table():
     ]
 
 
-# --- interval findings -------------------------------------------------------------------------
-
-
-def _cells(rows):
-    return pd.DataFrame(rows, columns=["label", "mean", "ci_low", "ci_high"])
-
-
-def test_overlapping_pairs_by_hand():
-    cells = _cells(
-        [
-            ("C", -0.1, -0.2, 0.0),
-            ("A", -0.5, -0.6, -0.4),
-            ("B", -0.3, -0.4, -0.2),
-            ("D", float("nan"), float("nan"), float("nan")),
-        ]
-    )
-    # A/B touch at -0.4 (overlap), B/C touch at -0.2 (overlap), A/C are apart; D has no interval
-    assert sentiment.overlapping_pairs(cells) == (3, [("A", "C")])
-    assert sentiment.overlapping_pairs(cells.iloc[:1]) == (0, [])
-
-
-def test_tone_finding_states_counts_range_and_separation():
-    cells = _cells([("C", -0.1, -0.2, 0.15), ("A", -0.5, -0.6, -0.4), ("B", 0.2, 0.1, 0.3)])
-    finding = sentiment.tone_finding(cells, "VADER")
-    assert finding.startswith("**VADER**: 2 of 3 (67%) texts lean negative (means from -0.50 to +0.20); ")
-    assert finding.endswith("; 2 of 3 (67%) pairs of intervals do not overlap (A / B and A / C).")
-
-
-def test_tone_finding_on_the_seeds(built):
-    body = corpus.body(built.sentences)
-    table = sentiment.by_outlet(sentiment.score_sentences(body), sentiment.score_parts(body), built.articles)
-    cells = table[(table["voice"] == "all") & (table["method"] == "vader_masked")]
-    finding = sentiment.tone_finding(cells, "VADER")
-    analysis = built.articles.set_index("article_id").at["004", "label"]
-    assert finding == (
-        f"**VADER**: all 5 texts lean negative (means from {cells['mean'].min():+.2f} to "
-        f"{cells['mean'].max():+.2f}); least negative: {analysis}; every pair of intervals overlaps."
-    )
-    assert sentiment.overlapping_pairs(cells) == (10, [])
-
-
 # --- tables ------------------------------------------------------------------------------
 
 
@@ -441,178 +338,26 @@ def test_scored_table_columns(scored, built):
     assert set(scored["voice"]) <= set(voice.VOICES)
 
 
-@pytest.fixture(scope="module")
-def body_tables(built):
-    body = corpus.body(built.sentences)
-    scored_ = sentiment.score_sentences(body)
-    parts_ = sentiment.score_parts(body)
-    return body, scored_, parts_, sentiment.by_outlet(scored_, parts_, built.articles, seed=stats.DEFAULT_SEED)
-
-
-def test_by_outlet_shape_and_intervals(body_tables, built):
-    body, _, parts_, table = body_tables
-    n_outlets = len(built.articles)
-    assert len(table) == n_outlets * len(sentiment.SCORE_COLUMNS) * (1 + len(voice.VOICES))
-    assert {"label", "method", "voice", "unit", "n", "mean", "ci_low", "ci_high"} <= set(table.columns)
-    assert set(table["voice"]) == {"all", *voice.VOICES}
-    filled = table[table["n"] > 0]
-    assert ((filled["ci_low"] <= filled["mean"]) & (filled["mean"] <= filled["ci_high"])).all()
-    assert (filled["n_negative"] + filled["n_neutral"] + filled["n_positive"] == filled["n"]).all()
-    empty = table[table["n"] == 0]
-    assert empty["mean"].isna().all() and empty["ci_low"].isna().all()
-    sizes = table[(table["voice"] == "all") & (table["method"] == "vader")].set_index("article_id")["n"]
-    assert sizes.to_dict() == built.articles.set_index("article_id")["n_sentences"].to_dict()
-    quoted = table[(table["voice"] == "direct_quote") & (table["method"] == "vader")].set_index("article_id")["n"]
-    assert quoted.to_dict() == parts_[parts_["voice"] == "direct_quote"].groupby("article_id").size().to_dict()
-    # groups come from the articles table, never from ids
-    assert dict(zip(table["label"], table["group"])) == dict(zip(built.articles["label"], built.articles["group"]))
-
-
-def test_only_the_analysis_imputes_views(body_tables, built):
-    """Russia Monitor is the one text with imputations ("Moscow does not actually think ...")."""
-    _, _, _, table = body_tables
-    imputed = table[(table["voice"] == "imputation") & (table["method"] == "vader") & (table["n"] > 0)]
-    assert set(imputed["article_id"]) == {"004"}
-
-
-def test_by_outlet_mean_matches_plain_mean(body_tables):
-    _, scored_, parts_, table = body_tables
-    cell = table[(table["article_id"] == "004") & (table["method"] == "vader_masked") & (table["voice"] == "all")].iloc[
-        0
-    ]
-    assert cell["mean"] == pytest.approx(scored_.loc[scored_["article_id"] == "004", "vader_compound_masked"].mean())
-    own = table[
-        (table["article_id"] == "002") & (table["method"] == "afinn") & (table["voice"] == "own_narration")
-    ].iloc[0]
-    mine = parts_[(parts_["article_id"] == "002") & (parts_["voice"] == "own_narration")]
-    assert own["n"] == len(mine) and own["mean"] == pytest.approx(mine["afinn_compound"].mean())
-
-
-def test_by_actor_shape(scored, built):
-    table = sentiment.by_actor(scored, built.sentences, built.articles)
-    groups = table["actor_group"].unique()
-    assert len(table) == len(built.articles) * len(groups) * len(sentiment.SCORE_COLUMNS)
-    assert (table["small_n"] == (table["n"] < sentiment.SMALL_N)).all()
-    # a sentence naming "the United States" counts for that group
-    row = sentence_with(built, "seems to intensify and Russia contributes")
-    assert set(sentiment.actor_groups_of(row["text"])) == {"North Korea", "Russia", "United States"}
-
-
-def test_agreement(body_tables, built):
-    _, scored_, _, _ = body_tables
-    table = sentiment.agreement(scored_, built.articles)
-    assert len(table) == 2 * (1 + len(built.articles))  # two method pairs, corpus and each text
-    corpus_row = table[(table["label"] == "all") & (table["method_a"] == "vader_masked")].iloc[0]
-    vader, afinn = scored_["vader_compound_masked"], scored_["afinn_compound_masked"]
-    assert corpus_row["n"] == len(scored_) == built.articles["n_sentences"].sum()
-    assert corpus_row["rho"] == pytest.approx(scipy_stats.spearmanr(vader, afinn).statistic)
-
-    def sign(v):
-        return np.where(v >= 0.05, 1, np.where(v <= -0.05, -1, 0))  # VADER's thresholds
-
-    assert corpus_row["n_same_sign"] == int((sign(vader) == sign(afinn)).sum())
-    newsweek = built.articles.set_index("article_id").loc["002"]
-    row = table[(table["label"] == newsweek["label"]) & (table["method_a"] == "vader_masked")].iloc[0]
-    assert row["n"] == newsweek["n_sentences"] and row["article_id"] == "002"
-
-
-def test_disagreements_sorted(scored):
-    top = sentiment.disagreements(scored, top=5)
-    assert len(top) == 5 and top["abs_gap"].is_monotonic_decreasing
-
-
 def test_outputs_are_deterministic(built):
     def run():
         scored_ = sentiment.score_sentences(built.sentences)
         parts_ = sentiment.score_parts(built.sentences)
         return (
             storage.table_to_csv_text(scored_),
-            storage.table_to_csv_text(sentiment.by_outlet(scored_, parts_, built.articles)),
-            storage.table_to_csv_text(sentiment.by_actor(scored_, built.sentences, built.articles)),
+            storage.table_to_csv_text(tone.by_outlet(scored_, parts_, built.articles)),
+            storage.table_to_csv_text(tone.by_actor(scored_, built.sentences, built.articles)),
         )
 
     first = run()
     sentiment._vader_cached.cache_clear()
     sentiment._afinn_cached.cache_clear()
-    sentiment._name_spans_cached.cache_clear()
+    masking._name_spans_cached.cache_clear()
     assert run() == first
-
-
-def test_minimal_input_and_a_sixth_article(built):
-    """Input without voice or quote spans scores with an empty voice; a new article (metadata row
-    + units with their word counts per voice) flows through the summaries with no code change."""
-    extra = (
-        built.sentences[built.sentences["article_id"] == "004"]
-        .head(3)
-        .assign(article_id="005", sentence_id=lambda t: "005-" + t["position"].astype(str).str.zfill(3))
-    )
-    minimal = extra[["sentence_id", "article_id", "text"]]
-    scored_min = sentiment.score_sentences(minimal)
-    assert (scored_min["voice"] == "").all() and (scored_min["quoted_share"] == 0).all() and len(scored_min) == 3
-    articles = pd.concat(
-        [built.articles, built.articles.head(1).assign(article_id="005", label="New outlet", group="live_blog")]
-    )
-    unquoted = extra.assign(
-        quote_spans="", quoted_share=0.0, voice="own_narration", **{f"words_{v}": 0 for v in voice.VOICES}
-    ).assign(words_own_narration=extra["n_words"])
-    sentences = pd.concat([built.sentences, unquoted], ignore_index=True)
-    scored_all = sentiment.score_sentences(sentences)
-    table = sentiment.by_outlet(scored_all, sentiment.score_parts(sentences), articles)
-    new = table[(table["label"] == "New outlet") & (table["voice"] == "all")]
-    assert (new["n"] == 3).all() and set(new["group"]) == {"live_blog"}
-    assert (table[(table["label"] == "New outlet") & (table["voice"] == "direct_quote")]["n"] == 0).all()
-    assert (table[(table["label"] == "New outlet") & (table["voice"] == "own_narration")]["n"] == 3).all()
 
 
 # --- fast paths: they must give exactly what the plain computation gives ------------------
 # (the fast paths that mirror vaderSentiment's and afinn's own computation are pinned to their
 # public API in test_dictionaries.py)
-
-
-def _variants(built) -> list[str]:
-    """Every corpus sentence as written, normalised, name-masked, lower-case and upper-case."""
-    texts = list(built.sentences["text"])
-    return (
-        texts
-        + [sentiment.normalise(t) for t in texts]
-        + [sentiment.mask_names(t) for t in texts]
-        + [t.lower() for t in texts]
-        + [t.upper() for t in texts]
-    )
-
-
-TRICKY_TOKENS = [
-    "U.S.Army and u.s. a.b",
-    "2017Putin iPhone McDonald's",
-    "x-y-z -Jong-un- Kim--Jong",
-    "A.B.C U.",
-    "é Émile _Ab",
-    "",
-]
-
-
-def test_factored_token_pattern_finds_the_same_tokens(built):
-    definition = re.compile(sentiment._TOKEN_DEFINITION)
-    for text in _variants(built) + TRICKY_TOKENS:
-        assert [m.span() for m in sentiment._TOKEN.finditer(text)] == [m.span() for m in definition.finditer(text)], (
-            text
-        )
-
-
-def test_title_case_stops_at_the_first_long_lower_case_word(built):
-    """``_is_title_case`` reads tokens only until it can tell; the answer is the whole list's."""
-
-    def whole_list(text):
-        long_words = [t for _, _, t in sentiment._token_spans(text) if len(t) >= sentiment.TITLE_CASE_MIN_LETTERS]
-        return len(long_words) >= 3 and all(sentiment._is_capitalised(t) for t in long_words)
-
-    for text in _variants(built) + TRICKY_TOKENS + ["Big Bad Wolf", "Three Long Words", "Three Long Words and more"]:
-        tokens = (t for _, _, t in sentiment._token_spans(text))
-        assert sentiment._is_title_case(tokens) == whole_list(text), text
-
-
-def test_mask_keeps_case_and_length():
-    assert sentiment._mask_chars("Émile-Zoë U.S. 2017") == "Xxxxx-Xxx X.X. 2017"
 
 
 def test_scored_masked_columns_equal_scoring_the_masked_text(built):
@@ -631,8 +376,8 @@ def test_scored_masked_columns_equal_scoring_the_masked_text(built):
     for text, row in zip(sentences["text"], scored.itertuples()):
         raw_v, raw_a = sentiment.vader_scores(text), sentiment.afinn_scores(text)
         masked_v, masked_a = (
-            sentiment.vader_scores(sentiment.mask_names(text)),
-            sentiment.afinn_scores(sentiment.mask_names(text)),
+            sentiment.vader_scores(masking.mask_names(text)),
+            sentiment.afinn_scores(masking.mask_names(text)),
         )
         assert (row.vader_compound, row.vader_terms, row.afinn_score, row.afinn_terms) == (
             raw_v["compound"],
@@ -650,17 +395,4 @@ def test_scored_masked_columns_equal_scoring_the_masked_text(built):
             masked_a["compound"],
             masked_a["terms"],
         )
-        assert row.masked_names == sentiment.masked_names(text)
-
-
-def test_is_initial_equals_the_regex(built):
-    """The end-of-prefix reading of ``_INITIAL_PREFIX`` agrees with the regex at every position of
-    every corpus sentence and of every short string over marks, odd spaces and letters."""
-    alphabet = " \t\n\"'!?:.a\u00a0\x1c\u2028"
-    short = ["".join(chars) for n in range(1, 5) for chars in itertools.product(alphabet, repeat=n)]
-    for text in _variants(built) + short:
-        for start in range(len(text) + 1):
-            assert sentiment._is_initial(text, start) == bool(sentiment._INITIAL_PREFIX.search(text[:start])), (
-                text,
-                start,
-            )
+        assert row.masked_names == masking.masked_names(text)
