@@ -236,41 +236,6 @@ def test_negation_rules_on_hand_cases(text_in, negated):
 
 # --- the codebook as data -------------------------------------------------------------------
 
-REQUIRED_CATEGORIES = {
-    "escalation",
-    "threat_fear",
-    "diplomacy",
-    "coercion",
-    "blame",
-    "hedging",
-    "boosters",
-    "loaded_labels",
-    "attribution_neutral",
-    "attribution_loaded",
-}
-
-
-def test_codebook_columns_and_categories():
-    own = resources.load_lexicon(rhetoric.CODEBOOK_FILE)
-    assert {
-        "category",
-        "term",
-        "origin",
-        "definition",
-        "source",
-        "negation",
-        "negated",
-        "note",
-        "layer",
-        "stance",
-    } <= set(own.columns)
-    assert (own["source"] != "").all() and (own["definition"] != "").all()
-    assert not own.duplicated(["category", "term"]).any()
-    table = rhetoric.codebook()
-    assert REQUIRED_CATEGORIES <= set(table["category"])
-    assert set(table["category"]) == set(rhetoric.categories()["category"])
-    assert (rhetoric.categories()["cannot_cover"] != "").all()
-
 
 def test_reporting_verbs_are_reused_not_copied():
     """The codebook's attribution categories hold every form of reporting_verbs.csv's lemmas
