@@ -103,7 +103,7 @@ _ANY_WORD = r"[\w][\w'-]*"
 _WORD_START = re.compile(r"(?<![\w-])\w")
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\].!?]|\s-+\s|\s-+$|^-+\s")
-_TOKEN = re.compile(r"[\w][\w'-]*")
+_TOKEN = re.compile(_ANY_WORD)
 # A negator followed by what ends a word (``_TOKEN``), in lower-case text: ``may_hold_negator``.
 _NEGATOR_AT_WORD_END = re.compile(r"(?:" + "|".join(re.escape(word) for word in sorted(NEGATORS)) + r")(?![\w'-])")
 # Rejecting predicates after a term ("talking is not the answer", "pressure won't solve").
