@@ -373,3 +373,23 @@ def test_a_colon_intro_naming_someone_the_rules_cannot_resolve_does_not_continue
         "Ex-Army chief tells the Blaze: “This is the closest we have come since Cuba”",
     )
     assert [(who.speaker, who.speaker_kind) for _, who in found] == [("Vladimir Putin", "person"), ("", "unnamed")]
+
+
+def test_a_closing_cue_after_a_comma_reports_the_whole_sentence():
+    found = attribute("Moscow was “ready to help” find a political solution, Peskov said.")
+    assert (found[0][1].speaker, found[0][1].cue) == ("Dmitry Peskov", "said")
+
+
+@pytest.mark.parametrize(
+    "paragraph, speaker",
+    [
+        ("Defence expert Colonel Nigel Harcombe said: “It costs him nothing.”", "Nigel Harcombe"),
+        ("“We don't talk about posture,” said Maj. Tom Ruskin, a Guard spokesman.", "Tom Ruskin"),
+        (
+            "The South African journalist Thandeka Mokoena was blunter. “It is not built for a bomb,” she said.",
+            "Thandeka Mokoena",
+        ),
+    ],
+)
+def test_military_titles_and_role_nouns_are_no_part_of_the_name(paragraph, speaker):
+    assert attribute(paragraph)[0][1].speaker == speaker

@@ -118,6 +118,26 @@ def _post_cue(
     return None
 
 
+def _closing_cue(
+    masked: str, span: QuoteSpan, last: tuple[int, int], cues: list[attribution.Cue]
+) -> tuple[attribution.Cue, int] | None:
+    """'Moscow was "ready to help" find a solution, Peskov said.': the cue of a short clause that
+    closes the sentence after a comma (its speaker within ``POST_MAX_WORDS`` words of the comma,
+    nothing but the speaker after the cue) reports the whole sentence; (cue, comma offset)."""
+    after = [c for c in cues if span.end <= c.start < last[1]]
+    if not after:
+        return None
+    cue = after[-1]
+    comma = masked.rfind(",", span.end, cue.start)
+    if comma < 0 or attribution.words_between(masked, comma, cue.start) > attribution.POST_MAX_WORDS:
+        return None
+    if resources.clause_word_pattern(*JOIN_CLASSES).search(masked, comma, cue.start):
+        return None  # '..., but Lavrov said no': a clause of its own
+    if attribution.words_between(masked, cue.end, last[1]) > attribution.POST_MAX_WORDS:
+        return None
+    return cue, comma
+
+
 def _attribute(
     text: str,
     masked: str,
@@ -142,6 +162,12 @@ def _attribute(
         who = attribution.cue_speaker(text, masked, cue, first, context)
         if who is not None:
             return Attribution.of(who, cue.form, cue.stance, "before_quote")
+    final = _closing_cue(masked, span, last, cues) if not before else None
+    if final is not None:
+        cue, comma = final
+        who = attribution.cue_speaker(text, masked, cue, last, context, quote_end=comma)
+        if who is not None:
+            return Attribution.of(who, cue.form, cue.stance, "after_quote")
     if first[0] == 0:
         who = attribution.headline_speaker(text, masked, context)
         if who is not None:
