@@ -393,3 +393,20 @@ def test_a_closing_cue_after_a_comma_reports_the_whole_sentence():
 )
 def test_military_titles_and_role_nouns_are_no_part_of_the_name(paragraph, speaker):
     assert attribute(paragraph)[0][1].speaker == speaker
+
+
+def test_it_says_is_the_body_the_text_is_about():
+    found = attribute(
+        "The Kremlin has put out a short readout of a meeting. "
+        "The two leaders, it says, “discussed the situation in detail” and agreed to meet again."
+    )
+    assert found[0][1].speaker == "Kremlin"
+
+
+def test_a_paragraph_ending_in_a_cue_and_a_colon_introduces_the_next_paragraph_s_quote():
+    found = attribute(
+        "Our diplomatic editor, Frances Mulvaney, writes:",
+        "“Russia and China have spent two months pushing their plan.",
+        "“Expect Moscow to argue the opposite.”",
+    )
+    assert [who.speaker for _, who in found] == ["Frances Mulvaney", "Frances Mulvaney"]

@@ -455,6 +455,7 @@ class Context:
     subject: tuple[str, int] | None = None  # (person, sentence) who was the last sentence's subject
     unnamed_subject: tuple[Speaker, int] | None = None  # (speaker, sentence): an unnamed person as subject
     bare_names: dict[str, str] = field(default_factory=dict)  # surname -> a full name the text gave bare
+    body: Speaker | None = None  # the last body a sentence had as subject or that spoke: what 'it says' means
 
     def person(self, name: str, group: str = "", gender: str = "", roles=()) -> Person:
         known = self.people.get(name) or self.people.setdefault(name, Person(name))
@@ -1023,9 +1024,12 @@ def note_subject(text: str, masked: str, context: Context) -> None:
             who = resolve(c, context, text)
             if who is not None and who.kind == "person" and who.name:
                 context.subject = (who.name, context.sentence)
+            if who is not None and who.kind == "body" and who.name:
+                context.body = who  # 'The Kremlin has put out a readout.' ... 'it says'
             return
 
 
+_IT_BEFORE = re.compile(r"(?<![\w-])[Ii]t\s*$")  # 'it says', ', it added,'
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being|be)\s+(?:also\s+|later\s+|first\s+)?$", re.I)
 _BY_AFTER = re.compile(r"\s+(?:\w+\s+){0,2}?by\s+")  # 'was said by', 'was commented also by'
 
@@ -1051,6 +1055,8 @@ def cue_speaker(
         )
     if quote_end is not None and quote_end <= cue.start:
         return subject_after(text, masked, quote_end, cue, sentence[1], context)
+    if _IT_BEFORE.search(masked, sentence[0], cue.start) and context.body is not None:
+        return context.body  # 'The two leaders, it says, "..."': the body the text is about
     return subject_before(text, masked, cue, sentence, context)
 
 

@@ -213,6 +213,10 @@ def attribute_quotes(
                     masked, first, last, context
                 )
                 found.append((span, who, s_index, sentences.index(last)))
+                if who.speaker_kind == "body":
+                    context.body = attribution.Speaker(
+                        who.speaker, who.speaker_kind, who.speaker_group, who.speaker_alias, who.speaks_for
+                    )
                 if who.speaker or who.speaker_kind == "unnamed":  # an unnamed official speaks on in the next quote too
                     context.previous, context.previous_paragraph = who, p_index
                     context.spoke(
@@ -235,11 +239,27 @@ def attribute_quotes(
                     context.spoke(reporter)
                     if reporter is not None and reporter.kind == "person" and cue.lemma in attribution.WRITING_LEMMAS:
                         context.writer = reporter.name
+        intro = _introduces_next(text, masked, sentences, cues, context) if sentences else None
+        if intro is not None:  # 'Our diplomatic editor, Frances Mulvaney, writes:' + a quote in the next paragraph
+            context.previous, context.previous_paragraph = intro, p_index
         result.append(found)
     return result
 
 
 NAMED_AFTER_METHODS = ("none", "continuation")  # what a later 'That was X' may overrule
+
+
+def _introduces_next(
+    text: str, masked: str, sentences: list[tuple[int, int]], cues: list[attribution.Cue], context
+) -> Attribution | None:
+    """The speaker a paragraph ending in a reporting verb and a colon introduces ('..., writes:'):
+    the quotes of the next paragraph continue them."""
+    last = sentences[-1]
+    if not masked[last[0] : last[1]].rstrip().endswith(":"):
+        return None
+    cue = next((c for c in reversed(cues) if last[0] <= c.start < last[1]), None)
+    who = attribution.cue_speaker(text, masked, cue, last, context) if cue is not None else None
+    return Attribution.of(who, cue.form, cue.stance, "colon") if who is not None and cue is not None else None
 
 
 def _credit_earlier(
