@@ -410,3 +410,11 @@ def test_a_paragraph_ending_in_a_cue_and_a_colon_introduces_the_next_paragraph_s
         "“Expect Moscow to argue the opposite.”",
     )
     assert [who.speaker for _, who in found] == ["Frances Mulvaney", "Frances Mulvaney"]
+
+
+def test_a_role_noun_with_a_nationality_is_the_only_person_of_that_country_named():
+    found = attribute(
+        "Donald Trump has threatened Pyongyang before. Putin disagrees.",
+        "On Wednesday the US president wrote on Twitter: “Talking is not the answer!”",
+    )
+    assert found[0][1].speaker == "Donald Trump"

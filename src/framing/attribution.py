@@ -477,6 +477,12 @@ class Context:
         found = [p for p in self.people.values() if token in p.name.split() and p.name != token]
         return max(found, key=lambda p: p.last_seen) if found else None
 
+    def only_one_of(self, group: str) -> Person | None:
+        """The one person of ``group`` the text has named ('the US president' when Trump is the only
+        American so far), if there is exactly one."""
+        found = [p for p in self.people.values() if group and p.group == group]
+        return found[0] if len(found) == 1 else None
+
     def recent(self, gender: str = "", role: str = "", group: str = "") -> Person | None:
         """The person a pronoun or role noun refers to, among those whose gender, role and group
         fit: the subject of the sentence before, else one who spoke in the last
@@ -679,7 +685,7 @@ def resolve(c: Candidate, context: Context, text: str) -> Speaker | None:
         unnamed = context.unnamed_subject
         if unnamed is not None and unnamed[1] == context.sentence - 1 and role in unnamed[0].raw.lower().split():
             return unnamed[0]  # 'A senior official, who did not wish to be named, opined ... "...," the official said.'
-        person = context.recent(_gender(detail["desc"]), role, group)
+        person = context.recent(_gender(detail["desc"]), role, group) or context.only_one_of(group)
         if person is None and re.match(r"\s+[A-Z]", text[c.end :]):
             return None  # 'the Korea expert Dr. Ulrich Hessel': the name that follows speaks
         if person is None:  # 'The children asked me', 'the announcer called it': people the text leaves unnamed
