@@ -418,3 +418,13 @@ def test_a_role_noun_with_a_nationality_is_the_only_person_of_that_country_named
         "On Wednesday the US president wrote on Twitter: “Talking is not the answer!”",
     )
     assert found[0][1].speaker == "Donald Trump"
+
+
+def test_a_speaker_named_after_a_quote_run_over_paragraphs_gets_every_paragraph_of_it():
+    found = attribute(
+        "“Every crisis looked like the last one.",
+        "“Putin writes ‘a dead end.’ For me it is more like a waiting room.”",
+        "Those were the words of Ambassador Nilgün Karataş, speaking at her home.",
+    )
+    outer = [who.speaker for text, who in found if text != "a dead end."]
+    assert outer == ["Nilgün Karataş", "Nilgün Karataş"]

@@ -229,8 +229,9 @@ def attribute_quotes(
                 earlier = [i for i, q in enumerate(found) if q[2] < s_index]
                 if earlier:
                     _credit_earlier(named, found, earlier)
-                elif result:
-                    _credit_earlier(named, result[-1], range(len(result[-1])))
+                else:  # the previous paragraph's quotes, and before it those of a quote run over paragraphs
+                    for back in _quote_run(result):
+                        _credit_earlier(named, back, range(len(back)))
             attribution.note_subject(text[sentence[0] : sentence[1]], masked[sentence[0] : sentence[1]], context)
             done = max(done, sentence[1])
             for cue in cues:  # who reports in this sentence (a later "he" most likely means them)
@@ -260,6 +261,17 @@ def _introduces_next(
     cue = next((c for c in reversed(cues) if last[0] <= c.start < last[1]), None)
     who = attribution.cue_speaker(text, masked, cue, last, context) if cue is not None else None
     return Attribution.of(who, cue.form, cue.stance, "colon") if who is not None and cue is not None else None
+
+
+def _quote_run(paragraphs: list[list[tuple[QuoteSpan, Attribution, int, int]]]) -> list[list]:
+    """The last paragraph's quotes, and those of the paragraphs before it whose last quote is left
+    open (a quote running over paragraphs), most recent first."""
+    run: list[list] = []
+    for quotes_here in reversed(paragraphs):
+        if run and not (quotes_here and not quotes_here[-1][0].closed):
+            break
+        run.append(quotes_here)
+    return run
 
 
 def _credit_earlier(
