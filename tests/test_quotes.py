@@ -428,3 +428,10 @@ def test_a_speaker_named_after_a_quote_run_over_paragraphs_gets_every_paragraph_
     )
     outer = [who.speaker for text, who in found if text != "a dead end."]
     assert outer == ["Nilgün Karataş", "Nilgün Karataş"]
+
+
+def test_a_verb_first_cue_reaches_a_speaker_after_a_lower_case_modifier():
+    found = attribute(
+        "“It has been tested,” said state Rep. Carla Beaudette, a Republican whose district holds the base."
+    )
+    assert found[0][1].speaker == "Carla Beaudette"

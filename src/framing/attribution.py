@@ -973,6 +973,9 @@ def _adjacent_speaker(text: str, masked: str, region: tuple[int, int], context: 
     return resolve(Candidate(c.start + region[0], c.end + region[0], c.kind, c.raw, c.detail), context, text)
 
 
+VERB_FIRST_GAP_WORDS = 2  # '"...," said state Rep. Carla Beaudette': words between the cue and its speaker
+
+
 def subject_after(
     text: str, masked: str, quote_end: int, cue: Cue, sentence_end: int, context: Context
 ) -> Speaker | None:
@@ -982,7 +985,7 @@ def subject_after(
     if between is not None or words_between(masked, quote_end, cue.start) > 1:
         return between
     found = candidates(masked[cue.end : min(sentence_end, cue.end + 120)])
-    if found and words_between(masked, cue.end, cue.end + found[0].start) <= 1:
+    if found and words_between(masked, cue.end, cue.end + found[0].start) <= VERB_FIRST_GAP_WORDS:
         c = found[0]
         return resolve(Candidate(c.start + cue.end, c.end + cue.end, c.kind, c.raw, c.detail), context, text)
     return None
