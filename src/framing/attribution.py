@@ -810,27 +810,23 @@ def _adjectival(name: str) -> str:
     return name
 
 
-@lru_cache(maxsize=1)
-def _speaks_for_table() -> dict[str, str]:
+@lru_cache(maxsize=4)
+def _actor_column(column: str) -> dict[str, str]:
+    """Actor -> its non-empty value in ``column`` of actors.csv ({} if the column is absent)."""
     table = resources.load_lexicon("actors.csv")
-    if "speaks_for" not in table.columns:
+    if column not in table.columns:
         return {}
-    return {a: s for a, s in zip(table["actor"], table["speaks_for"]) if s}
+    return {a: v for a, v in zip(table["actor"], table[column]) if v}
 
 
 def _speaks_for(actor: str) -> str:
-    return _speaks_for_table().get(actor, "")
-
-
-@lru_cache(maxsize=1)
-def _actor_genders() -> dict[str, str]:
-    """Known people's gender (actors.csv ``gender``), for the pronouns that refer to them."""
-    table = resources.load_lexicon("actors.csv")
-    return {a: g for a, g in zip(table["actor"], table.get("gender", [""] * len(table))) if g}
+    """The person a body speaks for (actors.csv ``speaks_for``), or ''."""
+    return _actor_column("speaks_for").get(actor, "")
 
 
 def _actor_gender(actor: str) -> str:
-    return _actor_genders().get(actor, "")
+    """A known person's gender (actors.csv ``gender``), for the pronouns that refer to them, or ''."""
+    return _actor_column("gender").get(actor, "")
 
 
 # ----------------------------------------------------------------------------- subjects of cues
@@ -1017,8 +1013,7 @@ def register(text: str, context: Context) -> None:
     for c in candidates(text):
         if c.kind in ("titled", "apposed", "actor"):
             resolve(c, context, text)
-        elif c.kind == "name" and _bare_name(c.raw):
-            name = _bare_name(c.raw)
+        elif c.kind == "name" and (name := _bare_name(c.raw)):
             context.bare_names.setdefault(name.split()[-1], name)  # 'Thomas Whitlock' for a later 'Whitlock says'
 
 

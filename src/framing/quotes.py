@@ -251,7 +251,11 @@ NAMED_AFTER_METHODS = ("none", "continuation")  # what a later 'That was X' may 
 
 
 def _introduces_next(
-    text: str, masked: str, sentences: list[tuple[int, int]], cues: list[attribution.Cue], context
+    text: str,
+    masked: str,
+    sentences: list[tuple[int, int]],
+    cues: list[attribution.Cue],
+    context: attribution.Context,
 ) -> Attribution | None:
     """The speaker a paragraph ending in a reporting verb and a colon introduces ('..., writes:'):
     the quotes of the next paragraph continue them."""
@@ -259,8 +263,10 @@ def _introduces_next(
     if not masked[last[0] : last[1]].rstrip().endswith(":"):
         return None
     cue = next((c for c in reversed(cues) if last[0] <= c.start < last[1]), None)
-    who = attribution.cue_speaker(text, masked, cue, last, context) if cue is not None else None
-    return Attribution.of(who, cue.form, cue.stance, "colon") if who is not None and cue is not None else None
+    if cue is None:
+        return None
+    who = attribution.cue_speaker(text, masked, cue, last, context)
+    return Attribution.of(who, cue.form, cue.stance, "colon") if who is not None else None
 
 
 def _quote_run(paragraphs: list[list[tuple[QuoteSpan, Attribution, int, int]]]) -> list[list]:

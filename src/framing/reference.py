@@ -54,13 +54,18 @@ def _stems(text: str) -> frozenset:
 
 
 @cache
-def _reference_words(folder: str) -> tuple[tuple[tuple[str, ...], str], ...]:
-    """(stem sequence of the whole text, author) of each reference document in ``metadata.csv``;
-    none when the folder has no metadata."""
+def _reference_metadata(folder: str) -> pd.DataFrame:
+    """The reference documents' ``metadata.csv`` (empty when the folder has none), read once."""
     meta_path = Path(folder) / METADATA_FILE
     if not meta_path.is_file():
-        return ()
-    meta = pd.read_csv(meta_path, dtype=str, keep_default_na=False)
+        return pd.DataFrame(columns=["source_file", "author"])
+    return pd.read_csv(meta_path, dtype=str, keep_default_na=False)
+
+
+@cache
+def _reference_words(folder: str) -> tuple[tuple[tuple[str, ...], str], ...]:
+    """(stem sequence of the whole text, author) of each reference document."""
+    meta = _reference_metadata(folder)
     return tuple(
         (provenance.stem_sequence((Path(folder) / name).read_text(encoding="utf-8")), author)
         for name, author in zip(meta["source_file"], meta["author"])
@@ -69,10 +74,7 @@ def _reference_words(folder: str) -> tuple[tuple[tuple[str, ...], str], ...]:
 
 def _passage_author(folder: str) -> str:
     """The author of the passage the translation markers render ('' without reference metadata)."""
-    meta_path = Path(folder) / METADATA_FILE
-    if not meta_path.is_file():
-        return ""
-    meta = pd.read_csv(meta_path, dtype=str, keep_default_na=False)
+    meta = _reference_metadata(folder)
     authors = meta.loc[meta["source_file"] == PASSAGE_FILE, "author"]
     return authors.iloc[0] if len(authors) else ""
 
