@@ -307,10 +307,36 @@ def test_hand_codes_place_a_lead_and_a_paraphrase(built, quote_families, table):
         ),
         # words of no reference
         ("Talks are theatre and everyone knows it.", False, ""),
+        # with no speaker, a quote held whole by a known wording: a reference text of another author ...
+        ("fire and fury,", False, "Donald Trump"),
+        ("Talking is not the answer!", False, "Donald Trump"),
+        ("all options are on the table", False, "Donald Trump"),
+        ("fire and fury", True, ""),  # ... not when the rules named a person for it
+        # ... a fragment of the passage or of a marker of another translation
+        ("without any preconditions", False, "Vladimir Putin"),
+        ("a dead end", False, "Vladimir Putin"),
+        ("I have", False, ""),  # in the passage, but no content word
+        # one word: only one that several translations' primary markers share
+        ("futile.", False, "Vladimir Putin"),
+        ("brink", False, ""),
+        ("dialogue", False, ""),
     ],
 )
 def test_a_quote_reproducing_the_reference_is_its_author_s(quote, person_named, author):
     assert reference.reproduced_author(quote, person_named) == author
+
+
+@pytest.mark.parametrize(
+    "quote, body_group, author",
+    [
+        ("futile", "Russia", "Vladimir Putin"),  # "Moscow calls the pressure 'futile'"
+        ("a dead end", "", "Vladimir Putin"),
+        ("all the parties", "China", ""),  # "China's foreign ministry urged 'all the parties' ..."
+        ("fire and fury", "Russia", ""),
+    ],
+)
+def test_a_body_keeps_a_known_wording_unless_it_is_of_the_author_s_country(quote, body_group, author):
+    assert reference.reproduced_author(quote, False, body_group=body_group) == author
 
 
 def test_without_reference_metadata_nothing_is_reproduced(tmp_path):

@@ -55,7 +55,8 @@ def _reference_speaker(quote: str, who: quotes.Attribution) -> quotes.Attributio
     """``who``, unless the quote reproduces a reference document's words: then their author
     (``reference.reproduced_author``), found by the method ``reference_words``."""
     person_named = who.speaker_kind == "person" and who.method != "continuation"
-    author = reference.reproduced_author(quote, person_named)
+    body_group = who.speaker_group if who.speaker_kind == "body" else ""
+    author = reference.reproduced_author(quote, person_named, body_group=body_group)
     if not author or author == who.speaker:
         return who
     known = actors.find_mentions(author)

@@ -22,6 +22,7 @@ STATEMENTS_FILE = "statements.csv"
 METADATA_FILE = "metadata.csv"
 RUN_MIN_WORDS = 4  # a quote this long that runs word for word in a reference is its author's words
 MARKER_EXTRA_WORDS = 2  # a quote of a primary translation marker with at most this many other words
+WORDING_MIN_WORDS = 2  # a quote this long held whole by a known wording is its author's when no one else is named
 OVERLAP_MIN = 0.5
 WHERE = ("headline", "standfirst", "caption", "lead", "body")  # lead: the first body sentence
 
@@ -85,7 +86,7 @@ def _primary_markers() -> tuple[tuple[str, ...], ...]:
     return tuple(v for variants in markers.loc[markers["strength"] == "primary", "variants"] for v in variants)
 
 
-def reproduced_author(quote: str, person_named: bool, folder: Path | None = None) -> str:
+def reproduced_author(quote: str, person_named: bool, folder: Path | None = None, body_group: str = "") -> str:
     """The author of a reference document whose words ``quote`` reproduces, else ''.
 
     Words reproduced from a reference document are its author's, whoever relays them. A quote is
@@ -96,7 +97,9 @@ def reproduced_author(quote: str, person_named: bool, folder: Path | None = None
     sentence in another translation), or (4) the rules named no person as its speaker by a cue
     (``person_named`` false: no speaker, a body such as the agency that translated it, or a speaker
     only carried over from the sentence before). Quotes nested in the quote are left out of (2)-(4):
-    a person's own sentence that cites a marker keeps its speaker.
+    a person's own sentence that cites a marker keeps its speaker. (5) With no speaker, or a body
+    of the author's own country (``body_group``: 'Russia' for "Moscow calls it 'futile'"), a quote
+    held whole by a known wording is its author's (``_wording_holding``).
     """
     where = str(folder or reference_dir())
     stems = provenance.stem_sequence(quote)
@@ -104,6 +107,10 @@ def reproduced_author(quote: str, person_named: bool, folder: Path | None = None
         return ""
     for text, author in _reference_words(where):
         if len(stems) >= RUN_MIN_WORDS and provenance.contains(text, stems):
+            return author
+    if not person_named:
+        author = _wording_holding(quote, where)
+        if author and body_group in ("", _group_of(author)):
             return author
     own = _own_words(quote)  # a quote inside the quote is someone else's: '"Putin calls it 'futile.' I agree."'
     own_stems = provenance.stem_sequence(own)
@@ -114,6 +121,53 @@ def reproduced_author(quote: str, person_named: bool, folder: Path | None = None
     if short or not person_named or _restates_a_statement(own, where):
         return _passage_author(where)
     return ""
+
+
+def _wording_holding(quote: str, folder: str) -> str:
+    """The author of a known wording that holds the whole quote, else '': a reference text or a
+    translation marker of the passage holding a quote of at least ``WORDING_MIN_WORDS`` words, one
+    of them a content word that is no name ('fire and fury', not 'on the Korean Peninsula'; 'without any preconditions', 'a dead end'), or a one-word quote that
+    primary markers of several translations share ('futile')."""
+    stems = provenance.stem_sequence(quote)
+    if len(stems) == 1:
+        return _passage_author(folder) if stems[0] in _shared_marker_words() else ""
+    if len(stems) < WORDING_MIN_WORDS or not provenance.content_stems(quote) - _name_stems(folder):
+        return ""
+    for text, author in _reference_words(folder):
+        if provenance.contains(text, stems):
+            return author
+    markers = provenance.load_markers()
+    if any(provenance.contains(v, stems) for variants in markers["variants"] for v in variants):
+        return _passage_author(folder)
+    return ""
+
+
+@cache
+def _shared_marker_words() -> frozenset[str]:
+    """Content stems found in the primary markers of more than one translation family."""
+    markers = provenance.load_markers()
+    primary = markers[markers["strength"] == "primary"]
+    families: dict[str, set[str]] = {}
+    for family, phrase in zip(primary["family"], primary["phrase"]):
+        for stem in provenance.content_stems(phrase):
+            families.setdefault(stem, set()).add(family)
+    return frozenset(stem for stem, found in families.items() if len(found) > 1)
+
+
+@cache
+def _name_stems(folder: str) -> frozenset[str]:
+    """Stems of the words the reference texts capitalise inside a sentence (names: 'Korean Peninsula')."""
+    names = set()
+    for name in _reference_metadata(folder)["source_file"]:
+        for sentence in segment.split_sentences((Path(folder) / name).read_text(encoding="utf-8")):
+            names.update(w for w in segment.words(sentence)[1:] if w[:1].isupper())
+    return provenance.content_stems(" ".join(names))
+
+
+def _group_of(author: str) -> str:
+    """The actor group of a known author ('Vladimir Putin' -> 'Russia'), '' when unknown."""
+    known = actors.find_mentions(author)
+    return known[0].actor_group if known else ""
 
 
 def _own_words(quote: str) -> str:
