@@ -290,6 +290,35 @@ def test_he_after_an_unnamed_subject_is_that_unnamed_person_not_the_last_named_o
     assert [(who.speaker, who.speaker_kind) for _, who in found] == [("Kim Min-jun", "person"), ("", "unnamed")]
 
 
+def test_an_unnamed_subject_goes_on_through_a_pronoun_chain():
+    found = attribute(
+        "“We will help,” Mr Rao added.",
+        "A trader at the port, who would not give his name, had the story on his phone. He shook his head. "
+        "“Nobody here reads it,” he said.",
+    )
+    assert (found[-1][1].speaker, found[-1][1].speaker_kind) == ("", "unnamed")
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "I raised it with a retired French diplomat over lunch, and he smiled. “They mean every word,” he said.",
+        "I spoke to a Finnish envoy who said little at first, but she told me: “Nobody wants the first move.”",
+    ],
+)
+def test_he_or_she_after_an_unnamed_person_in_the_same_sentence_is_that_person(paragraph):
+    found = attribute("“We will help,” Mr Rao added.", paragraph)
+    assert (found[-1][1].speaker, found[-1][1].speaker_kind) == ("", "unnamed")
+
+
+def test_a_named_person_after_the_unnamed_one_takes_the_pronoun():
+    found = attribute(
+        "“We will help,” Mr Rao added.",
+        "A junior aide passed the note to Foreign Minister Anna Berg, and she said: “We stand ready.”",
+    )
+    assert found[-1][1].speaker == "Anna Berg"
+
+
 def test_a_role_noun_after_an_unnamed_subject_with_that_noun_is_the_same_unnamed_person():
     found = attribute(
         "“We will help,” Mr Rao added.",

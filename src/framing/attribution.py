@@ -454,6 +454,7 @@ class Context:
     writer: str = ""  # the last person the text says wrote something: 'the article' speaks for them
     subject: tuple[str, int] | None = None  # (person, sentence) who was the last sentence's subject
     unnamed_subject: tuple[Speaker, int] | None = None  # (speaker, sentence): an unnamed person as subject
+    unnamed_mention: tuple[Speaker, int, int] | None = None  # (speaker, sentence, tick): the last unnamed person named
     bare_names: dict[str, str] = field(default_factory=dict)  # surname -> a full name the text gave bare
     body: Speaker | None = None  # the last body a sentence had as subject or that spoke: what 'it says' means
 
@@ -472,6 +473,16 @@ class Context:
             person = self.people.get(who.name) or self.person(who.name, who.group)
             person.last_spoke = self.sentence
             person.gender = person.gender or gender_hint
+
+    def unnamed_in_sentence(self, gender: str) -> Speaker | None:
+        """The unnamed person mentioned last in the current sentence, if no named person came after
+        them and their words do not say another gender ('a spokeswoman' is no 'he')."""
+        if self.unnamed_mention is None:
+            return None
+        who, sentence, tick = self.unnamed_mention
+        if sentence != self.sentence or any(p.last_seen > tick for p in self.people.values()):
+            return None
+        return who if _gender(who.raw) in ("", gender) else None
 
     def by_surname(self, token: str) -> Person | None:
         found = [p for p in self.people.values() if token in p.name.split() and p.name != token]
@@ -671,6 +682,9 @@ def resolve(c: Candidate, context: Context, text: str) -> Speaker | None:
         if context.unnamed_subject is not None and context.unnamed_subject[1] == context.sentence - 1:
             return context.unnamed_subject[0]  # 'A senior official ... was more sceptical. "...," he said.'
         gender = PRONOUNS[c.raw.lower()]
+        unnamed = context.unnamed_in_sentence(gender)
+        if unnamed is not None:
+            return unnamed  # 'When I put it to a retired Russian ambassador, he laughed.'
         person = context.recent(gender)
         if person is None:
             return None
@@ -1013,6 +1027,8 @@ def register(text: str, context: Context) -> None:
     for c in candidates(text):
         if c.kind in ("titled", "apposed", "actor"):
             resolve(c, context, text)
+        elif c.kind == "unnamed" and (who := resolve(c, context, text)) is not None and who.kind == "unnamed":
+            context.unnamed_mention = (who, context.sentence, context.tick)
         elif c.kind == "name" and (name := _bare_name(c.raw)):
             context.bare_names.setdefault(name.split()[-1], name)  # 'Thomas Whitlock' for a later 'Whitlock says'
 
@@ -1026,6 +1042,8 @@ def note_subject(text: str, masked: str, context: Context) -> None:
             return
         if c.kind in ("titled", "apposed", "actor", "name", "pronoun") and not _is_object(masked, c.start):
             who = resolve(c, context, text)
+            if who is not None and who.kind == "unnamed":  # 'He tapped it.': the unnamed person goes on
+                context.unnamed_subject = (who, context.sentence)
             if who is not None and who.kind == "person" and who.name:
                 context.subject = (who.name, context.sentence)
             if who is not None and who.kind == "body" and who.name:
