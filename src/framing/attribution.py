@@ -682,9 +682,9 @@ def resolve(c: Candidate, context: Context, text: str) -> Speaker | None:
         if context.unnamed_subject is not None and context.unnamed_subject[1] == context.sentence - 1:
             return context.unnamed_subject[0]  # 'A senior official ... was more sceptical. "...," he said.'
         gender = PRONOUNS[c.raw.lower()]
-        unnamed = context.unnamed_in_sentence(gender)
-        if unnamed is not None:
-            return unnamed  # 'When I put it to a retired Russian ambassador, he laughed.'
+        in_sentence = context.unnamed_in_sentence(gender)
+        if in_sentence is not None:
+            return in_sentence  # 'When I put it to a retired Russian ambassador, he laughed.'
         person = context.recent(gender)
         if person is None:
             return None

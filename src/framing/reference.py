@@ -126,8 +126,9 @@ def reproduced_author(quote: str, person_named: bool, folder: Path | None = None
 def _wording_holding(quote: str, folder: str) -> str:
     """The author of a known wording that holds the whole quote, else '': a reference text or a
     translation marker of the passage holding a quote of at least ``WORDING_MIN_WORDS`` words, one
-    of them a content word that is no name ('fire and fury', not 'on the Korean Peninsula'; 'without any preconditions', 'a dead end'), or a one-word quote that
-    primary markers of several translations share ('futile')."""
+    of them a content word that is no name ('fire and fury', 'without any preconditions', 'a dead
+    end'; not 'on the Korean Peninsula'), or a one-word quote that primary markers of several
+    translations share ('futile')."""
     stems = provenance.stem_sequence(quote)
     if len(stems) == 1:
         return _passage_author(folder) if stems[0] in _shared_marker_words() else ""
@@ -157,7 +158,7 @@ def _shared_marker_words() -> frozenset[str]:
 @cache
 def _name_stems(folder: str) -> frozenset[str]:
     """Stems of the words the reference texts capitalise inside a sentence (names: 'Korean Peninsula')."""
-    names = set()
+    names: set[str] = set()
     for name in _reference_metadata(folder)["source_file"]:
         for sentence in segment.split_sentences((Path(folder) / name).read_text(encoding="utf-8")):
             names.update(w for w in segment.words(sentence)[1:] if w[:1].isupper())
