@@ -411,3 +411,80 @@ def test_a_second_clause_after_and_is_not_credited_to_the_first_speaker():
     found = attribute("“Pressure is futile,” Putin wrote on the Kremlin website, and Abe said talks were “useless”.")
     assert found[0][1].speaker == "Vladimir Putin"
     assert found[1][1].speaker != "Vladimir Putin"
+
+
+# --- rules added after the fifth and sixth development batches (851-862, 901-912) ----------------
+
+
+@pytest.mark.parametrize(
+    "paragraph, speaker",
+    [
+        ("Spokeswoman Anna Berg met reporters. The government, she said, saw “no military solution”.", "Anna Berg"),
+        ("Lars Moen, an analyst, spoke next. Russia, he noted, “has less at stake” than China.", "Lars Moen"),
+    ],
+)
+def test_a_cue_set_off_by_commas_is_the_aside_s_speaker_not_the_clause_subject(paragraph, speaker):
+    assert only(paragraph).speaker == speaker
+
+
+def test_a_quote_between_a_cue_and_a_comma_is_no_aside():
+    who = only("Lars Moen, an analyst, said that when Putin writes “without preconditions”, he means American ones.")
+    assert who.speaker == "Vladimir Putin"
+
+
+def test_the_source_after_according_to_is_the_one_a_later_pronoun_means():
+    (_, _), (_, who) = attribute(
+        "“Markets shrugged,” said Tom Rix, a trader.",
+        "That reading is overdone, according to Lena Vogt, head of research at a bank. “It is old news,” she said.",
+    )
+    assert who.speaker == "Lena Vogt"
+
+
+@pytest.mark.parametrize(
+    "headline",
+    ["‘Moscow Wants to Be Asked’: Why Putin Wrote About Korea", "Did Putin say war is ‘inevitable’?"],
+)
+def test_a_question_word_is_no_part_of_a_name(headline):
+    assert only(headline).speaker_alias == "Putin"
+
+
+@pytest.mark.parametrize(
+    "sentence, body",
+    [
+        ("The Ministry of Unification said it “takes note” of the plan.", "Ministry of Unification"),
+        ("The Japanese Ministry of Defense said it was “analysing all data.”", "Japanese Ministry of Defense"),
+        ("The Office of the Prime Minister said it was “monitoring” events.", "Office of the Prime Minister"),
+    ],
+)
+def test_a_body_named_with_of_keeps_its_whole_name(sentence, body):
+    assert (only(sentence).speaker, only(sentence).speaker_kind) == (body, "body")
+
+
+@pytest.mark.parametrize(
+    "sentence, body",
+    [
+        ("Turkey's Foreign Ministry said it “strongly condemns” the launch.", "Turkish Foreign Ministry"),
+        ("Lithuania’s Foreign Ministry said it backed “strict implementation” of sanctions.", "Lithuanian Foreign Ministry"),
+    ],
+)
+def test_any_country_s_possessive_names_its_body_with_the_country_s_adjective(sentence, body):
+    assert only(sentence).speaker == body
+
+
+def test_a_name_holding_a_nationality_adjective_is_a_place_not_a_person():
+    found = attribute(
+        "Vladimir Putin warned that the Korean Peninsula “is on the brink” and argued that talks “must start now.”",
+        "He added: “Pressure is a dead end.”",
+    )
+    assert [who.speaker for _, who in found] == ["Vladimir Putin"] * 3
+
+
+def test_a_verb_coordinated_with_the_main_verb_shares_its_subject():
+    found = attribute("Ola Dahl said that the Kremlin “wants talks” and warned that time “is short.”")
+    assert [who.speaker for _, who in found] == ["Ola Dahl", "Ola Dahl"]
+
+
+@pytest.mark.parametrize("noun", ["woman", "academic", "attache"])
+def test_a_person_noun_of_an_unnamed_source(noun):
+    found = attribute("“We will help,” said Ola Dahl.", f"One {noun} told a local site: “The windows rattled.”")
+    assert (found[-1][1].speaker, found[-1][1].speaker_kind) == ("", "unnamed")

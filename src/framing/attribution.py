@@ -111,6 +111,22 @@ NAME_STOP_WORDS = (
     "related",
     "more",
     "update",
+    # a headline's question opens with them ('Did Putin say ...', 'Why Putin Wrote About Korea')
+    "why",
+    "how",
+    "did",
+    "does",
+    "do",
+    "is",
+    "are",
+    "was",
+    "were",
+    "has",
+    "have",
+    "had",
+    "could",
+    "should",
+    "would",
 )
 
 
@@ -363,6 +379,16 @@ def _nationalities() -> dict[str, str]:
     return dict(zip(table["adjective"], table["group"]))
 
 
+# what a body's name may end with after 'of': 'Ministry of Foreign Affairs and Trade', 'Office of the Prime Minister'
+_BODY_OF_NAME = r"[A-Z][\w'’-]*(?:\s+(?:(?:and|for|of|the)\s+)*[A-Z][\w'’-]*){0,5}"
+
+
+# words never inside a speaker phrase besides prepositions ('She joined the Foreign Service' is no body)
+PHRASE_BREAKS = frozenset(
+    {"after", "before", "during", "while", "and", "or", "the", "a", "an", "he", "she", "it", "we"}
+)
+
+
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern]:
     roles = _roles()
@@ -370,7 +396,7 @@ def _patterns() -> dict[str, re.Pattern]:
     body = sorted(roles.loc[roles["kind"] == "body", "term"], key=len, reverse=True)
     person_re = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in person)
     body_re = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in body)
-    not_first = "(?i:" + "|".join(sorted(PREPOSITIONS | {"after", "before", "during", "while", "and", "or"})) + ")"
+    not_first = "(?i:" + "|".join(sorted(PREPOSITIONS | PHRASE_BREAKS)) + ")"
     # words before a role noun: never a preposition ('a call with US President')
     mod = rf"(?:(?!{not_first}\s)[\w.-]+\s+){{0,4}}?"
     # before a title (with a name, or after 'the'), only capitalised words and the modifiers of titles
@@ -412,6 +438,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "body": re.compile(
             rf"(?<![\w-])(?:(?P<det>[Tt]he|[Hh]is|[Hh]er|[Aa]n?|[Ii]ts)\s+)?"
             rf"(?P<desc>(?:(?!{not_first}\s)[\w'’.-]+\s+){{0,4}}?(?i:{body_re}))(?![\w-])"
+            rf"(?:\s+of\s+(?P<of>(?:the\s+)?{_BODY_OF_NAME}))?"
             rf"(?:\s+(?!{calendar}\b)(?P<name>{_NAME})|,\s+(?P<acronym>[A-Z]{{2,}}),)?"
         ),
         "name": re.compile(rf"(?<![\w-]){_NAME}"),
@@ -754,6 +781,8 @@ def _name_speaker(name: str, raw: str, context: Context) -> Speaker | None:
     if known and known[0].start == 0:
         m = known[0]
         return Speaker(m.actor, m.kind, m.actor_group, raw, _speaks_for(m.actor))
+    if any(word in _nationalities() for word in name.split()):
+        return None  # 'the Korean Peninsula', 'the Russian Far East': a place, not a person
     if len(name.split()) == 1:
         person = context.by_surname(name)
         if person is None and name in context.bare_names:
@@ -773,6 +802,8 @@ STATEMENT_NOUNS = ("statement", "readout")  # documents that speak for whoever i
 def _body_speaker(detail: dict, raw: str, context: Context) -> Speaker:
     det = (detail.get("det") or "").lower()
     desc = " ".join(detail["desc"].split())
+    if detail.get("of"):  # 'the Ministry of Unification', "Japan's Ministry of Defense"
+        desc = f"{desc} of {' '.join(detail['of'].split())}"
     if detail.get("name") or detail.get("acronym"):
         name = _clean_name(detail.get("name") or detail["acronym"])
         return Speaker(name, "body", _nationality(desc), raw)
@@ -810,12 +841,22 @@ def _adjectives() -> dict[str, str]:
     return dict(reversed(list(zip(table["group"], table["adjective"]))))
 
 
+@lru_cache(maxsize=1)
+def _country_adjectives() -> dict[str, str]:
+    """Country name -> its nationality adjective (``countries.csv``: 'Turkey' -> 'Turkish')."""
+    table = resources.load_lexicon("countries.csv")
+    return dict(zip(table["country"], table["adjective"]))
+
+
 def _adjectival(name: str) -> str:
     """One name for a country's body however the text puts it: "Japan's foreign ministry" ->
     'Japanese foreign ministry' (a country's possessive as its nationality adjective)."""
     owner = re.match(r"(.+?)['’]s\s+(.+)$", name)
     if owner is None:
         return name
+    country = _country_adjectives().get(owner.group(1))
+    if country:  # "Turkey's Foreign Ministry" -> 'Turkish Foreign Ministry'
+        return f"{country} {owner.group(2)}"
     mentions = actors.find_mentions(owner.group(1))
     if len(mentions) == 1 and mentions[0].start == 0 and mentions[0].end == len(owner.group(1)):
         adjective = _adjectives().get(mentions[0].actor_group)
@@ -880,6 +921,9 @@ def _affiliation(text: str, start: int) -> bool:
     return noun in terms or noun.removesuffix("s") in terms
 
 
+_COORDINATED_VERB = re.compile(r"(?<![\w-])(?:and|or|but)\s+(?:(?:then|also|later|again|[a-z]+ly)\s+)?$")
+
+
 def _clause_start(masked: str, region_start: int, cue_start: int) -> tuple[int, str]:
     """Where the cue's clause starts and how: after the last ';', 'that', 'who', 'which', 'what' or
     ', while' (', and', ', as' ...) before the cue ('relative' for who/which), or after a leading
@@ -887,10 +931,14 @@ def _clause_start(masked: str, region_start: int, cue_start: int) -> tuple[int, 
     dateline = _DATELINE.match(masked[region_start:cue_start])
     region_start += dateline.end() if dateline else 0
     cut, how = region_start, "clause"
+    # a verb coordinated with the one before shares its subject ('Putin warned that ... and argued that ...')
+    coordinated = _COORDINATED_VERB.search(masked, region_start, cue_start) is not None
     for m in re.finditer(
         r";|:\s|\bthat\b|\b(?P<rel>who|which)\b|\bwhat\b|,\s+(?:while|whereas|and|but|as)\s",
         masked[region_start:cue_start],
     ):
+        if coordinated and m.group(0) in ("that", "what"):
+            continue
         cut, how = region_start + m.end(), "relative" if m.group("rel") else "clause"
     if cut == region_start:
         lead = re.match(r"\s*(\w+)", masked[region_start:cue_start])
@@ -952,6 +1000,9 @@ def subject_before(text: str, masked: str, cue: Cue, sentence: tuple[int, int], 
         start = start if how == "relative" else sentence[0] + (dateline.end() if dateline else 0)
     else:
         start, how = _clause_start(masked, sentence[0], cue.start)
+        aside = _parenthetical_speaker(text, masked, cue, sentence, context)
+        if aside is not None:
+            return aside
     if how == "relative":  # 'President Donald Trump, who warned Pyongyang that ...': the antecedent
         who = _first_speaker(text, masked, (sentence[0], start), context, last=True)
         if who is not None:
@@ -962,6 +1013,30 @@ def subject_before(text: str, masked: str, cue: Cue, sentence: tuple[int, int], 
     return _first_speaker(text, masked, (start, cue.start), context, sentence=sentence) or _first_speaker(
         text, masked, (sentence[0], cue.start), context, sentence=sentence
     )
+
+
+PARENTHETICAL_MAX_WORDS = 4  # 'The government, she said, saw ...', 'Russia, the analyst noted on Friday, has ...'
+_ASIDE_CLOSES = re.compile(rf"(?:\s+[\w-]+){{0,{PARENTHETICAL_MAX_WORDS - 1}}}?\s*,")
+
+
+def _parenthetical_speaker(
+    text: str, masked: str, cue: Cue, sentence: tuple[int, int], context: Context
+) -> Speaker | None:
+    """The speaker of a cue set off by commas inside the clause it reports ('The government, she
+    said, saw "no military solution"'): the speaker between the comma and the cue, not the
+    clause's subject before it."""
+    comma = masked.rfind(",", sentence[0], cue.start)
+    closes = _ASIDE_CLOSES.match(masked, cue.end)
+    if comma < 0 or closes is None or not masked[sentence[0] : comma].strip():
+        return None
+    if text[cue.end : closes.end()] != masked[cue.end : closes.end()]:
+        return None  # 'When Putin writes "...", he means': the cue reports the quote after it
+    aside = masked[comma + 1 : cue.start]
+    found = candidates(aside)
+    if len(found) != 1 or words_between(aside, 0, found[0].start) or words_between(aside, found[0].end, len(aside)) > 1:
+        return None
+    c = found[0]
+    return resolve(Candidate(c.start + comma + 1, c.end + comma + 1, c.kind, c.raw, c.detail), context, text)
 
 
 ADJACENT_MAX_WORDS = 3  # 'Donald Trump declared', 'Putin on Friday warned', 'X said on August 28'
@@ -975,6 +1050,8 @@ def _adjacent_speaker(text: str, masked: str, region: tuple[int, int], context: 
         return None
     c = found[-1]
     gap = words_between(masked, region[0] + c.end, region[1])
+    if _COORDINATED_VERB.search(masked, region[0] + c.end, region[1]):
+        return None  # 'Putin warned that the Korean Peninsula "..." and argued': the subject is further back
     if (
         gap > (ADJACENT_MAX_WORDS if c.kind != "role" else 0)
         or preceding_word(masked[region[0] :], c.start) in PREPOSITIONS

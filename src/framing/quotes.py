@@ -235,8 +235,12 @@ def attribute_quotes(
             attribution.note_subject(text[sentence[0] : sentence[1]], masked[sentence[0] : sentence[1]], context)
             done = max(done, sentence[1])
             for cue in cues:  # who reports in this sentence (a later "he" most likely means them)
-                if sentence[0] <= cue.start < sentence[1] and cue.lemma != "according to":
-                    reporter = attribution.subject_before(text, masked, cue, sentence, context)
+                if sentence[0] <= cue.start < sentence[1]:
+                    reporter = (
+                        attribution.according_to(text, masked, cue, sentence[1], context)
+                        if cue.lemma == "according to"
+                        else attribution.subject_before(text, masked, cue, sentence, context)
+                    )
                     context.spoke(reporter)
                     if reporter is not None and reporter.kind == "person" and cue.lemma in attribution.WRITING_LEMMAS:
                         context.writer = reporter.name
