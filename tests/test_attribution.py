@@ -464,7 +464,10 @@ def test_a_body_named_with_of_keeps_its_whole_name(sentence, body):
     "sentence, body",
     [
         ("Turkey's Foreign Ministry said it “strongly condemns” the launch.", "Turkish Foreign Ministry"),
-        ("Lithuania’s Foreign Ministry said it backed “strict implementation” of sanctions.", "Lithuanian Foreign Ministry"),
+        (
+            "Lithuania’s Foreign Ministry said it backed “strict implementation” of sanctions.",
+            "Lithuanian Foreign Ministry",
+        ),
     ],
 )
 def test_any_country_s_possessive_names_its_body_with_the_country_s_adjective(sentence, body):
