@@ -491,3 +491,21 @@ def test_a_verb_coordinated_with_the_main_verb_shares_its_subject():
 def test_a_person_noun_of_an_unnamed_source(noun):
     found = attribute("“We will help,” said Ola Dahl.", f"One {noun} told a local site: “The windows rattled.”")
     assert (found[-1][1].speaker, found[-1][1].speaker_kind) == ("", "unnamed")
+
+
+@pytest.mark.parametrize(
+    "sentence, speaker",
+    [
+        ("Ola Dahl said Donald Trump's “fire and fury” threat had scared clients.", "Donald Trump"),
+        ("Ola Dahl called Putin's ‘dead end’ remark a message to Washington.", "Vladimir Putin"),
+        # a possessive object of someone's words is no speaker
+        ("Ola Dahl condemned what he called North Korea's “reckless provocations” on Tuesday.", "Ola Dahl"),
+    ],
+)
+def test_a_possessive_before_a_quote_and_a_reporting_noun_after_it_is_the_speaker(sentence, speaker):
+    assert only(sentence).speaker == speaker
+
+
+def test_the_antecedent_of_a_relative_cue_speaks_even_as_an_object():
+    who = only("The article was a rebuke to Ola Dahl, who has warned that talks would be “a trap”.")
+    assert who.speaker == "Ola Dahl"

@@ -341,7 +341,25 @@ def _cues(masked: str) -> tuple[Cue, ...]:
     return tuple(found)
 
 
-NOUN_CUES = ("declaration", "statement", "remarks", "comments", "warning", "words", "claim", "assertion", "insistence")
+NOUN_CUES = (
+    "declaration",
+    "statement",
+    "remarks",
+    "remark",
+    "comments",
+    "comment",
+    "warning",
+    "words",
+    "claim",
+    "assertion",
+    "insistence",
+    "threat",
+    "promise",
+    "pledge",
+    "vow",
+    "tweet",
+    "verdict",
+)
 _NOUN_CUE = re.compile(
     r"(?P<owner>[\w.'’ -]{2,60}?)['’]s?\s+(?:(?:recent|latest|earlier|own)\s+)?(?P<noun>" + "|".join(NOUN_CUES) + r")\b"
 )
@@ -366,6 +384,30 @@ def noun_cue_speakers(text: str, masked: str, before: int, context: Context) -> 
                     last = (m.end(), who)
                 break
     return last
+
+
+_OWNER_BEFORE = re.compile(r"(?P<owner>[\w.'’ -]{2,60}?)['’]s?\s*$")
+
+
+_NOUN_AFTER = re.compile(r"[\s,.]*(?:" + "|".join(NOUN_CUES) + r")\b", re.I)
+
+
+def possessor_speaker(text: str, masked: str, span: tuple[int, int], context: Context) -> Speaker | None:
+    """'Trump's "fire and fury" threat', "Putin's 'dead end' remark": the person or body whose
+    possessive stands right before a quote that a reporting noun follows (not "North Korea's
+    'reckless provocations'", which is the object of someone's words)."""
+    quote_start, quote_end = span
+    if not _NOUN_AFTER.match(masked, quote_end + 1):
+        return None
+    m = _OWNER_BEFORE.search(masked, 0, max(quote_start - 1, 0))
+    if m is None or not re.search(r"['’]s?\s*$", masked[: max(quote_start - 1, 0)]):
+        return None
+    found = candidates(m.group("owner"))
+    if not found or found[-1].end < len(m.group("owner").rstrip()) - 1:
+        return None
+    c = found[-1]
+    detail = (c.detail[0], False) if c.kind == "actor" else c.detail
+    return resolve(Candidate(c.start + m.start(), c.end + m.start(), c.kind, c.raw, detail), context, text)
 
 
 @lru_cache(maxsize=1)
@@ -1003,8 +1045,9 @@ def subject_before(text: str, masked: str, cue: Cue, sentence: tuple[int, int], 
         aside = _parenthetical_speaker(text, masked, cue, sentence, context)
         if aside is not None:
             return aside
-    if how == "relative":  # 'President Donald Trump, who warned Pyongyang that ...': the antecedent
-        who = _first_speaker(text, masked, (sentence[0], start), context, last=True)
+    if how == "relative":  # 'President Donald Trump, who warned Pyongyang that ...': the antecedent,
+        # even as an object ('a rebuke to US President Donald Trump, who has warned ...')
+        who = _first_speaker(text, masked, (sentence[0], start), context, last=True, objects=False)
         if who is not None:
             return who
     adjacent = None if cue.participle else _adjacent_speaker(text, masked, (start, cue.start), context)

@@ -149,6 +149,9 @@ def _attribute(
 ) -> Attribution | None:
     """The attribution of one quote: a cue right after it, else the nearest cue (verb, or a
     reporting noun's possessor) before it in its sentence, else a headline's 'Name:'."""
+    owner = attribution.possessor_speaker(text, masked, (span.start, span.end), context)
+    if owner is not None:
+        return Attribution.of(owner, "", "", "possessive")
     cue = _post_cue(masked, span, last, cues) if reported_clause(text, masked, span, first) else None
     if cue is not None:
         who = attribution.cue_speaker(text, masked, cue, last, context, quote_end=span.end)
