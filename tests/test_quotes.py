@@ -464,3 +464,23 @@ def test_a_verb_first_cue_reaches_a_speaker_after_a_lower_case_modifier():
         "“It has been tested,” said state Rep. Carla Beaudette, a Republican whose district holds the base."
     )
     assert found[0][1].speaker == "Carla Beaudette"
+
+
+def test_a_display_unit_s_quote_repeated_in_the_body_is_the_body_speaker_s():
+    paragraphs = [
+        "‘A war there is a war here’: Putin’s warning reaches Auckland",
+        "Putin wrote that the region was “on the brink”.",
+        "“A war there is a war here,” said Aroha Whitcombe, a nurse whose son serves in Korea.",
+    ]
+    found = quotes.attribute_quotes([(p, segment.sentence_spans(p)) for p in paragraphs])
+    assert found[0][0][1].speaker != "Aroha Whitcombe"  # the headline alone does not say who
+    quotes.credit_display_quotes(paragraphs, [True, False, False], found)
+    assert (found[0][0][1].speaker, found[0][0][1].method) == ("Aroha Whitcombe", "repeated_in_body")
+    assert found[1][0][1].speaker == "Vladimir Putin"
+
+
+def test_a_one_word_display_quote_keeps_its_own_speaker():
+    paragraphs = ["Putin calls pressure ‘futile’", "“It is not futile at all,” said Aroha Whitcombe, a nurse."]
+    found = quotes.attribute_quotes([(p, segment.sentence_spans(p)) for p in paragraphs])
+    quotes.credit_display_quotes(paragraphs, [True, False], found)
+    assert found[0][0][1].speaker == "Vladimir Putin"

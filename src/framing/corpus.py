@@ -70,6 +70,7 @@ def _article_rows(article: metadata.Article):
     units = cleaned.units()
     paragraphs = [(text, _unit_spans(text, unit_type)) for _, text, unit_type in units]
     quoted = quotes.attribute_quotes(paragraphs)
+    quotes.credit_display_quotes([text for text, _ in paragraphs], [u != "body" for *_, u in units], quoted)
     sentence_rows, quote_rows = [], []
     position = 0
     for p_index, ((line_no, text, unit_type), (_, unit_spans), found) in enumerate(

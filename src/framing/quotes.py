@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from framing import attribution, resources, spans
+from framing import attribution, provenance, resources, spans
 
 FULL_QUOTE_MIN_WORDS = 6
 DOUBLE_PAIRS = {"\u201c": "\u201d", "\u201e": "\u201c", "\u00ab": "\u00bb", '"': '"'}  # opener -> closer
@@ -254,6 +254,34 @@ def attribute_quotes(
     return result
 
 
+REPEAT_MIN_WORDS = 2  # a display unit's quote this long, found word for word in a body quote, is that speaker's
+
+
+def credit_display_quotes(
+    paragraphs: list[str], display: list[bool], found: list[list[tuple[QuoteSpan, Attribution, int, int]]]
+) -> None:
+    """A quote in a headline, standfirst, key point or caption whose words a body quote repeats
+    (``REPEAT_MIN_WORDS`` or more, word for word) is that body quote's speaker's: the body says
+    who said it ("'A war there is a war here'" over a story quoting a resident)."""
+    body = [
+        (tuple(provenance.word_list(text[span.start : span.end])), who)
+        for text, is_display, quotes_here in zip(paragraphs, display, found)
+        if not is_display
+        for span, who, _, _ in quotes_here
+        if who.speaker or who.speaker_kind == "unnamed"
+    ]
+    for text, is_display, quotes_here in zip(paragraphs, display, found):
+        if not is_display:
+            continue
+        for index, (span, who, first, last) in enumerate(quotes_here):
+            words = tuple(provenance.word_list(text[span.start : span.end]))
+            if len(words) < REPEAT_MIN_WORDS:
+                continue
+            source = next((w for b, w in body if provenance.contains(b, words)), None)
+            if source is not None and (source.speaker, source.speaker_kind) != (who.speaker, who.speaker_kind):
+                quotes_here[index] = (span, _again(source, "repeated_in_body"), first, last)
+
+
 NAMED_AFTER_METHODS = ("none", "continuation")  # what a later 'That was X' may overrule
 
 
@@ -322,7 +350,7 @@ def _continuation(
     return Attribution()
 
 
-def _again(previous: Attribution) -> Attribution:
+def _again(previous: Attribution, method: str = "continuation") -> Attribution:
     return Attribution(
         previous.speaker,
         previous.speaker_kind,
@@ -331,5 +359,5 @@ def _again(previous: Attribution) -> Attribution:
         previous.speaks_for,
         "",
         "",
-        "continuation",
+        method,
     )
