@@ -484,3 +484,19 @@ def test_a_one_word_display_quote_keeps_its_own_speaker():
     found = quotes.attribute_quotes([(p, segment.sentence_spans(p)) for p in paragraphs])
     quotes.credit_display_quotes(paragraphs, [True, False], found)
     assert found[0][0][1].speaker == "Vladimir Putin"
+
+
+def test_a_definite_role_noun_fitting_nobody_is_the_paragraph_s_subject():
+    found = attribute(
+        "“We will help,” said Ola Dahl.",
+        "Choi Min-seo grew up near the border. “We are not a map,” the lawmaker says.",
+    )
+    assert found[-1][1].speaker == "Choi Min-seo"
+
+
+def test_a_role_noun_that_an_unnamed_speaker_s_words_hold_is_that_speaker_in_the_next_paragraph():
+    found = attribute(
+        "A senior official told reporters that Seoul had “read the article”. “It is not new,” the official said.",
+        "Moon Jae-in will visit Vladivostok next week. The official said the issue would “naturally” come up.",
+    )
+    assert [(who.speaker, who.speaker_kind) for _, who in found][-1] == ("", "unnamed")

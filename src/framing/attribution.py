@@ -553,6 +553,13 @@ class Context:
             return None
         return who if _gender(who.raw) in ("", gender) else None
 
+    def paragraph_subject(self, gender: str = "") -> Person | None:
+        """The person a sentence of the current paragraph last had as subject, if their gender fits."""
+        if self.subject is None or self.subject[1] < self.paragraph_first_sentence:
+            return None
+        person = self.people.get(self.subject[0])
+        return person if person is not None and person.gender in ("", gender or person.gender) else None
+
     def by_surname(self, token: str) -> Person | None:
         found = [p for p in self.people.values() if token in p.name.split() and p.name != token]
         return max(found, key=lambda p: p.last_seen) if found else None
@@ -771,6 +778,16 @@ def resolve(c: Candidate, context: Context, text: str) -> Speaker | None:
         person = context.recent(_gender(detail["desc"]), role, group) or context.only_one_of(group)
         if person is None and re.match(r"\s+[A-Z]", text[c.end :]):
             return None  # 'the Korea expert Dr. Ulrich Hessel': the name that follows speaks
+        previous = context.previous
+        if (
+            person is None
+            and previous is not None
+            and previous.speaker_kind == "unnamed"
+            and role in previous.speaker_alias.lower().split()
+        ):  # 'A senior official told reporters ... "...," the official said.' ... 'The official said ...'
+            return Speaker("", "unnamed", previous.speaker_group, c.raw)
+        if person is None and detail["det"].lower() == "the":
+            person = context.paragraph_subject(_gender(detail["desc"]))  # 'Choi ... "...," the lawmaker says'
         if person is None:  # 'The children asked me', 'the announcer called it': people the text leaves unnamed
             return Speaker("", "unnamed", group or "other", c.raw)
         return Speaker(person.name, "person", person.group, c.raw)
