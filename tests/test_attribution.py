@@ -509,3 +509,15 @@ def test_a_possessive_before_a_quote_and_a_reporting_noun_after_it_is_the_speake
 def test_the_antecedent_of_a_relative_cue_speaks_even_as_an_object():
     who = only("The article was a rebuke to Ola Dahl, who has warned that talks would be “a trap”.")
     assert who.speaker == "Ola Dahl"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A Department of Foreign Affairs and Trade spokeswoman said Australia “fully supports” the regime.",
+        "A spokesman for Singapore’s Ministry of Foreign Affairs (MFA) said Singapore “strongly condemns” it.",
+    ],
+)
+def test_a_body_s_unnamed_spokesperson_is_an_unnamed_speaker_not_the_body(sentence):
+    who = only(sentence)
+    assert (who.speaker, who.speaker_kind) == ("", "unnamed")

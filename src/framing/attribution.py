@@ -805,8 +805,22 @@ def resolve(c: Candidate, context: Context, text: str) -> Speaker | None:
     if c.kind == "document":
         return _author(detail["det"], c.raw, context)
     if c.kind == "body":
-        return _body_speaker(detail, c.raw, context)
+        who = _body_speaker(detail, c.raw, context)
+        noun = _PERSON_NOUN_AFTER.match(text, c.end)
+        if noun is not None and noun.group(1) in _person_nouns():  # 'A Department of Foreign Affairs spokeswoman'
+            return Speaker("", "unnamed", who.group or "other", f"{c.raw} {noun.group(1)}")
+        return who
     return None
+
+
+_PERSON_NOUN_AFTER = re.compile(r"\s+([a-z]+)\b")
+
+
+@lru_cache(maxsize=1)
+def _person_nouns() -> frozenset[str]:
+    """speaker_roles.csv's one-word person nouns ('spokeswoman', 'official', 'analyst')."""
+    roles = _roles()
+    return frozenset(t for t in roles.loc[roles["kind"] == "person", "term"] if t.isalpha())
 
 
 def _author(owner: str, raw: str, context: Context) -> Speaker | None:
@@ -1115,6 +1129,7 @@ def _adjacent_speaker(text: str, masked: str, region: tuple[int, int], context: 
     if (
         gap > (ADJACENT_MAX_WORDS if c.kind != "role" else 0)
         or preceding_word(masked[region[0] :], c.start) in PREPOSITIONS
+        or masked[: region[0] + c.start].rstrip().endswith("(")  # '... Ministry of Foreign Affairs (MFA) said': a gloss
     ):
         return None
     return resolve(Candidate(c.start + region[0], c.end + region[0], c.kind, c.raw, c.detail), context, text)
