@@ -500,3 +500,10 @@ def test_a_role_noun_that_an_unnamed_speaker_s_words_hold_is_that_speaker_in_the
         "Moon Jae-in will visit Vladivostok next week. The official said the issue would “naturally” come up.",
     )
     assert [(who.speaker, who.speaker_kind) for _, who in found][-1] == ("", "unnamed")
+
+
+def test_a_closing_cue_s_speaker_may_hold_an_apposition_and_told_s_object_is_the_hearer():
+    who = only(
+        "Moon would “work closely with the community” on a response, his spokesman, Kang Min-seok, told reporters."
+    )
+    assert who.speaker == "Kang Min-seok"

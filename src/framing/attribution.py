@@ -1138,13 +1138,16 @@ def _adjacent_speaker(text: str, masked: str, region: tuple[int, int], context: 
 VERB_FIRST_GAP_WORDS = 2  # '"...," said state Rep. Carla Beaudette': words between the cue and its speaker
 
 
+NO_INVERSION_LEMMAS = ("tell",)  # '"...," told reporters' never happens: who follows 'told' is the hearer
+
+
 def subject_after(
     text: str, masked: str, quote_end: int, cue: Cue, sentence_end: int, context: Context
 ) -> Speaker | None:
     """The speaker of a cue that follows a quote: between the two ('"...", X said'), else, when
     the cue comes right after the quote, right after the cue ('"..." said X, head of ...')."""
     between = _first_speaker(text, masked, (quote_end, cue.start), context, objects=False)
-    if between is not None or words_between(masked, quote_end, cue.start) > 1:
+    if between is not None or words_between(masked, quote_end, cue.start) > 1 or cue.lemma in NO_INVERSION_LEMMAS:
         return between
     found = candidates(masked[cue.end : min(sentence_end, cue.end + 120)])
     if found and words_between(masked, cue.end, cue.end + found[0].start) <= VERB_FIRST_GAP_WORDS:

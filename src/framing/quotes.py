@@ -128,8 +128,16 @@ def _closing_cue(
     if not after:
         return None
     cue = after[-1]
-    comma = masked.rfind(",", span.end, cue.start)
-    if comma < 0 or attribution.words_between(masked, comma, cue.start) > attribution.POST_MAX_WORDS:
+    # the first comma that leaves a short speaker phrase ('..., his spokesman, Kang Min-seok, told reporters')
+    comma = next(
+        (
+            i
+            for i in range(span.end, cue.start)
+            if masked[i] == "," and attribution.words_between(masked, i, cue.start) <= attribution.POST_MAX_WORDS
+        ),
+        -1,
+    )
+    if comma < 0:
         return None
     if resources.clause_word_pattern(*JOIN_CLASSES).search(masked, comma, cue.start):
         return None  # '..., but Lavrov said no': a clause of its own
