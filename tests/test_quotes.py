@@ -507,3 +507,12 @@ def test_a_closing_cue_s_speaker_may_hold_an_apposition_and_told_s_object_is_the
         "Moon would “work closely with the community” on a response, his spokesman, Kang Min-seok, told reporters."
     )
     assert who.speaker == "Kang Min-seok"
+
+
+def test_a_lone_capitalised_word_opening_a_sentence_does_not_hide_its_subject():
+    found = attribute(
+        "Ruth Okonkwo, a teacher, said she was “calm”.",
+        "Back on College Road, Marsha Tillery was loading her pickup. Asked about the news, she laughed.",
+        "“Honey, I live in Fairbanks,” she said.",
+    )
+    assert found[-1][1].speaker == "Marsha Tillery"

@@ -1197,6 +1197,8 @@ def note_subject(text: str, masked: str, context: Context) -> None:
             return
         if c.kind in ("titled", "apposed", "actor", "name", "pronoun") and not _is_object(masked, c.start):
             who = resolve(c, context, text)
+            if who is None and c.kind == "name" and len(c.raw.split()) == 1:
+                continue  # 'Back on College Road, Marsha Tillery was ...': a lone capitalised word names no one
             if who is not None and who.kind == "unnamed":  # 'He tapped it.': the unnamed person goes on
                 context.unnamed_subject = (who, context.sentence)
             if who is not None and who.kind == "person" and who.name:
