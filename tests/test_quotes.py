@@ -516,3 +516,23 @@ def test_a_lone_capitalised_word_opening_a_sentence_does_not_hide_its_subject():
         "“Honey, I live in Fairbanks,” she said.",
     )
     assert found[-1][1].speaker == "Marsha Tillery"
+
+
+@pytest.mark.parametrize(
+    "paragraph, expected",
+    [
+        # British style: double quotes nested in single ones are part of the outer quote
+        (
+            "‘They tell me, “Everything is normal here,” every day,’ she said.",
+            ["They tell me, “Everything is normal here,” every day,"],
+        ),
+        (
+            "‘When Putin writes “without preconditions”, he means ours,’ he said.",
+            ["When Putin writes “without preconditions”, he means ours,"],
+        ),
+        # an opening single mark that never closes does not swallow a real double quote
+        ("Fans of rock ‘n roll called it “a fine night”.", ["a fine night"]),
+    ],
+)
+def test_a_double_quote_inside_a_single_quote_is_nested(paragraph, expected):
+    assert [paragraph[s.start : s.end] for s in quotes.find_quote_spans(paragraph)] == expected

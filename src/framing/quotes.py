@@ -31,14 +31,30 @@ class QuoteSpan:
 
 
 def find_quote_spans(paragraph: str) -> list[QuoteSpan]:
-    """Quoted spans in a paragraph, in order; single-quoted spans inside double quotes, and spans
-    with no word in them, are ignored."""
+    """Quoted spans in a paragraph, in order; quotes nested in another (single inside double, or
+    double inside single: British style) and spans with no word in them are ignored. A double
+    quote inside a single quote that never closes is read as a quote of its own."""
+    found, swallowed = _scan(paragraph, nest_in_single=True)
+    return _scan(paragraph, nest_in_single=False)[0] if swallowed else found
+
+
+def _scan(paragraph: str, *, nest_in_single: bool) -> tuple[list[QuoteSpan], bool]:
+    """The quoted spans, and whether a double quote was taken as nested in a single quote left open."""
     found: list[QuoteSpan] = []
     open_double = open_single = None
     closer = ""
+    nested_closer = ""  # the closing mark of a double quote nested in the open single quote
+    nested_in_open = False
     for i, char in enumerate(paragraph):
         before = paragraph[i - 1] if i else " "
         after = paragraph[i + 1] if i + 1 < len(paragraph) else " "
+        if nested_closer:
+            if char == nested_closer or (char == '"' and nested_closer != '"') or char in "\u201d\u00bb":
+                nested_closer = ""
+            continue
+        if nest_in_single and open_single is not None and open_double is None and char in DOUBLE_PAIRS:
+            nested_closer, nested_in_open = DOUBLE_PAIRS[char], True  # '‘They tell me, “...”’ she said'
+            continue
         if open_double is not None:
             if (
                 char == closer
@@ -58,13 +74,14 @@ def find_quote_spans(paragraph: str) -> list[QuoteSpan]:
             closes = (char in resources.CLOSING_SINGLE or char == "'") and not _LETTER.match(after)
             if open_single is not None and closes and not before.isspace():
                 found.append(QuoteSpan(open_single + 1, i, "single", True))
-                open_single = None
+                open_single, nested_in_open = None, False
             elif opens and open_single is None:
                 open_single = i
     if open_double is not None:
         found.append(QuoteSpan(open_double + 1, len(paragraph), "double", False))
     found = [s for s in found if _LETTER.search(paragraph, s.start, s.end)]  # an empty "" quotes no one
-    return sorted(found, key=lambda s: s.start)
+    swallowed = nested_in_open and (open_single is not None or bool(nested_closer))
+    return sorted(found, key=lambda s: s.start), swallowed
 
 
 def mask_quotes(paragraph: str, found: list[QuoteSpan]) -> str:
