@@ -521,3 +521,14 @@ def test_the_antecedent_of_a_relative_cue_speaks_even_as_an_object():
 def test_a_body_s_unnamed_spokesperson_is_an_unnamed_speaker_not_the_body(sentence):
     who = only(sentence)
     assert (who.speaker, who.speaker_kind) == ("", "unnamed")
+
+
+@pytest.mark.parametrize(
+    "paragraph, speaker",
+    [
+        ("Tory MP Gareth Venn was scathing. Putin, as he put it, “is lecturing the fire brigade”.", "Gareth Venn"),
+        ("As Prof. Murat Erdem of Marmara University put it, Russia is “playing the calm neighbour.”", "Murat Erdem"),
+    ],
+)
+def test_as_someone_put_it(paragraph, speaker):
+    assert only(paragraph).speaker == speaker

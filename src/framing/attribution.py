@@ -256,8 +256,8 @@ class Attribution:
 
 def inflections(lemma: str, irregular: str = "") -> set[str]:
     """Every form of a reporting verb: lemma, -s, -ed, -ing (regular rules) and listed irregular forms."""
-    if " " in lemma:  # a phrase ('according to')
-        return {lemma}
+    if " " in lemma:  # a phrase ('according to', 'put it' with its listed forms)
+        return {lemma, *[f for f in irregular.split(";") if f]}
     forms = {lemma, *[f for f in irregular.split(";") if f]}
     stem = lemma[:-1] if lemma.endswith("e") else lemma
     forms.add(lemma + ("es" if lemma.endswith(("s", "sh", "ch", "x", "o")) else "s"))
@@ -1090,6 +1090,7 @@ def subject_before(text: str, masked: str, cue: Cue, sentence: tuple[int, int], 
 
 
 PARENTHETICAL_MAX_WORDS = 4  # 'The government, she said, saw ...', 'Russia, the analyst noted on Friday, has ...'
+_ASIDE_OPENING = re.compile(r"\s*as(?=\s)", re.I)
 _ASIDE_CLOSES = re.compile(rf"(?:\s+[\w-]+){{0,{PARENTHETICAL_MAX_WORDS - 1}}}?\s*,")
 
 
@@ -1101,6 +1102,8 @@ def _parenthetical_speaker(
     clause's subject before it."""
     comma = masked.rfind(",", sentence[0], cue.start)
     closes = _ASIDE_CLOSES.match(masked, cue.end)
+    opening = _ASIDE_OPENING.match(masked, comma + 1) if comma >= 0 else None
+    comma = opening.end() - 1 if opening else comma  # 'Putin, as he put it, "..."': the aside may open with 'as'
     if comma < 0 or closes is None or not masked[sentence[0] : comma].strip():
         return None
     if text[cue.end : closes.end()] != masked[cue.end : closes.end()]:
