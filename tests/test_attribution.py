@@ -404,11 +404,11 @@ def test_raw_speaker_words_are_the_words_that_name_the_speaker(built, article_id
 
 @pytest.mark.xfail(
     strict=True,
-    reason="BUG: when the name after 'and' is not a known speaker ('Abe'), subject_before "
+    reason="BUG: when the name after 'and' is not a known speaker ('Okada'), subject_before "
     "falls back to the first speaker of the sentence and credits the second quote to Putin",
 )
 def test_a_second_clause_after_and_is_not_credited_to_the_first_speaker():
-    found = attribute("“Pressure is futile,” Putin wrote on the Kremlin website, and Abe said talks were “useless”.")
+    found = attribute("“Pressure is futile,” Putin wrote on the Kremlin website, and Okada said talks were “useless”.")
     assert found[0][1].speaker == "Vladimir Putin"
     assert found[1][1].speaker != "Vladimir Putin"
 
