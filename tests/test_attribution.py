@@ -532,3 +532,62 @@ def test_a_body_s_unnamed_spokesperson_is_an_unnamed_speaker_not_the_body(senten
 )
 def test_as_someone_put_it(paragraph, speaker):
     assert only(paragraph).speaker == speaker
+
+
+# --- rules added after the seventh and eighth development batches (921-932, 941-952) ------------
+
+
+@pytest.mark.parametrize(
+    "sentence, speaker",
+    [
+        ("“Sanctions are a tool,” Director General Jukka Rautiainen of the ministry said.", "Jukka Rautiainen"),
+        ("Councilwoman Denise Albright called it “a gift to the lobbyists”.", "Denise Albright"),
+        ("SNP MSP Fiona Learmonth said the events had exposed the “folly” of it.", "Fiona Learmonth"),
+        (
+            "Finland's Ministry for Foreign Affairs condemned it “in the strongest terms”.",
+            "Finnish Ministry for Foreign Affairs",
+        ),
+    ],
+)
+def test_titles_and_names_seen_on_the_seventh_and_eighth_batches(sentence, speaker):
+    assert only(sentence).speaker == speaker
+
+
+@pytest.mark.parametrize("noun", ["dealer", "broker"])
+def test_market_people_are_unnamed_sources(noun):
+    who = only(f"One Tokyo {noun} described the buying as “reflexive rather than considered.”")
+    assert (who.speaker, who.speaker_kind) == ("", "unnamed")
+
+
+@pytest.mark.parametrize(
+    "paragraph, speaker",
+    [
+        ("“Don't fall for it.” — Tom Kessler", "Tom Kessler"),
+        ("“I have lived here 41 years.” — Eunice Harrow, a resident, on the flooding", "Eunice Harrow"),
+    ],
+)
+def test_a_name_after_a_dash_signs_the_quote(paragraph, speaker):
+    assert only(paragraph).speaker == speaker
+
+
+def test_a_dash_inside_a_sentence_signs_nothing():
+    assert only("The wire — “a dead end” — came in late.").speaker == ""
+
+
+@pytest.mark.parametrize(
+    "sentence, speaker",
+    [
+        ("‘I never thought I’d say it,’ said Maureen from Kidderminster, the first caller.", "Maureen"),
+        ("“Every time they test, I cannot sleep,” said Lee, 76, at a senior centre.", "Lee"),
+    ],
+)
+def test_a_lone_name_with_a_home_town_or_an_age_is_a_person(sentence, speaker):
+    assert only(sentence).speaker == speaker
+
+
+def test_a_korean_surname_alone_means_the_full_name_given_before():
+    ((_, who),) = attribute(
+        "Lee Chang-soo keeps a photograph of his village.",
+        "“Every time they test, I cannot sleep,” said Lee, 76, at a senior centre.",
+    )
+    assert who.speaker == "Lee Chang-soo"

@@ -219,6 +219,12 @@ TITLE_WORDS = frozenset(
         "ambassador",
         "chancellor",
         "premier",
+        "general",
+        "director",
+        "councilwoman",
+        "councilman",
+        "councillor",
+        "councilor",
     }
 )
 
@@ -392,6 +398,25 @@ _OWNER_BEFORE = re.compile(r"(?P<owner>[\w.'’ -]{2,60}?)['’]s?\s*$")
 _NOUN_AFTER = re.compile(r"[\s,.]*(?:" + "|".join(NOUN_CUES) + r")\b", re.I)
 
 
+_DASH_AFTER = re.compile(r"[\s,.]*(?:\u2014|\u2013|--)\s*")
+
+
+SIGNATURE_MAX_CHARS = 90  # '— Eunice Harrow, a Port Carroll resident, on ...'
+
+
+def dash_speaker(text: str, masked: str, quote_end: int, context: Context) -> Speaker | None:
+    """'"Don't fall for it." — Tom Kessler': the speaker a dash after the quote names (letters,
+    pull quotes, reader comments), whether or not the sentence splitter kept them together."""
+    dash = _DASH_AFTER.match(masked, quote_end + 1)
+    if dash is None:
+        return None
+    found = candidates(masked[dash.end() : dash.end() + SIGNATURE_MAX_CHARS])
+    if not found or found[0].start > 0:
+        return None
+    c = found[0]
+    return resolve(Candidate(c.start + dash.end(), c.end + dash.end(), c.kind, c.raw, c.detail), context, text)
+
+
 def possessor_speaker(text: str, masked: str, span: tuple[int, int], context: Context) -> Speaker | None:
     """'Trump's "fire and fury" threat', "Putin's 'dead end' remark": the person or body whose
     possessive stands right before a quote that a reporting noun follows (not "North Korea's
@@ -480,7 +505,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "body": re.compile(
             rf"(?<![\w-])(?:(?P<det>[Tt]he|[Hh]is|[Hh]er|[Aa]n?|[Ii]ts)\s+)?"
             rf"(?P<desc>(?:(?!{not_first}\s)[\w'’.-]+\s+){{0,4}}?(?i:{body_re}))(?![\w-])"
-            rf"(?:\s+of\s+(?P<of>(?:the\s+)?{_BODY_OF_NAME}))?"
+            rf"(?:\s+(?P<joiner>of|for)\s+(?P<of>(?:the\s+)?{_BODY_OF_NAME}))?"
             rf"(?:\s+(?!{calendar}\b)(?P<name>{_NAME})|,\s+(?P<acronym>[A-Z]{{2,}}),)?"
         ),
         "name": re.compile(rf"(?<![\w-]){_NAME}"),
@@ -559,6 +584,14 @@ class Context:
             return None
         person = self.people.get(self.subject[0])
         return person if person is not None and person.gender in ("", gender or person.gender) else None
+
+    def known_by_one_name(self, token: str) -> Person | None:
+        """The person a lone name means: a named person with that surname, else the full name the
+        text gave bare ('To Thomas Whitlock, ...' for a later 'Whitlock'), else None."""
+        person = self.by_surname(token)
+        if person is None and token in self.bare_names:
+            person = self.person(self.bare_names[token])
+        return person
 
     def by_surname(self, token: str) -> Person | None:
         found = [p for p in self.people.values() if token in p.name.split() and p.name != token]
@@ -742,18 +775,25 @@ def resolve(c: Candidate, context: Context, text: str) -> Speaker | None:
         if known and known[0].kind == "person" and known[0].end >= len(name) - 1:
             context.person(known[0].actor, known[0].actor_group, _gender(words), [words])
             return resolve(Candidate(c.start, c.end, "actor", c.raw, (known[0], False)), context, text)
-        if c.kind == "apposed" and not re.search(
-            r"(?i)\b(" + "|".join(map(re.escape, _roles()["term"])) + r")\b", words
+        is_age = re.fullmatch(r"\s*\d{1,3}\s*", words) is not None  # 'Lee, 76, ...'
+        if (
+            c.kind == "apposed"
+            and not is_age
+            and not re.search(r"(?i)\b(" + "|".join(map(re.escape, _roles()["term"])) + r")\b", words)
         ):
             return _name_speaker(name, c.raw, context)
-        person = context.by_surname(name) if len(name.split()) == 1 else None
+        person = context.known_by_one_name(name) if len(name.split()) == 1 else None
         if person is None:
             person = context.person(name, _nationality(words), _gender(words), [words])
         else:
             person.roles.add(words.lower())
         return Speaker(person.name, "person", person.group, c.raw)
     if c.kind == "name":
-        return _name_speaker(_clean_name(c.raw), c.raw, context)
+        who = _name_speaker(_clean_name(c.raw), c.raw, context)
+        if who is None and _PERSON_MARK_AFTER.match(text, c.end):  # 'Maureen from Kidderminster', 'Lee, 76,'
+            person = context.known_by_one_name(_clean_name(c.raw)) or context.person(_clean_name(c.raw))
+            return Speaker(person.name, "person", person.group, c.raw)
+        return who
     if c.kind == "pronoun":
         if context.unnamed_subject is not None and context.unnamed_subject[1] == context.sentence - 1:
             return context.unnamed_subject[0]  # 'A senior official ... was more sceptical. "...," he said.'
@@ -847,6 +887,10 @@ WRITING_LEMMAS = ("write", "pen", "publish")
 TRANSLATION_LEMMAS = ("translate", "render")  # the words are the translated writer's, not the translator's
 
 
+# what marks a lone capitalised word as a person: a home town ('Maureen from Kidderminster') or an age ('Lee, 76,')
+_PERSON_MARK_AFTER = re.compile(r"\s+from\s+[A-Z]|,\s+\d{1,3},")
+
+
 def _name_speaker(name: str, raw: str, context: Context) -> Speaker | None:
     if not name:
         return None
@@ -857,9 +901,7 @@ def _name_speaker(name: str, raw: str, context: Context) -> Speaker | None:
     if any(word in _nationalities() for word in name.split()):
         return None  # 'the Korean Peninsula', 'the Russian Far East': a place, not a person
     if len(name.split()) == 1:
-        person = context.by_surname(name)
-        if person is None and name in context.bare_names:
-            person = context.person(context.bare_names[name])
+        person = context.known_by_one_name(name)
         if person:
             return Speaker(person.name, "person", person.group, raw)
         if name.isupper():
@@ -875,8 +917,8 @@ STATEMENT_NOUNS = ("statement", "readout")  # documents that speak for whoever i
 def _body_speaker(detail: dict, raw: str, context: Context) -> Speaker:
     det = (detail.get("det") or "").lower()
     desc = " ".join(detail["desc"].split())
-    if detail.get("of"):  # 'the Ministry of Unification', "Japan's Ministry of Defense"
-        desc = f"{desc} of {' '.join(detail['of'].split())}"
+    if detail.get("of"):  # 'the Ministry of Unification', "Finland's Ministry for Foreign Affairs"
+        desc = f"{desc} {detail['joiner']} {' '.join(detail['of'].split())}"
     if detail.get("name") or detail.get("acronym"):
         name = _clean_name(detail.get("name") or detail["acronym"])
         return Speaker(name, "body", _nationality(desc), raw)
@@ -1169,6 +1211,9 @@ def according_to(text: str, masked: str, cue: Cue, sentence_end: int, context: C
     return None
 
 
+_KOREAN_GIVEN_NAME = re.compile(r"[A-Z][a-z]+-[a-z]+")  # 'Chang-soo', 'Min-seo': the surname comes first
+
+
 def _bare_name(raw: str) -> str:
     """A person's full name given with no title ('To Thomas Whitlock, ...' -> 'Thomas Whitlock'):
     two or more words, within one sentence, naming no known actor; else ''."""
@@ -1189,6 +1234,8 @@ def register(text: str, context: Context) -> None:
             context.unnamed_mention = (who, context.sentence, context.tick)
         elif c.kind == "name" and (name := _bare_name(c.raw)):
             context.bare_names.setdefault(name.split()[-1], name)  # 'Thomas Whitlock' for a later 'Whitlock says'
+            if _KOREAN_GIVEN_NAME.fullmatch(name.split()[-1]):  # 'Lee Chang-soo' for a later 'Lee said'
+                context.bare_names.setdefault(name.split()[0], name)
 
 
 def note_subject(text: str, masked: str, context: Context) -> None:

@@ -177,6 +177,9 @@ def _attribute(
     owner = attribution.possessor_speaker(text, masked, (span.start, span.end), context)
     if owner is not None:
         return Attribution.of(owner, "", "", "possessive")
+    signed = attribution.dash_speaker(text, masked, span.end, context)
+    if signed is not None:
+        return Attribution.of(signed, "", "", "after_quote")
     cue = _post_cue(masked, span, last, cues) if reported_clause(text, masked, span, first) else None
     if cue is not None:
         who = attribution.cue_speaker(text, masked, cue, last, context, quote_end=span.end)
