@@ -591,3 +591,8 @@ def test_a_korean_surname_alone_means_the_full_name_given_before():
         "“Every time they test, I cannot sleep,” said Lee, 76, at a senior centre.",
     )
     assert who.speaker == "Lee Chang-soo"
+
+
+def test_a_verb_first_cue_looks_past_a_title_that_names_no_one():
+    who = only("“People came who had not been to church in years,” said the Rev. Daniel Shin, senior pastor.")
+    assert who.speaker == "Daniel Shin"

@@ -1194,10 +1194,12 @@ def subject_after(
     between = _first_speaker(text, masked, (quote_end, cue.start), context, objects=False)
     if between is not None or words_between(masked, quote_end, cue.start) > 1 or cue.lemma in NO_INVERSION_LEMMAS:
         return between
-    found = candidates(masked[cue.end : min(sentence_end, cue.end + 120)])
-    if found and words_between(masked, cue.end, cue.end + found[0].start) <= VERB_FIRST_GAP_WORDS:
-        c = found[0]
-        return resolve(Candidate(c.start + cue.end, c.end + cue.end, c.kind, c.raw, c.detail), context, text)
+    for c in candidates(masked[cue.end : min(sentence_end, cue.end + 120)]):
+        if words_between(masked, cue.end, cue.end + c.start) > VERB_FIRST_GAP_WORDS:
+            break
+        who = resolve(Candidate(c.start + cue.end, c.end + cue.end, c.kind, c.raw, c.detail), context, text)
+        if who is not None:  # 'said the Rev. Daniel Shin': the title names no one, the name after it does
+            return who
     return None
 
 

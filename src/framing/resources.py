@@ -24,6 +24,7 @@ ABBREVIATIONS = frozenset(
         "dr",
         "prof",
         "gen",
+        "rev",
         "lt",
         "col",
         "sgt",
