@@ -1,8 +1,8 @@
 """Scoring the quote and speaker rules against hand-written gold.
 
 Individual predictions are only inspected on the seeds and on the development pages
-(``data/validation/pages``, ``pages2``, ``pages3``, ``pages4``). The held-out pages (``data/validation/heldout``,
-``heldout3``, ``heldout4``) are used through
+(``data/validation/pages``, ``pages2`` ... ``pages8``). The held-out pages (``data/validation/heldout``,
+``heldout3``, ``heldout4``, ``heldout5``) are used through
 aggregate scores only: no test reads, prints or asserts anything about a single held-out page.
 """
 
@@ -296,18 +296,23 @@ def test_report_on_the_seeds_and_the_pages(report, development):
         "test pages, second batch (development)",
         "test pages, third batch (development)",
         "test pages, fourth batch (development; written as held-out)",
+        "test pages, fifth batch (development)",
+        "test pages, sixth batch (development)",
+        "test pages, seventh batch (development)",
+        "test pages, eighth batch (development)",
         "test pages (first held-out set)",
         "test pages (third held-out set)",
         "test pages (fourth held-out set)",
+        "test pages (fifth held-out set)",
     ]
-    assert report["texts"].tolist() == [5, 18, 14, 14, 12, 10, 12, 12]
+    assert report["texts"].tolist() == [5, 18, 14, 14, 12, 12, 12, 12, 12, 10, 12, 12, 12]
     seeds = report.set_index("set").loc["seeds"]
     assert seeds["gold_speech_quotes"] == len(ev.load_gold(VALIDATION / ev.SEED_GOLD_FILE)) == 40
     assert seeds["quote_recall"] == 1.0 and seeds["quote_precision"] == 1.0
     assert seeds["speaker_exact"] >= 0.95
     assert (report["found"] <= report["gold_speech_quotes"]).all()
     assert report[["quote_recall", "quote_precision", "speaker_exact"]].apply(lambda c: c.between(0, 1)).all().all()
-    assert len(ev.findings(report)) == 8
+    assert len(ev.findings(report)) == 13
     # the development row is what scoring the development pages gives
     dev = report.set_index("set").loc["test pages (development)"]
     assert dev[["gold_speech_quotes", "found", "predicted"]].tolist() == [
@@ -424,10 +429,15 @@ def test_family_report_has_both_sets_of_test_pages(dev_families):
         "test pages, second batch (development)",
         "test pages, third batch (development)",
         "test pages, fourth batch (development; written as held-out)",
+        "test pages, fifth batch (development)",
+        "test pages, sixth batch (development)",
+        "test pages, seventh batch (development)",
+        "test pages, eighth batch (development)",
         "test pages (first held-out set)",
         "test pages (third held-out set)",
         "test pages (fourth held-out set)",
+        "test pages (fifth held-out set)",
     ]
-    assert table["texts"].tolist() == [18, 14, 14, 12, 10, 12, 12]
+    assert table["texts"].tolist() == [18, 14, 14, 12, 12, 12, 12, 12, 10, 12, 12, 12]
     assert (table["right"] <= table["texts"]).all() and table["accuracy"].between(0, 1).all()
     assert table.set_index("set").at["test pages (development)", "accuracy"] >= 0.9

@@ -319,12 +319,9 @@ def test_in_his_statement_putin_invited_is_putin_s(seed_units):
     assert voice.unit_voice(unit)[1] == "Vladimir Putin"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: a relative clause's antecedent after a preposition ('made both by North Korea, "
-    "which claims ...') is skipped as an object, so the claim is voiced as the Russian president's",
-)
 def test_which_claims_is_the_antecedent_s(seed_units):
+    """'statements made both by North Korea, which claims ...': the antecedent speaks though it is
+    the object of 'by'."""
     unit = seed(seed_units, "002", "North Korea, which claims to have a plan to strike")
     assert at(unit, "plan")[:2] == ("attributed_paraphrase", "North Korea")
 
