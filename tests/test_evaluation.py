@@ -2,7 +2,7 @@
 
 Individual predictions are only inspected on the seeds and on the development pages
 (``data/validation/pages``, ``pages2`` ... ``pages8``). The held-out pages (``data/validation/heldout``,
-``heldout3``, ``heldout4``, ``heldout5``) are used through
+``heldout3`` ... ``heldout7``) are used through
 aggregate scores only: no test reads, prints or asserts anything about a single held-out page.
 """
 
@@ -304,15 +304,18 @@ def test_report_on_the_seeds_and_the_pages(report, development):
         "test pages (third held-out set)",
         "test pages (fourth held-out set)",
         "test pages (fifth held-out set)",
+        "test pages (sixth held-out set)",
+        "test pages (seventh held-out set)",
+        "all held-out sets (pooled)",
     ]
-    assert report["texts"].tolist() == [5, 18, 14, 14, 12, 12, 12, 12, 12, 10, 12, 12, 12]
+    assert report["texts"].tolist() == [5, 18, 14, 14, 12, 12, 12, 12, 12, 10, 12, 12, 12, 12, 12, 70]
     seeds = report.set_index("set").loc["seeds"]
     assert seeds["gold_speech_quotes"] == len(ev.load_gold(VALIDATION / ev.SEED_GOLD_FILE)) == 40
     assert seeds["quote_recall"] == 1.0 and seeds["quote_precision"] == 1.0
     assert seeds["speaker_exact"] >= 0.95
     assert (report["found"] <= report["gold_speech_quotes"]).all()
     assert report[["quote_recall", "quote_precision", "speaker_exact"]].apply(lambda c: c.between(0, 1)).all().all()
-    assert len(ev.findings(report)) == 13
+    assert len(ev.findings(report)) == 16
     # the development row is what scoring the development pages gives
     dev = report.set_index("set").loc["test pages (development)"]
     assert dev[["gold_speech_quotes", "found", "predicted"]].tolist() == [
@@ -333,6 +336,53 @@ def test_held_out_target(report):
     held_out = report.set_index("set").loc[ev.HELD_OUT]
     assert held_out["quote_recall"] >= 0.95
     assert held_out["speaker_exact"] >= 0.90
+
+
+def test_the_pooled_held_out_row_sums_the_held_out_sets(report):
+    held_out = report[report["set"].isin(ev.HELD_OUT_SETS)]
+    pooled = report.set_index("set").loc[ev.HELD_OUT]
+    assert len(held_out) == len(ev.HELD_OUT_SETS) == 6
+    for column in ev.COUNT_COLUMNS:
+        assert pooled[column] == held_out[column].sum()
+    assert pooled["speaker_exact"] == pytest.approx(held_out["n_speaker_exact"].sum() / held_out["found"].sum())
+    true_quotes = (held_out["quote_precision"] * held_out["predicted"]).round().sum()
+    assert pooled["quote_precision"] == pytest.approx(true_quotes / held_out["predicted"].sum())
+
+
+def test_pooled_rates_come_from_summed_counts_not_averaged_rates():
+    rows = pd.DataFrame(
+        [
+            {
+                "texts": 1,
+                "gold_speech_quotes": 10,
+                "found": 10,
+                "predicted": 10,
+                "left_out_of_scope": 0,
+                "n_speaker_exact": 10,
+                "n_speaker_country_only": 0,
+                "n_speaker_wrong": 0,
+                "n_speaker_none": 0,
+                "quote_precision": 1.0,
+            },
+            {
+                "texts": 1,
+                "gold_speech_quotes": 40,
+                "found": 30,
+                "predicted": 40,
+                "left_out_of_scope": 2,
+                "n_speaker_exact": 15,
+                "n_speaker_country_only": 0,
+                "n_speaker_wrong": 10,
+                "n_speaker_none": 5,
+                "quote_precision": 0.75,
+            },
+        ]
+    )
+    row = ev.pooled(rows, "both")
+    assert (row["found"], row["gold_speech_quotes"], row["n_speaker_exact"]) == (40, 50, 25)
+    assert row["quote_recall"] == pytest.approx(0.8)
+    assert row["speaker_exact"] == pytest.approx(25 / 40)  # not the mean of 1.0 and 0.5
+    assert row["quote_precision"] == pytest.approx(40 / 50)
 
 
 def test_report_scores_only_the_seed_texts_of_the_manifest(raw_copy, tmp_path):
@@ -437,7 +487,9 @@ def test_family_report_has_both_sets_of_test_pages(dev_families):
         "test pages (third held-out set)",
         "test pages (fourth held-out set)",
         "test pages (fifth held-out set)",
+        "test pages (sixth held-out set)",
+        "test pages (seventh held-out set)",
     ]
-    assert table["texts"].tolist() == [18, 14, 14, 12, 12, 12, 12, 12, 10, 12, 12, 12]
+    assert table["texts"].tolist() == [18, 14, 14, 12, 12, 12, 12, 12, 10, 12, 12, 12, 12, 12]
     assert (table["right"] <= table["texts"]).all() and table["accuracy"].between(0, 1).all()
     assert table.set_index("set").at["test pages (development)", "accuracy"] >= 0.9
