@@ -17,6 +17,23 @@ from framing import evaluation as ev, paths
 
 VALIDATION = ev.validation_dir()
 PAGES = VALIDATION / "pages"
+# every folder of test pages, in the order the reports list them
+TEST_PAGE_SETS = [
+    "test pages (development)",
+    "test pages, second batch (development)",
+    "test pages, third batch (development)",
+    "test pages, fourth batch (development; written as held-out)",
+    "test pages, fifth batch (development)",
+    "test pages, sixth batch (development)",
+    "test pages, seventh batch (development)",
+    "test pages, eighth batch (development)",
+    "test pages (first held-out set)",
+    "test pages (third held-out set)",
+    "test pages (fourth held-out set)",
+    "test pages (fifth held-out set)",
+    "test pages (sixth held-out set)",
+    "test pages (seventh held-out set)",
+]
 GOLD_COLUMNS = ["article_id", "line_no", "quote", "is_speech", "speaker", "speaker_type", "speaks_for", "note", "scope"]
 
 
@@ -290,24 +307,7 @@ def test_development_scores(development):
 
 
 def test_report_on_the_seeds_and_the_pages(report, development):
-    assert report["set"].tolist() == [
-        "seeds",
-        "test pages (development)",
-        "test pages, second batch (development)",
-        "test pages, third batch (development)",
-        "test pages, fourth batch (development; written as held-out)",
-        "test pages, fifth batch (development)",
-        "test pages, sixth batch (development)",
-        "test pages, seventh batch (development)",
-        "test pages, eighth batch (development)",
-        "test pages (first held-out set)",
-        "test pages (third held-out set)",
-        "test pages (fourth held-out set)",
-        "test pages (fifth held-out set)",
-        "test pages (sixth held-out set)",
-        "test pages (seventh held-out set)",
-        "all held-out sets (pooled)",
-    ]
+    assert report["set"].tolist() == ["seeds", *TEST_PAGE_SETS, "all held-out sets (pooled)"]
     assert report["texts"].tolist() == [5, 18, 14, 14, 12, 12, 12, 12, 12, 10, 12, 12, 12, 12, 12, 70]
     seeds = report.set_index("set").loc["seeds"]
     assert seeds["gold_speech_quotes"] == len(ev.load_gold(VALIDATION / ev.SEED_GOLD_FILE)) == 40
@@ -474,22 +474,7 @@ def test_family_table_of_pages_that_all_lack_a_body(tmp_path):
 def test_family_report_has_both_sets_of_test_pages(dev_families):
     table = ev.family_report(VALIDATION)
     assert table.iloc[0][["texts", "right"]].tolist() == [len(dev_families), int(dev_families["agrees"].sum())]
-    assert table["set"].tolist() == [
-        "test pages (development)",
-        "test pages, second batch (development)",
-        "test pages, third batch (development)",
-        "test pages, fourth batch (development; written as held-out)",
-        "test pages, fifth batch (development)",
-        "test pages, sixth batch (development)",
-        "test pages, seventh batch (development)",
-        "test pages, eighth batch (development)",
-        "test pages (first held-out set)",
-        "test pages (third held-out set)",
-        "test pages (fourth held-out set)",
-        "test pages (fifth held-out set)",
-        "test pages (sixth held-out set)",
-        "test pages (seventh held-out set)",
-    ]
+    assert table["set"].tolist() == TEST_PAGE_SETS
     assert table["texts"].tolist() == [18, 14, 14, 12, 12, 12, 12, 12, 10, 12, 12, 12, 12, 12]
     assert (table["right"] <= table["texts"]).all() and table["accuracy"].between(0, 1).all()
     assert table.set_index("set").at["test pages (development)", "accuracy"] >= 0.9

@@ -376,20 +376,21 @@ def noun_cue_speakers(text: str, masked: str, before: int, context: Context) -> 
     (its end, and who), if any."""
     last = None
     for m in _NOUN_CUE.finditer(masked[:before]):
-        for c in reversed(candidates(m.group("owner"))):
-            if c.end >= len(m.group("owner").rstrip()) - 1:
-                shifted = Candidate(
-                    c.start + m.start(),
-                    c.end + m.start(),
-                    c.kind,
-                    c.raw,
-                    (c.detail[0], False) if c.kind == "actor" else c.detail,
-                )
-                who = resolve(shifted, context, text)
-                if who is not None:
-                    last = (m.end(), who)
-                break
+        who = _possessor(text, m.group("owner"), m.start(), context)
+        if who is not None:
+            last = (m.end(), who)
     return last
+
+
+def _possessor(text: str, owner: str, offset: int, context: Context) -> Speaker | None:
+    """Who the words before a possessive ("U.S. President Donald Trump" in "...Trump's") name: the
+    last speaker phrase of ``owner`` (which starts at ``offset`` in ``text``), if it ends the words."""
+    found = candidates(owner)
+    if not found or found[-1].end < len(owner.rstrip()) - 1:
+        return None
+    c = found[-1]
+    detail = (c.detail[0], False) if c.kind == "actor" else c.detail  # the possessive names its owner
+    return resolve(Candidate(c.start + offset, c.end + offset, c.kind, c.raw, detail), context, text)
 
 
 _OWNER_BEFORE = re.compile(r"(?P<owner>[\w.'’ -]{2,60}?)['’]s?\s*$")
@@ -425,14 +426,7 @@ def possessor_speaker(text: str, masked: str, span: tuple[int, int], context: Co
     if not _NOUN_AFTER.match(masked, quote_end + 1):
         return None
     m = _OWNER_BEFORE.search(masked, 0, max(quote_start - 1, 0))
-    if m is None or not re.search(r"['’]s?\s*$", masked[: max(quote_start - 1, 0)]):
-        return None
-    found = candidates(m.group("owner"))
-    if not found or found[-1].end < len(m.group("owner").rstrip()) - 1:
-        return None
-    c = found[-1]
-    detail = (c.detail[0], False) if c.kind == "actor" else c.detail
-    return resolve(Candidate(c.start + m.start(), c.end + m.start(), c.kind, c.raw, detail), context, text)
+    return _possessor(text, m.group("owner"), m.start(), context) if m else None
 
 
 @lru_cache(maxsize=1)
@@ -583,7 +577,7 @@ class Context:
         if self.subject is None or self.subject[1] < self.paragraph_first_sentence:
             return None
         person = self.people.get(self.subject[0])
-        return person if person is not None and person.gender in ("", gender or person.gender) else None
+        return person if person is not None and (not gender or person.gender in ("", gender)) else None
 
     def known_by_one_name(self, token: str) -> Person | None:
         """The person a lone name means: a named person with that surname, else the full name the

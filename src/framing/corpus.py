@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from framing import actors, clean, copy, metadata, quotes, reference, segment, spans, storage, voice
+from framing import clean, copy, metadata, quotes, reference, segment, spans, storage, voice
 
 TABLE_NAMES = ("articles", "sentences", "quotes", "removed_lines")
 QUOTE_COLUMNS = [
@@ -59,9 +59,7 @@ def _reference_speaker(quote: str, who: quotes.Attribution) -> quotes.Attributio
     author = reference.reproduced_author(quote, person_named, body_group=body_group)
     if not author or author == who.speaker:
         return who
-    known = actors.find_mentions(author)
-    group = known[0].actor_group if known else ""
-    return quotes.Attribution(author, "person", group, "", "", "", "", "reference_words")
+    return quotes.Attribution(author, "person", reference.author_group(author), "", "", "", "", "reference_words")
 
 
 def _article_rows(article: metadata.Article):

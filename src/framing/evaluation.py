@@ -31,6 +31,7 @@ FAMILY_GOLD_FILE = "family_gold.csv"
 MIN_WORD_OVERLAP = 0.8
 ARTICLE_SCOPE = "article"
 OUTCOMES = ("exact", "country only", "wrong", "none")
+OUTCOME_COLUMNS = tuple(f"n_speaker_{o.replace(' ', '_')}" for o in OUTCOMES)
 _EDGE = re.compile(r"^[\s\"'.,;:!?()\[\]\u00ab\u00bb\u201e]+|[\s\"'.,;:!?()\[\]\u00ab\u00bb\u201e]+$")
 
 
@@ -141,7 +142,7 @@ def scores(matched: pd.DataFrame, predicted: pd.DataFrame) -> dict:
         "quote_recall": len(found) / len(speech) if len(speech) else float("nan"),
         "quote_precision": len(true_quotes) / len(predicted) if len(predicted) else float("nan"),
         "speaker_exact": outcomes.get("exact", 0) / len(found) if len(found) else float("nan"),
-        **{f"n_speaker_{o.replace(' ', '_')}": int(outcomes.get(o, 0)) for o in OUTCOMES},
+        **{column: int(outcomes.get(o, 0)) for o, column in zip(OUTCOMES, OUTCOME_COLUMNS)},
         "left_out_of_scope": int((matched["scope"] != ARTICLE_SCOPE).sum()),
     }
 
@@ -180,9 +181,7 @@ HELD_OUT_SETS = tuple(name for name, folder, _ in SETS if folder and folder.star
 # every held-out page pooled: batches differ in difficulty as much as rules do, so no one set is the
 # estimate; the release target is measured on this row
 HELD_OUT = "all held-out sets (pooled)"
-COUNT_COLUMNS = ("texts", "gold_speech_quotes", "found", "predicted", "left_out_of_scope") + tuple(
-    f"n_speaker_{o.replace(' ', '_')}" for o in OUTCOMES
-)
+COUNT_COLUMNS = ("texts", "gold_speech_quotes", "found", "predicted", "left_out_of_scope", *OUTCOME_COLUMNS)
 
 
 def report(raw_dir: Path, validation: Path, built: corpus.Corpus | None = None) -> pd.DataFrame:

@@ -64,13 +64,19 @@ def _reference_metadata(folder: str) -> pd.DataFrame:
 
 
 @cache
-def _reference_words(folder: str) -> tuple[tuple[tuple[str, ...], str], ...]:
-    """(stem sequence of the whole text, author) of each reference document."""
+def _reference_texts(folder: str) -> tuple[tuple[str, str], ...]:
+    """(text, author) of each reference document, read once."""
     meta = _reference_metadata(folder)
     return tuple(
-        (provenance.stem_sequence((Path(folder) / name).read_text(encoding="utf-8")), author)
+        ((Path(folder) / name).read_text(encoding="utf-8"), author)
         for name, author in zip(meta["source_file"], meta["author"])
     )
+
+
+@cache
+def _reference_words(folder: str) -> tuple[tuple[tuple[str, ...], str], ...]:
+    """(stem sequence of the whole text, author) of each reference document."""
+    return tuple((provenance.stem_sequence(text), author) for text, author in _reference_texts(folder))
 
 
 def _passage_author(folder: str) -> str:
@@ -81,8 +87,14 @@ def _passage_author(folder: str) -> str:
 
 
 @cache
+def _markers() -> pd.DataFrame:
+    """The translation markers with their stem sequences, loaded once."""
+    return provenance.load_markers()
+
+
+@cache
 def _primary_markers() -> tuple[tuple[str, ...], ...]:
-    markers = provenance.load_markers()
+    markers = _markers()
     return tuple(v for variants in markers.loc[markers["strength"] == "primary", "variants"] for v in variants)
 
 
@@ -109,8 +121,8 @@ def reproduced_author(quote: str, person_named: bool, folder: Path | None = None
         if len(stems) >= RUN_MIN_WORDS and provenance.contains(text, stems):
             return author
     if not person_named:
-        author = _wording_holding(quote, where)
-        if author and body_group in ("", _group_of(author)):
+        author = _wording_holding(quote, stems, where)
+        if author and body_group in ("", author_group(author)):
             return author
     own = _own_words(quote)  # a quote inside the quote is someone else's: '"Putin calls it 'futile.' I agree."'
     own_stems = provenance.stem_sequence(own)
@@ -123,13 +135,12 @@ def reproduced_author(quote: str, person_named: bool, folder: Path | None = None
     return ""
 
 
-def _wording_holding(quote: str, folder: str) -> str:
+def _wording_holding(quote: str, stems: tuple[str, ...], folder: str) -> str:
     """The author of a known wording that holds the whole quote, else '': a reference text or a
     translation marker of the passage holding a quote of at least ``WORDING_MIN_WORDS`` words, one
     of them a content word that is no name ('fire and fury', 'without any preconditions', 'a dead
     end'; not 'on the Korean Peninsula'), or a one-word quote that primary markers of several
-    translations share ('futile')."""
-    stems = provenance.stem_sequence(quote)
+    translations share ('futile'). ``stems``: the quote's stem sequence."""
     if len(stems) == 1:
         return _passage_author(folder) if stems[0] in _shared_marker_words() else ""
     if len(stems) < WORDING_MIN_WORDS or not provenance.content_stems(quote) - _name_stems(folder):
@@ -137,8 +148,7 @@ def _wording_holding(quote: str, folder: str) -> str:
     for text, author in _reference_words(folder):
         if provenance.contains(text, stems):
             return author
-    markers = provenance.load_markers()
-    if any(provenance.contains(v, stems) for variants in markers["variants"] for v in variants):
+    if any(provenance.contains(v, stems) for variants in _markers()["variants"] for v in variants):
         return _passage_author(folder)
     return ""
 
@@ -146,7 +156,7 @@ def _wording_holding(quote: str, folder: str) -> str:
 @cache
 def _shared_marker_words() -> frozenset[str]:
     """Content stems found in the primary markers of more than one translation family."""
-    markers = provenance.load_markers()
+    markers = _markers()
     primary = markers[markers["strength"] == "primary"]
     families: dict[str, set[str]] = {}
     for family, phrase in zip(primary["family"], primary["phrase"]):
@@ -159,13 +169,13 @@ def _shared_marker_words() -> frozenset[str]:
 def _name_stems(folder: str) -> frozenset[str]:
     """Stems of the words the reference texts capitalise inside a sentence (names: 'Korean Peninsula')."""
     names: set[str] = set()
-    for name in _reference_metadata(folder)["source_file"]:
-        for sentence in segment.split_sentences((Path(folder) / name).read_text(encoding="utf-8")):
+    for text, _ in _reference_texts(folder):
+        for sentence in segment.split_sentences(text):
             names.update(w for w in segment.words(sentence)[1:] if w[:1].isupper())
     return provenance.content_stems(" ".join(names))
 
 
-def _group_of(author: str) -> str:
+def author_group(author: str) -> str:
     """The actor group of a known author ('Vladimir Putin' -> 'Russia'), '' when unknown."""
     known = actors.find_mentions(author)
     return known[0].actor_group if known else ""
