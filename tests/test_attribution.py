@@ -596,3 +596,77 @@ def test_a_korean_surname_alone_means_the_full_name_given_before():
 def test_a_verb_first_cue_looks_past_a_title_that_names_no_one():
     who = only("“People came who had not been to church in years,” said the Rev. Daniel Shin, senior pastor.")
     assert who.speaker == "Daniel Shin"
+
+
+def test_a_passive_cue_without_by_names_what_was_said_not_who_said_it():
+    found = attribute(
+        "Vladimir Putin published an article on the Kremlin's website on Friday.",
+        "“Moscow fears a war on its doorstep,” said Fyodor Anisimov of a Moscow think tank.",
+        "He told AFP that the article was written “as much for Beijing as for Washington”.",
+    )
+    assert [who.speaker for _, who in found] == ["Fyodor Anisimov", "Fyodor Anisimov"]
+    assert found[1][1].cue == "told"
+
+
+def test_a_name_after_an_opening_phrase_is_no_apposition_and_is_the_subject():
+    found = attribute(
+        "Vladimir Putin published an article on Friday.",
+        "In Warsaw, Bartosz Wilk, an analyst at a policy centre, was blunter. "
+        "“Putin presents himself as a firefighter,” he told ACN.",
+    )
+    assert found[0][1].speaker == "Bartosz Wilk"
+
+
+@pytest.mark.parametrize(
+    "paragraph, speaker",
+    [
+        (
+            "For the researcher Sophie Marchal, of a Lyon institute, the text is «before all a message to Washington».",
+            "Sophie Marchal",
+        ),
+        (
+            "For Martina Gehrig-Sutter, who studies arms control, the offer is “worthwhile but modest”.",
+            "Martina Gehrig-Sutter",
+        ),
+    ],
+)
+def test_a_sentence_opening_for_someone_gives_their_view(paragraph, speaker):
+    who = only(paragraph)
+    assert (who.speaker, who.method) == (speaker, "viewpoint")
+
+
+def test_an_opening_for_and_a_time_names_no_one():
+    assert only("For now, the offer is “worthwhile but modest”.").speaker == ""
+
+
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        ("Seoul keeps 'door to dialogue' open, Moon's office says", "South Korean President Moon Jae-in spoke."),
+        ('SEOUL - South Korean President Moon Jae-in\'s office said he remains committed to the "door to dialogue".',),
+        ("In Seoul, President Moon Jae-in’s office said he had ordered the military to “strengthen readiness”.",),
+    ],
+)
+def test_a_known_person_s_office_is_the_body_that_speaks_for_them(paragraphs):
+    who = attribute(*paragraphs)[0][1]
+    office = ("South Korean presidential office", "body", "Moon Jae-in")
+    assert (who.speaker, who.speaker_kind, who.speaks_for) == office
+
+
+def test_an_office_of_a_titled_person_the_lexicon_does_not_know_is_that_person_s_office():
+    who = only("Japanese Prime Minister Shinzo Abe's office said Japan would “stand firm”.")
+    assert (who.speaker, who.speaker_kind, who.speaks_for) == ("Shinzo Abe's office", "body", "Shinzo Abe")
+
+
+@pytest.mark.parametrize(
+    "paragraph, speaker",
+    [
+        ("Cheong Wa Dae cautious on Putin's call for 'dialogue without preconditions'", "Vladimir Putin"),
+        (
+            "Pak said residents followed it all, from President Donald Trump's warning of “fire and fury” in August.",
+            "Donald Trump",
+        ),
+    ],
+)
+def test_a_reporting_word_after_a_possessive_is_a_noun_whose_owner_speaks(paragraph, speaker):
+    assert only(paragraph).speaker == speaker

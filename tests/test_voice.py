@@ -273,22 +273,12 @@ def test_asked_about_x_lavrov_said_is_lavrov_s(seed_units):
     assert voice.unit_voice(unit)[:2] == ("attributed_paraphrase", "Sergey Lavrov")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: a reporting noun after a possessive ('President’s warning') is taken as a verb cue "
-    "that governs 'comes'; the main clause is the outlet's",
-)
-def test_a_reporting_noun_is_not_a_verb_cue(seed_units):
+def test_a_reporting_noun_after_a_possessive_is_not_a_verb_cue(seed_units):
     unit = seed(seed_units, "003", "The Russian President’s warning comes after Pyongyang fired")
     assert voice.unit_voice(unit)[0] == "own_narration"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: the adjective 'estimated' (caption 'North Korea's estimated missile ranges') "
-    "is taken as a reporting verb with no source",
-)
-def test_an_adjectival_participle_is_not_a_cue(seed_units):
+def test_an_adjectival_participle_after_a_possessive_is_not_a_cue(seed_units):
     unit = seed(seed_units, "003", "North Korea's estimated missile ranges")
     assert voice.unit_voice(unit)[0] == "own_narration"
 

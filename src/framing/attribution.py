@@ -304,7 +304,8 @@ def _cue_hits(masked: str) -> list[re.Match]:
 
 
 _NOUN_DETERMINERS = r"(?:the|a|an|his|her|its|their|this|that)"
-_NOUN_BEFORE = re.compile(rf"(?i)\b{_NOUN_DETERMINERS}\s+$")  # 'of the call': a noun, not a cue
+# 'of the call', "Putin's call": a noun, not a cue
+_NOUN_BEFORE = re.compile(rf"(?i)(?:\b{_NOUN_DETERMINERS}|\w['’]s)\s+$")
 _GERUND_NOUN_BEFORE = re.compile(rf"(?i)\b{_NOUN_DETERMINERS}\s+(?:[\w-]+\s+){{0,2}}$")  # 'a regular press briefing'
 
 
@@ -365,6 +366,7 @@ NOUN_CUES = (
     "vow",
     "tweet",
     "verdict",
+    "call",
 )
 _NOUN_CUE = re.compile(
     r"(?P<owner>[\w.'’ -]{2,60}?)['’]s?\s+(?:(?:recent|latest|earlier|own)\s+)?(?P<noun>" + "|".join(NOUN_CUES) + r")\b"
@@ -689,6 +691,8 @@ def _candidates(text: str) -> tuple[Candidate, ...]:
         for m in pats[kind].finditer(plain):
             if kind == "body" and not (m.group("det") or m.group("name") or m.group("desc")[:1].isupper()):
                 continue
+            if kind == "apposed" and m.group("name").split()[0].lower() in PREPOSITIONS:
+                continue  # 'In Warsaw, Bartosz Wilk, ...': an opening phrase, not a name and its apposition
             found.append(
                 Candidate(
                     m.start(),
@@ -716,6 +720,7 @@ def _candidates(text: str) -> tuple[Candidate, ...]:
             found.append(Candidate(start, m.end(), "name", " ".join(words)))
     for m in pats["pronoun"].finditer(plain):
         found.append(Candidate(m.start(), m.end(), "pronoun", m.group(0)))
+    found = _owned_bodies(found, plain)
     appositions = [(m.start(), m.end()) for m in _APPOSITION.finditer(plain)]
     found = [c for c in found if not any(a < c.start and c.end <= b for a, b in appositions)]
     rank = {
@@ -738,6 +743,20 @@ def _candidates(text: str) -> tuple[Candidate, ...]:
         elif c.end > chosen[-1].end and rank[c.kind] < rank[chosen[-1].kind] and c.start == chosen[-1].start:
             chosen[-1] = c
     return tuple(chosen)
+
+
+def _owned_bodies(found: list[Candidate], plain: str) -> list[Candidate]:
+    """ "South Korean President Moon Jae-in's office": a body whose owner is a titled name is one
+    phrase from the title on (the owner is no speaker)."""
+    owners = [c for c in found if c.kind == "titled" and c.raw.endswith(("'s", "’s"))]
+    widened = []
+    for c in found:
+        owner = next((o for o in owners if c.kind == "body" and o.start < c.start < o.end < c.end), None)
+        if owner is not None:
+            detail = {**dict(c.detail), "det": None, "desc": plain[owner.start : c.end], "owner": owner}
+            c = Candidate(owner.start, c.end, "body", plain[owner.start : c.end], tuple(detail.items()))
+        widened.append(c)
+    return widened
 
 
 def _clean_name(name: str) -> str:
@@ -933,6 +952,14 @@ def _body_speaker(detail: dict, raw: str, context: Context) -> Speaker:
         (m for m in inside if m.kind == "body" and resources.normalise_same_length(desc).startswith(m.alias)), None
     )
     name = _adjectival(re.sub(r"^(?:the|a|an)\s+", "", desc, flags=re.I))
+    office = _office_of(name, context)
+    if office:  # "Moon's office": the body that speaks for him
+        return Speaker(office, "body", group, raw, _speaks_for(office))
+    if detail.get("owner") is not None:  # "Defence Minister Ivan Petrov's office": his office, by his name
+        holder = resolve(detail["owner"], context, raw)
+        if holder is not None and holder.kind == "person":
+            noun = raw[detail["owner"].end - detail["owner"].start :].strip()
+            return Speaker(f"{holder.name}'s {noun}", "body", holder.group, raw, holder.name)
     if owner is not None and owner.actor in ("Kremlin",):
         return Speaker(owner.actor, "body", owner.actor_group, raw, _speaks_for(owner.actor))
     shown = (
@@ -983,6 +1010,19 @@ def _actor_column(column: str) -> dict[str, str]:
     return {a: v for a, v in zip(table["actor"], table[column]) if v}
 
 
+def _office_of(name: str, context: Context) -> str:
+    """ "Moon's office", "President Moon Jae-in's office": the body that speaks for that person
+    (actors.csv ``speaks_for``; a lone surname means the person the text names with it), or ''."""
+    owner = re.fullmatch(r"(.+?)['’]s\s+office", name)
+    if owner is None:
+        return ""
+    people = [m.actor for m in actors.find_mentions(owner.group(1)) if m.kind == "person"]
+    if not people and (known := context.known_by_one_name(owner.group(1))):
+        people = [known.name]
+    spoken_for = {person: body for body, person in _actor_column("speaks_for").items()}
+    return spoken_for.get(people[-1], "") if people else ""
+
+
 def _speaks_for(actor: str) -> str:
     """The person a body speaks for (actors.csv ``speaks_for``), or ''."""
     return _actor_column("speaks_for").get(actor, "")
@@ -1010,8 +1050,13 @@ LEAD_CLASSES = ("time", "cause", "concession", "condition", "time_cause_or_compa
 LEAD_WORDS = ("once", "despite", "two", "asked", "speaking", "responding", "commenting", "writing", "answering")
 
 
+_VIEWPOINT_OPENING = re.compile(r"(?:^|[.!?][\"”’]?\s+)\s*For\s+$")  # 'For Martina Gehrig-Sutter, ...'
+
+
 def _is_object(text: str, start: int) -> bool:
-    return preceding_word(text, start) in PREPOSITIONS
+    """Whether the phrase at ``start`` follows a preposition, except a sentence's opening 'For'
+    ('For Martina Gehrig-Sutter, the offer is modest': whose view the sentence gives)."""
+    return preceding_word(text, start) in PREPOSITIONS and not _VIEWPOINT_OPENING.search(text[:start])
 
 
 AFFILIATION_PREPOSITIONS = ("at", "of", "from", "with")
@@ -1259,6 +1304,16 @@ _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being|be)\s+(?:also\s+|
 _BY_AFTER = re.compile(r"\s+(?:\w+\s+){0,2}?by\s+")  # 'was said by', 'was commented also by'
 
 
+def agentless_passive(masked: str, cue: Cue, sentence_start: int) -> bool:
+    """'the article was written "as much for Beijing ..."': a passive cue with no 'by' names what
+    was said, not who said it, so it governs no quote."""
+    return (
+        not cue.participle
+        and bool(_PASSIVE_BEFORE.search(masked[sentence_start : cue.start]))
+        and _BY_AFTER.match(masked, cue.end) is None
+    )
+
+
 def cue_speaker(
     text: str, masked: str, cue: Cue, sentence: tuple[int, int], context: Context, quote_end: int | None = None
 ) -> Speaker | None:
@@ -1308,6 +1363,21 @@ def colon_speaker(
     """'Korea expert Dr. Ulrich Hessel sees it critically: "..."': a quote introduced by a colon
     with no reporting verb is the first (non-object) person or body named before the colon."""
     return _first_speaker(text, masked, (sentence[0], quote_start), context, sentence=sentence)
+
+
+_VIEWPOINT = re.compile(r"\s*For\s+[^,;:]{2,120}?,")
+
+
+def viewpoint_speaker(
+    text: str, masked: str, sentence: tuple[int, int], quote_start: int, context: Context
+) -> Speaker | None:
+    """'For the researcher Sophie Marchal, of the Lyon institute, the text is "a message"': the
+    person whose view a sentence opening with 'For' gives, when no reporting verb governs the quote."""
+    opening = _VIEWPOINT.match(masked, sentence[0], quote_start)
+    if opening is None:
+        return None
+    who = _first_speaker(text, masked, (sentence[0], opening.end()), context, sentence=sentence)
+    return who if who is not None and who.kind in ("person", "unnamed") else None
 
 
 # 'That was the verdict of Dean, 36', 'Those were the words of Karatas', 'That was Volkova',

@@ -185,7 +185,11 @@ def _attribute(
         who = attribution.cue_speaker(text, masked, cue, last, context, quote_end=span.end)
         if who is not None:
             return Attribution.of(who, cue.form, cue.stance, "after_quote")
-    before = [c for c in cues if first[0] <= c.start and c.end <= span.start]
+    before = [
+        c
+        for c in cues
+        if first[0] <= c.start and c.end <= span.start and not attribution.agentless_passive(masked, c, first[0])
+    ]
     noun = attribution.noun_cue_speakers(text, masked, span.start, context)
     if noun is not None and noun[0] >= first[0] and (not before or noun[0] > before[-1].end):
         return Attribution.of(noun[1], "", "", "before_quote")
@@ -199,6 +203,9 @@ def _attribute(
         who = attribution.cue_speaker(text, masked, cue, last, context, quote_end=comma)
         if who is not None:
             return Attribution.of(who, cue.form, cue.stance, "after_quote")
+    viewer = attribution.viewpoint_speaker(text, masked, first, span.start, context)
+    if viewer is not None:
+        return Attribution.of(viewer, "", "", "viewpoint")
     if first[0] == 0:
         who = attribution.headline_speaker(text, masked, context)
         if who is not None:
