@@ -300,13 +300,18 @@ def test_a_role_noun_resolves_to_the_person_with_that_role(first, cue_phrase, sp
 
 
 def test_his_office_speaks_for_the_person_named_before():
-    who = only("Putin wrote an article on Friday.", "“Pressure is futile,” his office said.")
+    who = only("Kenji Okada wrote an article on Friday.", "“Pressure is futile,” his office said.")
     assert (who.speaker, who.speaker_kind, who.speaks_for, who.speaker_alias) == (
-        "Vladimir Putin's office",
+        "Kenji Okada's office",
         "body",
-        "Vladimir Putin",
+        "Kenji Okada",
         "his office",
     )
+
+
+def test_his_office_is_the_body_the_lexicon_says_speaks_for_him():
+    who = only("Putin wrote an article on Friday.", "“Pressure is futile,” his office said.")
+    assert (who.speaker, who.speaks_for, who.speaker_alias) == ("Kremlin", "Vladimir Putin", "his office")
 
 
 def test_a_body_keeps_its_own_name_and_nationality():
@@ -670,3 +675,43 @@ def test_an_office_of_a_titled_person_the_lexicon_does_not_know_is_that_person_s
 )
 def test_a_reporting_word_after_a_possessive_is_a_noun_whose_owner_speaks(paragraph, speaker):
     assert only(paragraph).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "sentence, body",
+    [
+        (
+            "The foreign ministry said in a statement issued later that China would “work with Russia”.",
+            "Chinese foreign ministry",
+        ),
+        (
+            "In Rome, the foreign ministry said Italy backed “full and rigorous implementation”.",
+            "Italian foreign ministry",
+        ),
+        (
+            "The Prime Minister’s office said in a statement that Australia stood ‘shoulder to shoulder’.",
+            "Australian Prime Minister's office",
+        ),
+    ],
+)
+def test_a_body_named_without_its_country_belongs_to_the_country_its_report_opens_with(sentence, body):
+    assert only(sentence).speaker == body
+
+
+@pytest.mark.parametrize(
+    "sentence, body",
+    [
+        ("The Swedish Foreign Ministry said Sweden was “ready to help”.", "Swedish Foreign Ministry"),
+        ("The foreign ministry repeated on Monday, after the test, that it was “ready to help”.", "foreign ministry"),
+    ],
+)
+def test_a_body_with_its_country_or_a_report_opening_with_none_keeps_its_name(sentence, body):
+    assert only(sentence).speaker == body
+
+
+def test_his_office_after_a_known_person_is_the_body_that_speaks_for_him():
+    who = only(
+        "South Korea's president, Moon Jae-in, met his security council, and his office said Seoul would seek "
+        "the “strongest possible” response."
+    )
+    assert (who.speaker, who.speaks_for) == ("South Korean presidential office", "Moon Jae-in")

@@ -938,6 +938,9 @@ def _body_speaker(detail: dict, raw: str, context: Context) -> Speaker:
     if det in ("his", "her"):
         person = context.recent(PRONOUNS["he" if det == "his" else "she"])
         if person:
+            office = _office_of(f"{person.name}'s {desc}", context)
+            if office:  # 'his office' after Moon: the body that speaks for him
+                return Speaker(office, "body", person.group, raw, person.name)
             return Speaker(f"{person.name}'s {desc}", "body", person.group, raw, person.name)
     previous = context.previous
     if det in ("the", "its") and desc.lower() in STATEMENT_NOUNS and previous is not None and previous.speaker:
@@ -1337,7 +1340,37 @@ def cue_speaker(
         return subject_after(text, masked, quote_end, cue, sentence[1], context)
     if _IT_BEFORE.search(masked, sentence[0], cue.start) and context.body is not None:
         return context.body  # 'The two leaders, it says, "..."': the body the text is about
-    return subject_before(text, masked, cue, sentence, context)
+    return own_country_body(subject_before(text, masked, cue, sentence, context), masked, cue.end)
+
+
+# 'said in a statement issued later that China would ...', 'said Italy, which ...': the country
+# a government body's report opens with, within this many words after the cue
+OWN_COUNTRY_MAX_WORDS = 10
+_REPORT_OPENING = re.compile(rf"\s+(?:(?:[\w,'’-]+\s+){{0,{OWN_COUNTRY_MAX_WORDS}}}?that\s+)?")
+
+
+def own_country_body(who: Speaker | None, masked: str, cue_end: int) -> Speaker | None:
+    """A body the text names without its country ('the foreign ministry said that China would
+    ...') belongs to the country its report opens with, as a government speaks of its own country
+    ('Chinese foreign ministry'); any other speaker as it is."""
+    if who is None or who.kind != "body" or who.group or _names_a_country(who.name):
+        return who
+    opening = _REPORT_OPENING.match(masked, cue_end)
+    after = masked[opening.end() :] if opening else ""
+    country = next((c for c in _country_adjectives() if re.match(rf"{re.escape(c)}(?![\w-])", after)), "")
+    if not country:
+        return who
+    adjective = _country_adjectives()[country]
+    return Speaker(f"{adjective} {who.name}", "body", _nationalities().get(adjective, ""), who.raw, who.speaks_for)
+
+
+def _names_a_country(name: str) -> bool:
+    """Whether a body's name holds a country or its adjective ('Swedish Foreign Ministry')."""
+    words = set(re.findall(r"[\w-]+", name))
+    return any(
+        set(country.split()) <= words or set(adjective.split()) <= words
+        for country, adjective in _country_adjectives().items()
+    ) or bool(_nationality(name))
 
 
 def words_between(text: str, start: int, end: int) -> int:
