@@ -715,3 +715,41 @@ def test_his_office_after_a_known_person_is_the_body_that_speaks_for_him():
         "the “strongest possible” response."
     )
     assert (who.speaker, who.speaks_for) == ("South Korean presidential office", "Moon Jae-in")
+
+
+@pytest.mark.parametrize(
+    "sentence, speaker",
+    [
+        (
+            "Jonathan Pell, a former British diplomat who served in Pyongyang, said the stance was “convenient”.",
+            "Jonathan Pell",
+        ),
+        (
+            "A reader, a retired translator named Galina Ostrovskaya who worked in Geneva, emailed to say it was "
+            "“not a mistake by anyone”.",
+            "Galina Ostrovskaya",
+        ),
+        ("A senior official, who asked not to be named, said the talks were “not dead”.", ""),
+    ],
+)
+def test_after_a_closed_relative_clause_its_antecedent_is_the_subject(sentence, speaker):
+    assert only(sentence).speaker == speaker
+
+
+def test_an_opening_phrase_with_a_place_is_no_apposition_and_a_title_after_a_body_word_names_a_person():
+    found = attribute(
+        "Donald Trump tweeted on Wednesday.",
+        "At the Pentagon, Army Col. Mark Dunleavy, a spokesman, declined to respond. "
+        "“Our focus is on readiness,” he said.",
+    )
+    assert found[0][1].speaker == "Mark Dunleavy"
+
+
+def test_a_role_noun_means_the_person_with_that_title_named_earlier_in_its_sentence():
+    found = attribute(
+        "Russian President Vladimir Putin wrote an article.",
+        "“Provocations are a dead end,” he wrote.",
+        "His comments come days after President Donald Trump tweeted that “Talking is not the answer!” and weeks "
+        "after the president warned North Korea it would face “fire and fury”.",
+    )
+    assert [who.speaker for _, who in found] == ["Vladimir Putin", "Donald Trump", "Donald Trump"]

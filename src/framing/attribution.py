@@ -691,8 +691,10 @@ def _candidates(text: str) -> tuple[Candidate, ...]:
         for m in pats[kind].finditer(plain):
             if kind == "body" and not (m.group("det") or m.group("name") or m.group("desc")[:1].isupper()):
                 continue
-            if kind == "apposed" and m.group("name").split()[0].lower() in PREPOSITIONS:
+            if kind == "apposed" and _opening_phrase(plain, m.start(), m.group("name")):
                 continue  # 'In Warsaw, Bartosz Wilk, ...': an opening phrase, not a name and its apposition
+            if kind == "body" and m.group("name") and m.group("name").split()[0].rstrip(".").lower() in TITLE_WORDS:
+                continue  # 'Army Col. Mark Dunleavy': a titled person, not a body named 'Col. Mark Dunleavy'
             found.append(
                 Candidate(
                     m.start(),
@@ -743,6 +745,15 @@ def _candidates(text: str) -> tuple[Candidate, ...]:
         elif c.end > chosen[-1].end and rank[c.kind] < rank[chosen[-1].kind] and c.start == chosen[-1].start:
             chosen[-1] = c
     return tuple(chosen)
+
+
+_SENTENCE_OPENING = re.compile(r"(?:^|[.!?][\"”’]?\s+)\s*(\w+)\s+(?:the\s+)?$")
+
+
+def _opening_phrase(plain: str, start: int, name: str) -> bool:
+    """Whether a name before a comma is an opening prepositional phrase ('In Warsaw,', 'At the Pentagon,')."""
+    opening = _SENTENCE_OPENING.search(plain[:start])
+    return name.split()[0].lower() in PREPOSITIONS or (opening is not None and opening.group(1).lower() in PREPOSITIONS)
 
 
 def _owned_bodies(found: list[Candidate], plain: str) -> list[Candidate]:
@@ -1096,6 +1107,11 @@ def _clause_start(masked: str, region_start: int, cue_start: int) -> tuple[int, 
     ):
         if coordinated and m.group(0) in ("that", "what"):
             continue
+        if m.group("rel") and "," in masked[region_start + m.end() : cue_start]:
+            # 'Jonathan Pell, a diplomat who served in Pyongyang, said': the relative clause has closed,
+            # and its antecedent is the cue's subject
+            cut, how = region_start + m.start(), "closed relative"
+            continue
         cut, how = region_start + m.end(), "relative" if m.group("rel") else "clause"
     if cut == region_start:
         lead = re.match(r"\s*(\w+)", masked[region_start:cue_start])
@@ -1130,22 +1146,35 @@ def _first_speaker(
         ):
             skipped_end = c.end
             continue
-        if c.kind == "pronoun" and sentence is not None and shifted.start > sentence[0]:
-            earlier = [
-                e
-                for e in candidates(masked[sentence[0] : shifted.start])
-                if e.kind in ("titled", "apposed", "name", "actor")
-            ]
-            for e in earlier:
-                who = resolve(
-                    Candidate(e.start + sentence[0], e.end + sentence[0], e.kind, e.raw, e.detail), context, text
-                )
-                if who is not None and who.kind == "person":
-                    return who
+        if c.kind in ("pronoun", "role") and sentence is not None:
+            earlier = _named_earlier(text, masked, sentence, shifted, context)
+            if earlier is not None:
+                return earlier
         who = resolve(shifted, context, text)
         if who is not None:
             return who
     return None
+
+
+def _named_earlier(text: str, masked: str, sentence: tuple[int, int], c: Candidate, context: Context) -> Speaker | None:
+    """The person a pronoun or a role noun at ``c`` refers to when one is named earlier in its own
+    sentence: the first such person ('Tanabe has condemned what he called ...'), for a role noun the
+    first whose titles hold it ('after President Donald Trump tweeted ... the president warned')."""
+    if c.start <= sentence[0]:
+        return None
+    role = dict(c.detail)["desc"].split()[-1].lower() if c.kind == "role" else ""
+    for e in candidates(masked[sentence[0] : c.start]):
+        if e.kind not in ("titled", "apposed", "name", "actor"):
+            continue
+        who = resolve(Candidate(e.start + sentence[0], e.end + sentence[0], e.kind, e.raw, e.detail), context, text)
+        if who is not None and who.kind == "person" and (not role or _has_role(who.name, role, context)):
+            return who
+    return None
+
+
+def _has_role(name: str, role: str, context: Context) -> bool:
+    person = context.people.get(name)
+    return person is not None and any(role in r.lower().split() for r in person.roles)
 
 
 def subject_before(text: str, masked: str, cue: Cue, sentence: tuple[int, int], context: Context) -> Speaker | None:
@@ -1160,17 +1189,39 @@ def subject_before(text: str, masked: str, cue: Cue, sentence: tuple[int, int], 
         aside = _parenthetical_speaker(text, masked, cue, sentence, context)
         if aside is not None:
             return aside
+    if how == "closed relative":
+        who = _named_antecedent(text, masked, (sentence[0], start), context)
+        if who is not None:
+            return who
     if how == "relative":  # 'President Donald Trump, who warned Pyongyang that ...': the antecedent,
         # even as an object ('a rebuke to US President Donald Trump, who has warned ...')
         who = _first_speaker(text, masked, (sentence[0], start), context, last=True, objects=False)
         if who is not None:
             return who
-    adjacent = None if cue.participle else _adjacent_speaker(text, masked, (start, cue.start), context)
+    adjacent = None if cue.participle else _adjacent_speaker(text, masked, (start, cue.start), context, sentence)
     if adjacent is not None:
         return adjacent
     return _first_speaker(text, masked, (start, cue.start), context, sentence=sentence) or _first_speaker(
         text, masked, (sentence[0], cue.start), context, sentence=sentence
     )
+
+
+def _named_antecedent(text: str, masked: str, region: tuple[int, int], context: Context) -> Speaker | None:
+    """The antecedent of a relative clause that ends ``region``: the last speaker named before it
+    ('a retired translator named Galina Ostrovskaya who ...'), past an unnamed description in
+    apposition ('Jonathan Pell, a former British diplomat who ...'); else the last unnamed one."""
+    found = [
+        Candidate(c.start + region[0], c.end + region[0], c.kind, c.raw, c.detail)
+        for c in candidates(masked[region[0] : region[1]])
+        if not _is_object(masked[region[0] :], c.start)
+    ]
+    unnamed = None
+    for c in reversed(found):
+        who = resolve(c, context, text)
+        if who is not None and who.name:
+            return who
+        unnamed = unnamed or who
+    return unnamed
 
 
 PARENTHETICAL_MAX_WORDS = 4  # 'The government, she said, saw ...', 'Russia, the analyst noted on Friday, has ...'
@@ -1203,7 +1254,9 @@ def _parenthetical_speaker(
 ADJACENT_MAX_WORDS = 3  # 'Donald Trump declared', 'Putin on Friday warned', 'X said on August 28'
 
 
-def _adjacent_speaker(text: str, masked: str, region: tuple[int, int], context: Context) -> Speaker | None:
+def _adjacent_speaker(
+    text: str, masked: str, region: tuple[int, int], context: Context, sentence: tuple[int, int]
+) -> Speaker | None:
     """A named speaker ending at most ``ADJACENT_MAX_WORDS`` words before the cue, or a role noun
     right before it ('the president said'), not an object (a pronoun is left to the clause rule)."""
     found = [c for c in candidates(masked[region[0] : region[1]]) if c.kind != "pronoun"]
@@ -1219,7 +1272,9 @@ def _adjacent_speaker(text: str, masked: str, region: tuple[int, int], context: 
         or masked[: region[0] + c.start].rstrip().endswith("(")  # '... Ministry of Foreign Affairs (MFA) said': a gloss
     ):
         return None
-    return resolve(Candidate(c.start + region[0], c.end + region[0], c.kind, c.raw, c.detail), context, text)
+    shifted = Candidate(c.start + region[0], c.end + region[0], c.kind, c.raw, c.detail)
+    earlier = _named_earlier(text, masked, sentence, shifted, context) if c.kind == "role" else None
+    return earlier or resolve(shifted, context, text)
 
 
 VERB_FIRST_GAP_WORDS = 2  # '"...," said state Rep. Carla Beaudette': words between the cue and its speaker
