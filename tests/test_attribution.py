@@ -753,3 +753,40 @@ def test_a_role_noun_means_the_person_with_that_title_named_earlier_in_its_sente
         "after the president warned North Korea it would face “fire and fury”.",
     )
     assert [who.speaker for _, who in found] == ["Vladimir Putin", "Donald Trump", "Donald Trump"]
+
+
+@pytest.mark.parametrize(
+    "sentence, speaker",
+    [
+        (
+            "A short time ago the White House put out a statement saying the US was “ready to defend itself”.",
+            "White House",
+        ),
+        ("The ministry posted a tweet warning that the test was “a grave provocation”.", "ministry"),
+    ],
+)
+def test_a_participle_after_a_statement_noun_is_a_cue_of_its_issuer(sentence, speaker):
+    assert only(sentence).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "sentence, speaker",
+    [
+        ("“The roadblocks are right here,” said a taxi driver who gave only his surname, Lin, as he waited.", "Lin"),
+        ("“We are not afraid,” said a fisherman named Oleg Petrenko, mending a net.", "Oleg Petrenko"),
+    ],
+)
+def test_the_name_a_text_gives_an_unnamed_description_is_the_speaker(sentence, speaker):
+    assert only(sentence).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "sentence, body",
+    [
+        ("North Korean state television said the test was “a complete success”.", "North Korean state television"),
+        ("N. Korea's state media slams the drills as 'rehearsal for invasion'", "North Korean state media"),
+    ],
+)
+def test_a_state_broadcaster_or_state_media_is_a_body_of_its_country(sentence, body):
+    who = only(sentence)
+    assert (who.speaker, who.speaker_kind, who.speaker_group) == (body, "body", "North Korea")

@@ -69,6 +69,17 @@ def test_time_and_rank_abbreviations_do_not_end_a_sentence(text_in, expected):
     assert len(segment.split_sentences(text_in)) == expected
 
 
+@pytest.mark.parametrize(
+    "text_in",
+    [
+        "Sen. Ellen Marchetti (D-Md.), a member of the committee, said the rhetoric was a gift.",
+        "The ministry (the MOFA.) said so.",
+    ],
+)
+def test_a_piece_opening_with_a_bracket_or_comma_continues_its_sentence(text_in):
+    assert segment.split_sentences(text_in) == [text_in]
+
+
 def test_spans_index_the_paragraph():
     paragraph = raw_line("000", 3).strip()
     spans = segment.sentence_spans(paragraph)

@@ -309,6 +309,10 @@ _NOUN_BEFORE = re.compile(rf"(?i)(?:\b{_NOUN_DETERMINERS}|\w['’]s)\s+$")
 _GERUND_NOUN_BEFORE = re.compile(rf"(?i)\b{_NOUN_DETERMINERS}\s+(?:[\w-]+\s+){{0,2}}$")  # 'a regular press briefing'
 
 
+# 'a statement saying', 'a tweet warning': a participle after what was issued, not a noun
+_AFTER_STATEMENT_NOUN = re.compile(r"(?i)\b(?:statement|readout|tweet|post|message|communique|release)\s+$")
+
+
 @dataclass(frozen=True)
 class Cue:
     start: int
@@ -340,7 +344,11 @@ def _cues(masked: str) -> tuple[Cue, ...]:
         if (
             any(a <= m.start() < b for a, b in names)
             or _NOUN_BEFORE.search(before[-12:])
-            or (m.group(0).lower().endswith("ing") and _GERUND_NOUN_BEFORE.search(before))
+            or (
+                m.group(0).lower().endswith("ing")
+                and _GERUND_NOUN_BEFORE.search(before)
+                and not _AFTER_STATEMENT_NOUN.search(before)
+            )
         ):
             continue
         lemma, stance = cue_forms()[m.group(0).lower()]
@@ -855,6 +863,12 @@ def resolve(c: Candidate, context: Context, text: str) -> Speaker | None:
         if person is None:  # 'The children asked me', 'the announcer called it': people the text leaves unnamed
             return Speaker("", "unnamed", group or "other", c.raw)
         return Speaker(person.name, "person", person.group, c.raw)
+    if c.kind == "unnamed" and (named := _NAME_GIVEN_AFTER.match(text, c.end)):
+        # 'a railway worker named Sergei', 'a taxi driver who gave only his surname, Lin,'
+        name = named.group("name")
+        person = context.known_by_one_name(name) if len(name.split()) == 1 else None
+        person = person or context.person(name, _nationality(c.raw), _gender(c.raw), [c.raw])
+        return Speaker(person.name, "person", person.group, c.raw)
     if c.kind in ("unnamed", "plural"):
         # 'analysts at the research firm Hollis Partners': the firm speaks
         for b in candidates(detail.get("tail") or ""):
@@ -878,6 +892,11 @@ def resolve(c: Candidate, context: Context, text: str) -> Speaker | None:
 
 
 _PERSON_NOUN_AFTER = re.compile(r"\s+([a-z]+)\b")
+# the name a text gives an unnamed description right after it
+_NAME_GIVEN_AFTER = re.compile(
+    r",?\s+(?:named|called|identified\s+only\s+as|who\s+gave\s+(?:only\s+)?(?:his|her|their)\s+"
+    r"(?:first\s+|family\s+|last\s+)?(?:name|surname)(?:\s+as)?,?)\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})"
+)
 
 
 @lru_cache(maxsize=1)

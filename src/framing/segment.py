@@ -16,6 +16,7 @@ from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 from framing import resources
 
 _LIST_MARKER = re.compile(r"\s*\d{1,2}[.)]\s*")
+_CONTINUING = (")", "]", ",", ";")  # a piece opening with these never starts a sentence
 WORD_PATTERN = r"(?:[A-Za-z]\.){2,}|\d+(?:[.,]\d+)+|\w+(?:[-'\u2019]\w+)*"
 
 
@@ -35,11 +36,15 @@ def word_tokenizer() -> RegexpTokenizer:
 
 def sentence_spans(paragraph: str) -> list[tuple[int, int]]:
     """(start, end) character offsets of each sentence in a paragraph. A piece that starts with a
-    lower-case letter continues the sentence before it: Punkt splits after '?”' or '!”', but
-    '“... them?” said Ivan Serov.' is one sentence; a list number ('1.') stays with its item."""
+    lower-case letter, a closing bracket or a comma continues the sentence before it: Punkt splits
+    after '?”' or '!”', but '“... them?” said Ivan Serov.' is one sentence, and so is 'Sen. Ellen
+    Marchetti (D-Md.), a member ...'; a list number ('1.') stays with its item."""
     spans: list[tuple[int, int]] = []
     for start, end in sentence_tokenizer().span_tokenize(paragraph):
-        if spans and (paragraph[start : start + 1].islower() or _LIST_MARKER.fullmatch(paragraph[slice(*spans[-1])])):
+        opening = paragraph[start : start + 1]
+        if spans and (
+            opening.islower() or opening in _CONTINUING or _LIST_MARKER.fullmatch(paragraph[slice(*spans[-1])])
+        ):
             spans[-1] = (spans[-1][0], end)
         else:
             spans.append((start, end))
