@@ -790,3 +790,36 @@ def test_the_name_a_text_gives_an_unnamed_description_is_the_speaker(sentence, s
 def test_a_state_broadcaster_or_state_media_is_a_body_of_its_country(sentence, body):
     who = only(sentence)
     assert (who.speaker, who.speaker_kind, who.speaker_group) == (body, "body", "North Korea")
+
+
+def test_a_pull_quote_signed_on_the_line_below_is_the_signer_s():
+    found = attribute(
+        "‘The door to dialogue is not closed.’",
+        "— Moon Jae-in, South Korea’s president, in Vladivostok on Wednesday",
+        "‘Everyone is asking me whether it is safe to fly to Seoul.’",
+        "— Gwen Ashcroft, a travel agent in Leeds",
+    )
+    assert [who.speaker for _, who in found] == ["Moon Jae-in", "Gwen Ashcroft"]
+
+
+def test_a_dash_line_signs_no_quote_that_has_a_speaker():
+    found = attribute("“It is a dead end,” said Ivan Serov.", "— with reporting by Anna Berg")
+    assert found[0][1].speaker == "Ivan Serov"
+
+
+@pytest.mark.parametrize(
+    "paragraph, speaker",
+    [
+        (
+            "In the words of Fang Hui, a professor at Xiamen University, the article was “a message to Washington”.",
+            "Fang Hui",
+        ),
+        (
+            "Deputy Anatoly Reshetnikov disagrees. In his words, the region “is not ready for a serious emergency”.",
+            "Anatoly Reshetnikov",
+        ),
+        ("Olga Petrova, a teacher, is worried. In her view, the plan is “a road to nowhere”.", "Olga Petrova"),
+    ],
+)
+def test_in_the_words_of_names_its_source_and_in_his_words_means_its_pronoun(paragraph, speaker):
+    assert only(paragraph).speaker == speaker

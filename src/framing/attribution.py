@@ -323,7 +323,7 @@ class Cue:
 
     @property
     def participle(self) -> bool:
-        return self.form.lower().endswith("ing") and self.lemma != "according to"
+        return self.form.lower().endswith("ing") and self.lemma not in SOURCE_PHRASES
 
 
 def find_cues(masked: str) -> list[Cue]:
@@ -426,6 +426,14 @@ def dash_speaker(text: str, masked: str, quote_end: int, context: Context) -> Sp
         return None
     c = found[0]
     return resolve(Candidate(c.start + dash.end(), c.end + dash.end(), c.kind, c.raw, c.detail), context, text)
+
+
+def signature_line(text: str, masked: str, context: Context) -> Speaker | None:
+    """The speaker a paragraph that opens with a dash names ('— Gwen Ashcroft, a travel agent in
+    Leeds'): the signature of the quote on the line above."""
+    return (
+        dash_speaker(text, masked, -1, context) if _DASH_AFTER.match(masked) and masked.strip()[:1] in "—–-" else None
+    )
 
 
 def possessor_speaker(text: str, masked: str, span: tuple[int, int], context: Context) -> Speaker | None:
@@ -926,6 +934,8 @@ def _author(owner: str, raw: str, context: Context) -> Speaker | None:
     return Speaker(recent.name, "person", recent.group, raw) if recent else None
 
 
+SOURCE_PHRASES = ("according to", "in the words of")  # the source is named after the phrase
+PRONOUN_SOURCE_PHRASES = ("in his words",)  # the source is the phrase's pronoun ('in her view')
 WRITING_LEMMAS = ("write", "pen", "publish")
 TRANSLATION_LEMMAS = ("translate", "render")  # the words are the translated writer's, not the translator's
 
@@ -1397,8 +1407,11 @@ def cue_speaker(
     """The speaker of ``cue`` in a sentence: after a quote ending at ``quote_end``, 'according to',
     the agent of a passive cue ('it was said by Foreign Minister Sergey Lavrov'), or the subject of
     a cue before what it reports."""
-    if cue.lemma == "according to":
+    if cue.lemma in SOURCE_PHRASES:
         return according_to(text, masked, cue, sentence[1], context)
+    if cue.lemma in PRONOUN_SOURCE_PHRASES:  # 'In his words, ...': whom the possessive pronoun means
+        pronoun = "she" if re.search(r"(?i)\bher\b", cue.form) else "he"
+        return resolve(Candidate(cue.start, cue.end, "pronoun", pronoun), context, text)
     if cue.lemma in TRANSLATION_LEMMAS and context.writer in context.people:  # 'Reuters translated the phrase as "..."'
         person = context.people[context.writer]
         return Speaker(person.name, "person", person.group, masked[cue.start : cue.end])

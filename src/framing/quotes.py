@@ -238,6 +238,9 @@ def attribute_quotes(
         context.paragraph, context.paragraph_first_sentence = p_index, context.sentence + 1
         found_here = find_quote_spans(text)
         masked = mask_quotes(text, found_here)
+        signed = attribution.signature_line(text, masked, context) if result else None
+        if signed is not None:  # a pull quote signed on the line below it: '— Li Xiuying, a teacher in Yanji'
+            _credit_earlier(signed, result[-1], range(len(result[-1])))
         cues = attribution.find_cues(masked)
         found, done = [], 0
         for s_index, sentence in enumerate(sentences):
@@ -276,7 +279,7 @@ def attribute_quotes(
                 if sentence[0] <= cue.start < sentence[1]:
                     reporter = (
                         attribution.according_to(text, masked, cue, sentence[1], context)
-                        if cue.lemma == "according to"
+                        if cue.lemma in attribution.SOURCE_PHRASES
                         else attribution.subject_before(text, masked, cue, sentence, context)
                     )
                     context.spoke(reporter)
