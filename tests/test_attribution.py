@@ -823,3 +823,22 @@ def test_a_dash_line_signs_no_quote_that_has_a_speaker():
 )
 def test_in_the_words_of_names_its_source_and_in_his_words_means_its_pronoun(paragraph, speaker):
     assert only(paragraph).speaker == speaker
+
+
+def test_a_role_that_fits_nobody_means_the_subject_of_the_sentence_just_before():
+    found = attribute(
+        "Vladimir Putin published an article on Friday.",
+        "Associate professor of the Far Eastern Federal University Dmitry Kolesov believes the words are "
+        "addressed to Washington.",
+        "“Sanctions and threats do not stop Pyongyang,” the expert explained.",
+    )
+    assert found[0][1].speaker == "Dmitry Kolesov"
+
+
+def test_a_name_after_a_proper_body_name_is_a_person_and_after_a_common_one_the_body_s():
+    found = attribution.candidates("Associate professor of the Far Eastern Federal University Dmitry Kolesov agrees.")
+    assert [(c.kind, c.raw) for c in found][-2:] == [
+        ("body", "the Far Eastern Federal University"),
+        ("name", "Dmitry Kolesov"),
+    ]
+    assert attribution.candidates("the research firm Hollis Partners")[0].raw == "the research firm Hollis Partners"

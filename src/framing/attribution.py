@@ -592,7 +592,7 @@ class Context:
 
     def paragraph_subject(self, gender: str = "") -> Person | None:
         """The person a sentence of the current paragraph last had as subject, if their gender fits."""
-        if self.subject is None or self.subject[1] < self.paragraph_first_sentence:
+        if self.subject is None or self.subject[1] < min(self.paragraph_first_sentence, self.sentence - 1):
             return None
         person = self.people.get(self.subject[0])
         return person if person is not None and (not gender or person.gender in ("", gender)) else None
@@ -711,6 +711,14 @@ def _candidates(text: str) -> tuple[Candidate, ...]:
                 continue  # 'In Warsaw, Bartosz Wilk, ...': an opening phrase, not a name and its apposition
             if kind == "body" and m.group("name") and m.group("name").split()[0].rstrip(".").lower() in TITLE_WORDS:
                 continue  # 'Army Col. Mark Dunleavy': a titled person, not a body named 'Col. Mark Dunleavy'
+            if kind == "body" and m.group("name") and _proper_body(m.group("desc"), m.group("of")):
+                # 'professor of the Far Eastern Federal University Dmitry Kolesov': a proper name
+                # already names the body, so the name after it is a person's
+                end = m.end("of") if m.group("of") else m.end("desc")
+                detail = {**m.groupdict(), "name": None}
+                found.append(Candidate(m.start(), end, kind, plain[m.start() : end].strip(" ,"), tuple(detail.items())))
+                found.append(Candidate(m.start("name"), m.end("name"), "name", m.group("name")))
+                continue
             found.append(
                 Candidate(
                     m.start(),
@@ -761,6 +769,13 @@ def _candidates(text: str) -> tuple[Candidate, ...]:
         elif c.end > chosen[-1].end and rank[c.kind] < rank[chosen[-1].kind] and c.start == chosen[-1].start:
             chosen[-1] = c
     return tuple(chosen)
+
+
+def _proper_body(desc: str, of: str | None) -> bool:
+    """Whether a body phrase is a proper name by itself ('Far Eastern Federal University', 'Ministry
+    of Unification'): its body noun is capitalised after another capitalised word, or an 'of' phrase follows."""
+    words = desc.split()
+    return bool(of) or (len(words) >= 2 and words[-1][:1].isupper() and words[-2][:1].isupper())
 
 
 _SENTENCE_OPENING = re.compile(r"(?:^|[.!?][\"”’]?\s+)\s*(\w+)\s+(?:the\s+)?$")
