@@ -842,3 +842,37 @@ def test_a_name_after_a_proper_body_name_is_a_person_and_after_a_common_one_the_
         ("name", "Dmitry Kolesov"),
     ]
     assert attribution.candidates("the research firm Hollis Partners")[0].raw == "the research firm Hollis Partners"
+
+
+def test_he_wrote_means_the_writer_the_text_named():
+    found = attribute(
+        "Vladimir Putin wrote an article for the Kremlin's website.",
+        "Prime Minister Shinzo Abe said Japan would “stand firm”.",
+        "“Threats, pressure and insulting and militant rhetoric are a dead end,” he wrote.",
+    )
+    assert [who.speaker for _, who in found] == ["Shinzo Abe", "Vladimir Putin"]
+
+
+def test_his_wife_named_by_a_first_name_alone_is_a_person():
+    found = attribute(
+        "Viktor Reznik, a retired engineer, thinks the talk of war is overblown.",
+        "His wife, Marina, disagreed. “Shouting makes it worse,” she said.",
+    )
+    assert found[0][1].speaker == "Marina"
+
+
+@pytest.mark.parametrize(
+    "sentence, speaker",
+    [
+        (
+            "Lavrov has been saying for weeks that the “door to dialogue” must stay open, and Peskov was telling "
+            "reporters on Friday that Moscow is “ready to help”.",
+            ["Sergey Lavrov", "Dmitry Peskov"],
+        ),
+        ("“Some decisions could be put on hold,” pointed out Sudhir Balakrishnan, a partner.", ["Sudhir Balakrishnan"]),
+        ("On Friday 1 September, the Russian president called talks “the only way”.", ["Vladimir Putin"]),
+        ("Nobody doubted U.S. President Donald Trump's talk of “fire and fury”.", ["Donald Trump"]),
+    ],
+)
+def test_progressive_cues_phrasal_cues_dates_and_talk(sentence, speaker):
+    assert [who.speaker for _, who in attribute("Russian President Vladimir Putin wrote.", sentence)] == speaker

@@ -309,6 +309,7 @@ _NOUN_BEFORE = re.compile(rf"(?i)(?:\b{_NOUN_DETERMINERS}|\w['’]s)\s+$")
 _GERUND_NOUN_BEFORE = re.compile(rf"(?i)\b{_NOUN_DETERMINERS}\s+(?:[\w-]+\s+){{0,2}}$")  # 'a regular press briefing'
 
 
+_AUXILIARY_BEFORE = re.compile(r"(?i)\b(?:is|are|was|were|been|be)\s+(?:\w+ly\s+|also\s+|still\s+|again\s+)?$")
 # 'a statement saying', 'a tweet warning': a participle after what was issued, not a noun
 _AFTER_STATEMENT_NOUN = re.compile(r"(?i)\b(?:statement|readout|tweet|post|message|communique|release)\s+$")
 
@@ -321,9 +322,11 @@ class Cue:
     lemma: str
     stance: str
 
+    progressive: bool = False  # 'was telling reporters': a finite verb, not a participle clause
+
     @property
     def participle(self) -> bool:
-        return self.form.lower().endswith("ing") and self.lemma not in SOURCE_PHRASES
+        return self.form.lower().endswith("ing") and self.lemma not in SOURCE_PHRASES and not self.progressive
 
 
 def find_cues(masked: str) -> list[Cue]:
@@ -352,7 +355,7 @@ def _cues(masked: str) -> tuple[Cue, ...]:
         ):
             continue
         lemma, stance = cue_forms()[m.group(0).lower()]
-        found.append(Cue(m.start(), m.end(), m.group(0), lemma, stance))
+        found.append(Cue(m.start(), m.end(), m.group(0), lemma, stance, bool(_AUXILIARY_BEFORE.search(before))))
     return tuple(found)
 
 
@@ -375,6 +378,7 @@ NOUN_CUES = (
     "tweet",
     "verdict",
     "call",
+    "talk",
 )
 _NOUN_CUE = re.compile(
     r"(?P<owner>[\w.'’ -]{2,60}?)['’]s?\s+(?:(?:recent|latest|earlier|own)\s+)?(?P<noun>" + "|".join(NOUN_CUES) + r")\b"
@@ -707,6 +711,8 @@ def _candidates(text: str) -> tuple[Candidate, ...]:
         for m in pats[kind].finditer(plain):
             if kind == "body" and not (m.group("det") or m.group("name") or m.group("desc")[:1].isupper()):
                 continue
+            if kind == "apposed" and m.group("name").split()[-1].rstrip(".") in CALENDAR_WORDS:
+                continue  # 'on Friday 1 September, the Russian president ...': a date, not a name
             if kind == "apposed" and _opening_phrase(plain, m.start(), m.group("name")):
                 continue  # 'In Warsaw, Bartosz Wilk, ...': an opening phrase, not a name and its apposition
             if kind == "body" and m.group("name") and m.group("name").split()[0].rstrip(".").lower() in TITLE_WORDS:
@@ -744,6 +750,16 @@ def _candidates(text: str) -> tuple[Candidate, ...]:
         if words:
             start = m.start() + m.group(0).index(words[0])
             found.append(Candidate(start, m.end(), "name", " ".join(words)))
+    for m in _KIN_APPOSITION.finditer(plain):  # 'His wife, Marina,': a person named by a first name alone
+        found.append(
+            Candidate(
+                m.start(),
+                m.end("name"),
+                "titled",
+                m.group(0).rstrip(","),
+                (("title", m.group("kin")), ("name", m.group("name"))),
+            )
+        )
     for m in pats["pronoun"].finditer(plain):
         found.append(Candidate(m.start(), m.end(), "pronoun", m.group(0)))
     found = _owned_bodies(found, plain)
@@ -785,6 +801,24 @@ def _opening_phrase(plain: str, start: int, name: str) -> bool:
     """Whether a name before a comma is an opening prepositional phrase ('In Warsaw,', 'At the Pentagon,')."""
     opening = _SENTENCE_OPENING.search(plain[:start])
     return name.split()[0].lower() in PREPOSITIONS or (opening is not None and opening.group(1).lower() in PREPOSITIONS)
+
+
+KIN_NOUNS = (
+    "wife",
+    "husband",
+    "mother",
+    "father",
+    "son",
+    "daughter",
+    "brother",
+    "sister",
+    "partner",
+    "neighbour",
+    "neighbor",
+)
+_KIN_APPOSITION = re.compile(
+    rf"(?<![\w-])(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?P<kin>{'|'.join(KIN_NOUNS)}),\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?),"
+)
 
 
 def _owned_bodies(found: list[Candidate], plain: str) -> list[Candidate]:
@@ -1410,7 +1444,7 @@ def agentless_passive(masked: str, cue: Cue, sentence_start: int) -> bool:
     """'the article was written "as much for Beijing ..."': a passive cue with no 'by' names what
     was said, not who said it, so it governs no quote."""
     return (
-        not cue.participle
+        not cue.form.lower().endswith("ing")
         and bool(_PASSIVE_BEFORE.search(masked[sentence_start : cue.start]))
         and _BY_AFTER.match(masked, cue.end) is None
     )
@@ -1439,10 +1473,21 @@ def cue_speaker(
             context,
         )
     if quote_end is not None and quote_end <= cue.start:
-        return subject_after(text, masked, quote_end, cue, sentence[1], context)
+        return the_writer(subject_after(text, masked, quote_end, cue, sentence[1], context), cue, context)
     if _IT_BEFORE.search(masked, sentence[0], cue.start) and context.body is not None:
         return context.body  # 'The two leaders, it says, "..."': the body the text is about
     return own_country_body(subject_before(text, masked, cue, sentence, context), masked, cue.end)
+
+
+def the_writer(who: Speaker | None, cue: Cue, context: Context) -> Speaker | None:
+    """'"...," he wrote': a pronoun with a writing verb means the person the text says wrote
+    something (the author of the article under discussion), if the pronoun's gender fits them."""
+    if who is None or cue.lemma not in WRITING_LEMMAS or who.raw.lower() not in PRONOUNS:
+        return who
+    writer = context.people.get(context.writer)
+    if writer is None or writer.gender not in ("", PRONOUNS[who.raw.lower()]):
+        return who
+    return Speaker(writer.name, "person", writer.group, who.raw)
 
 
 # 'said in a statement issued later that China would ...', 'said Italy, which ...': the country
