@@ -876,3 +876,29 @@ def test_his_wife_named_by_a_first_name_alone_is_a_person():
 )
 def test_progressive_cues_phrasal_cues_dates_and_talk(sentence, speaker):
     assert [who.speaker for _, who in attribute("Russian President Vladimir Putin wrote.", sentence)] == speaker
+
+
+def test_a_body_s_short_name_in_brackets_is_its_name():
+    who = only("New Zealand's Ministry of Foreign Affairs and Trade (MFAT) said it was following events “closely”.")
+    assert (who.speaker, who.speaker_kind) == ("MFAT", "body")
+
+
+def test_the_ministry_means_the_last_ministry_named_in_full():
+    found = attribute(
+        "The Ministry of Foreign Affairs and Trade issued travel advice on Monday.",
+        "The ministry said New Zealand would work with partners “to make sure the response is strong”.",
+    )
+    assert found[0][1].speaker == "Ministry of Foreign Affairs and Trade"
+
+
+def test_a_proper_body_name_with_of_keeps_no_added_country():
+    who = only("The Department of Foreign Affairs in Dublin said Ireland supported “every diplomatic effort”.")
+    assert who.speaker == "Department of Foreign Affairs"
+
+
+def test_a_rank_with_class_is_no_part_of_the_name():
+    who = only(
+        "At a diner, retired Army Sgt. 1st Class Darnell Briggs, who served in Korea, shook his head.",
+        "“Every few years somebody says it's about to blow,” Briggs said.",
+    )
+    assert who.speaker == "Darnell Briggs"

@@ -197,6 +197,7 @@ TITLE_WORDS = frozenset(
         "captain",
         "lieutenant",
         "sgt",
+        "class",  # 'Sgt. 1st Class Darnell Briggs', 'Private First Class'
         "sergeant",
         "admiral",
         "cmdr",
@@ -522,7 +523,8 @@ def _patterns() -> dict[str, re.Pattern]:
             rf"(?<![\w-])(?:(?P<det>[Tt]he|[Hh]is|[Hh]er|[Aa]n?|[Ii]ts)\s+)?"
             rf"(?P<desc>(?:(?!{not_first}\s)[\w'’.-]+\s+){{0,4}}?(?i:{body_re}))(?![\w-])"
             rf"(?:\s+(?P<joiner>of|for)\s+(?P<of>(?:the\s+)?{_BODY_OF_NAME}))?"
-            rf"(?:\s+(?!{calendar}\b)(?P<name>{_NAME})|,\s+(?P<acronym>[A-Z]{{2,}}),)?"
+            rf"(?:\s+(?!{calendar}\b)(?P<name>{_NAME})|,\s+(?P<acronym>[A-Z]{{2,}}),"
+            r"|\s+\((?P<short>[A-Z][A-Za-z]{1,9})\))?"
         ),
         "name": re.compile(rf"(?<![\w-]){_NAME}"),
         "pronoun": re.compile(r"(?<![\w-])(?:he|she|He|She)(?![\w-])"),
@@ -567,6 +569,12 @@ class Context:
     unnamed_mention: tuple[Speaker, int, int] | None = None  # (speaker, sentence, tick): the last unnamed person named
     bare_names: dict[str, str] = field(default_factory=dict)  # surname -> a full name the text gave bare
     body: Speaker | None = None  # the last body a sentence had as subject or that spoke: what 'it says' means
+    bodies: list[Speaker] = field(default_factory=list)  # bodies named by a proper name, in reading order
+
+    def named_body(self, noun: str) -> Speaker | None:
+        """The body a bare 'the ministry' means: the last body named in full whose name holds that noun."""
+        words = noun.lower().split()
+        return next((b for b in reversed(self.bodies) if set(words) <= set(b.name.lower().split())), None)
 
     def person(self, name: str, group: str = "", gender: str = "", roles=()) -> Person:
         known = self.people.get(name) or self.people.setdefault(name, Person(name))
@@ -835,6 +843,13 @@ def _owned_bodies(found: list[Candidate], plain: str) -> list[Candidate]:
     return widened
 
 
+def _full_body_name(name: str) -> bool:
+    """Whether a body's name names it in full ('Ministry of Foreign Affairs and Trade', 'Japanese
+    foreign ministry', 'MFAT'), not as a bare noun ('ministry', 'the department')."""
+    words = name.split()
+    return len(words) > 1 and any(w[:1].isupper() for w in words) or name.isupper()
+
+
 def _clean_name(name: str) -> str:
     """A name without function words, title words before it ('Cabinet Secretary Masato Oda' ->
     'Masato Oda', 'Dr. Ulrich Hessel' -> 'Ulrich Hessel') and a final full stop."""
@@ -1021,9 +1036,12 @@ def _body_speaker(detail: dict, raw: str, context: Context) -> Speaker:
     desc = " ".join(detail["desc"].split())
     if detail.get("of"):  # 'the Ministry of Unification', "Finland's Ministry for Foreign Affairs"
         desc = f"{desc} {detail['joiner']} {' '.join(detail['of'].split())}"
-    if detail.get("name") or detail.get("acronym"):
-        name = _clean_name(detail.get("name") or detail["acronym"])
-        return Speaker(name, "body", _nationality(desc), raw)
+    if detail.get("name") or detail.get("acronym") or detail.get("short"):
+        # 'the research firm Hollis Partners'; "New Zealand's Ministry of Foreign Affairs and Trade
+        # (MFAT)": the short name the text gives in brackets
+        name = detail.get("short") or _clean_name(detail.get("name") or detail["acronym"])
+        group = _nationality(desc) or next((m.actor_group for m in actors.find_mentions(desc)), "")
+        return Speaker(name, "body", group, raw)
     if det in ("his", "her"):
         person = context.recent(PRONOUNS["he" if det == "his" else "she"])
         if person:
@@ -1031,6 +1049,10 @@ def _body_speaker(detail: dict, raw: str, context: Context) -> Speaker:
             if office:  # 'his office' after Moon: the body that speaks for him
                 return Speaker(office, "body", person.group, raw, person.name)
             return Speaker(f"{person.name}'s {desc}", "body", person.group, raw, person.name)
+    bare = det == "the" and not detail.get("of") and desc.islower() and len(desc.split()) <= 2
+    earlier = context.named_body(desc) if bare and desc.lower() not in STATEMENT_NOUNS else None
+    if earlier is not None:  # 'the ministry said' after 'the Ministry of Foreign Affairs and Trade'
+        return Speaker(earlier.name, "body", earlier.group, raw, earlier.speaks_for)
     previous = context.previous
     if det in ("the", "its") and desc.lower() in STATEMENT_NOUNS and previous is not None and previous.speaker:
         # 'In a statement, the governor's office said ... "...," the statement said': its issuer speaks
@@ -1409,6 +1431,8 @@ def register(text: str, context: Context) -> None:
             resolve(c, context, text)
         elif c.kind == "unnamed" and (who := resolve(c, context, text)) is not None and who.kind == "unnamed":
             context.unnamed_mention = (who, context.sentence, context.tick)
+        elif c.kind == "body" and (who := resolve(c, context, text)) is not None and _full_body_name(who.name):
+            context.bodies.append(who)
         elif c.kind == "name" and (name := _bare_name(c.raw)):
             context.bare_names.setdefault(name.split()[-1], name)  # 'Thomas Whitlock' for a later 'Whitlock says'
             if _KOREAN_GIVEN_NAME.fullmatch(name.split()[-1]):  # 'Lee Chang-soo' for a later 'Lee said'
@@ -1500,8 +1524,8 @@ def own_country_body(who: Speaker | None, masked: str, cue_end: int) -> Speaker 
     """A body the text names without its country ('the foreign ministry said that China would
     ...') belongs to the country its report opens with, as a government speaks of its own country
     ('Chinese foreign ministry'); any other speaker as it is."""
-    if who is None or who.kind != "body" or who.group or _names_a_country(who.name):
-        return who
+    if who is None or who.kind != "body" or who.group or _names_a_country(who.name) or " of " in who.name:
+        return who  # a proper name with 'of' ('Department of Foreign Affairs') is kept as the text gives it
     opening = _REPORT_OPENING.match(masked, cue_end)
     after = masked[opening.end() :] if opening else ""
     country = next((c for c in _country_adjectives() if re.match(rf"{re.escape(c)}(?![\w-])", after)), "")
