@@ -902,3 +902,45 @@ def test_a_rank_with_class_is_no_part_of_the_name():
         "“Every few years somebody says it's about to blow,” Briggs said.",
     )
     assert who.speaker == "Darnell Briggs"
+
+
+@pytest.mark.parametrize(
+    "paragraph, speaker",
+    [
+        (
+            "A JBLM spokeswoman, Maj. Teresa Quintanilla, said units “remain focused on readiness”.",
+            "Teresa Quintanilla",
+        ),
+        (
+            "“People in Khasan are calm,” the head of the Khasan district, Igor Stepanenko, told VostokLine.",
+            "Igor Stepanenko",
+        ),
+        (
+            "A lawmaker from the ruling party, Gennady Rozhkov, went further, telling a paper that the Americans "
+            "“have been playing with matches”.",
+            "Gennady Rozhkov",
+        ),
+        (
+            "My old colleague Dana Whitfield emailed me. “Moscow is right about the diagnosis,” she wrote.",
+            "Dana Whitfield",
+        ),
+        ("“They call it the usual,” said Undergraduate Muhammad Hafiz Roslan.", "Muhammad Hafiz Roslan"),
+        ("[SOUND BITE] Han Do-yoon, Cheong Wa Dae Spokesman : “We welcome any contribution to peace.”", "Han Do-yoon"),
+    ],
+)
+def test_a_description_named_in_apposition_and_names_after_descriptors_or_labels(paragraph, speaker):
+    assert only(paragraph).speaker == speaker
+
+
+def test_a_pronoun_right_before_the_cue_is_its_subject_after_a_long_opening_phrase():
+    found = attribute(
+        "Aoife Brennan teaches English in Seoul.",
+        "Speaking to the Clarion on Monday, a day after North Korea carried out its sixth nuclear test, she said: "
+        "‘Honestly, the Koreans around me are far calmer.’",
+    )
+    assert found[0][1].speaker == "Aoife Brennan"
+
+
+def test_a_participant_or_counterpart_is_an_unnamed_person():
+    who = only("At a workshop in Vienna, a Chinese participant put it to me bluntly: ‘You never bring a chair.’")
+    assert (who.speaker, who.speaker_kind) == ("", "unnamed")

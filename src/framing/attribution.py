@@ -198,6 +198,11 @@ TITLE_WORDS = frozenset(
         "lieutenant",
         "sgt",
         "class",  # 'Sgt. 1st Class Darnell Briggs', 'Private First Class'
+        "freshman",  # a student's year before the name: 'Sophomore Anya Petrova', 'Senior Daniel Kwon'
+        "sophomore",
+        "junior",
+        "senior",
+        "undergraduate",
         "sergeant",
         "admiral",
         "cmdr",
@@ -500,7 +505,8 @@ def _patterns() -> dict[str, re.Pattern]:
         "apposed": re.compile(rf"(?<![\w-])(?P<name>{_NAME}),\s+(?P<desc>(?:(?:a|an|the)\s+)?[^,;:]{{2,90}}?),"),
         # 'a senior Japanese defence official', 'one diplomat', 'a trader at a Japanese bank in Tokyo'
         "unnamed": re.compile(
-            rf"(?<![\w-])(?P<det>[Aa]n?|[Oo]ne|[Aa]nother)\s+(?P<desc>{mod}(?i:{person_re}))(?:s)?(?![\w-])"
+            rf"(?<![\w-])(?P<det>[Aa]n?|[Oo]ne|[Aa]nother|[Mm]y)\s+(?P<desc>{mod}(?i:{person_re}))(?:s)?(?![\w-])"
+            rf"(?!\s+(?!{calendar}\b){_TITLE_TOKEN}\s+{_TITLE_TOKEN})"  # 'my old colleague Dana Whitfield' is named
             rf"(?P<tail>(?:\s+(?:at|of|in|from|with|for)\s+(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){{0,2}}[\w-]+)*)"
         ),
         # 'U.S. officials', 'workers', 'Chinese analysts': people the text does not name
@@ -772,7 +778,12 @@ def _candidates(text: str) -> tuple[Candidate, ...]:
         found.append(Candidate(m.start(), m.end(), "pronoun", m.group(0)))
     found = _owned_bodies(found, plain)
     appositions = [(m.start(), m.end()) for m in _APPOSITION.finditer(plain)]
-    found = [c for c in found if not any(a < c.start and c.end <= b for a, b in appositions)]
+    labels = [(m.start(), m.end()) for m in _BRACKETED_LABEL.finditer(plain)]  # '[SOUND BITE]' names no one
+    found = [
+        c
+        for c in found
+        if not any(a < c.start and c.end <= b for a, b in appositions) and not any(a <= c.start < b for a, b in labels)
+    ]
     rank = {
         "titled": 0,
         "apposed": 1,
@@ -811,6 +822,7 @@ def _opening_phrase(plain: str, start: int, name: str) -> bool:
     return name.split()[0].lower() in PREPOSITIONS or (opening is not None and opening.group(1).lower() in PREPOSITIONS)
 
 
+_BRACKETED_LABEL = re.compile(r"\[[^\]]{1,40}\]")
 KIN_NOUNS = (
     "wife",
     "husband",
@@ -870,6 +882,8 @@ def resolve(c: Candidate, context: Context, text: str) -> Speaker | None:
         if mention.kind == "person":
             context.person(mention.actor, mention.actor_group, _actor_gender(mention.actor))
         return Speaker(mention.actor, mention.kind, mention.actor_group, c.raw, _speaks_for(mention.actor))
+    if c.kind in ("unnamed", "role") and (apposed := _named_in_apposition(text, c, context)) is not None:
+        return apposed  # 'A JBLM spokeswoman, Maj. Teresa Quintanilla, said'
     if c.kind in ("titled", "apposed"):
         name = _clean_name(detail["name"])
         words = detail.get("title") or detail.get("desc") or ""
@@ -964,6 +978,26 @@ def resolve(c: Candidate, context: Context, text: str) -> Speaker | None:
 
 
 _PERSON_NOUN_AFTER = re.compile(r"\s+([a-z]+)\b")
+# 'A JBLM spokeswoman, Maj. Teresa Quintanilla, said', 'the head of the Khasan district, Igor Stepanenko,'
+APPOSITION_GAP_WORDS = (
+    6  # 'the head of the Khasan district, Igor Stepanenko,': words between a description and its name
+)
+_APPOSED_NAME_AFTER = re.compile(rf"(?:\s+[\w'’.-]+){{0,{APPOSITION_GAP_WORDS}}}?,\s+(?P<name>{_NAME}),")
+
+
+def _named_in_apposition(text: str, c: Candidate, context: Context) -> Speaker | None:
+    """The person an unnamed description or a role noun is followed by in commas, if the name has
+    two words or more once its titles are dropped."""
+    found = _APPOSED_NAME_AFTER.match(text, c.end)
+    name = _clean_name(found.group("name")) if found else ""
+    if found is None or len(name.split()) < 2:
+        return None
+    if (known := actors.find_mentions(name)) and known[0].kind != "person":
+        return None
+    person = context.person(name)
+    return Speaker(person.name, "person", person.group, text[c.start : found.end()].strip(" ,"))
+
+
 # the name a text gives an unnamed description right after it
 _NAME_GIVEN_AFTER = re.compile(
     r",?\s+(?:named|called|identified\s+only\s+as|who\s+gave\s+(?:only\s+)?(?:his|her|their)\s+"
@@ -1359,7 +1393,18 @@ def _adjacent_speaker(
 ) -> Speaker | None:
     """A named speaker ending at most ``ADJACENT_MAX_WORDS`` words before the cue, or a role noun
     right before it ('the president said'), not an object (a pronoun is left to the clause rule)."""
-    found = [c for c in candidates(masked[region[0] : region[1]]) if c.kind != "pronoun"]
+    everything = candidates(masked[region[0] : region[1]])
+    if (
+        everything
+        and everything[-1].kind == "pronoun"
+        and words_between(masked, region[0] + everything[-1].end, region[1]) == 0
+    ):
+        # 'Speaking to the Clarion, a day after North Korea carried out its test, she said:' the
+        # pronoun right before the cue is its subject
+        c = everything[-1]
+        shifted = Candidate(c.start + region[0], c.end + region[0], c.kind, c.raw, c.detail)
+        return _named_earlier(text, masked, sentence, shifted, context) or resolve(shifted, context, text)
+    found = [c for c in everything if c.kind != "pronoun"]
     if not found:
         return None
     c = found[-1]
