@@ -185,6 +185,9 @@ SETS = (
     ("test pages (fifth held-out set)", "heldout5", GOLD_FILE),
     ("test pages (sixth held-out set)", "heldout6", GOLD_FILE),
     ("test pages (seventh held-out set)", "heldout7", GOLD_FILE),
+    ("test pages (eighth held-out set)", "heldout8", GOLD_FILE),
+    ("test pages (ninth held-out set)", "heldout9", GOLD_FILE),
+    ("test pages (tenth held-out set)", "heldout10", GOLD_FILE),
 )
 HELD_OUT_SETS = tuple(name for name, folder, _ in SETS if folder and folder.startswith("heldout"))
 # every held-out page pooled: batches differ in difficulty as much as rules do, so no one set is the
