@@ -1476,7 +1476,12 @@ def register(text: str, context: Context) -> None:
             resolve(c, context, text)
         elif c.kind == "unnamed" and (who := resolve(c, context, text)) is not None and who.kind == "unnamed":
             context.unnamed_mention = (who, context.sentence, context.tick)
-        elif c.kind == "body" and (who := resolve(c, context, text)) is not None and _full_body_name(who.name):
+        elif (
+            c.kind == "body"
+            and _full_body_name(c.raw)
+            and (who := resolve(c, context, text)) is not None
+            and _full_body_name(who.name)
+        ):
             context.bodies.append(who)
         elif c.kind == "name" and (name := _bare_name(c.raw)):
             context.bare_names.setdefault(name.split()[-1], name)  # 'Thomas Whitlock' for a later 'Whitlock says'
