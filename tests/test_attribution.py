@@ -944,3 +944,13 @@ def test_a_pronoun_right_before_the_cue_is_its_subject_after_a_long_opening_phra
 def test_a_participant_or_counterpart_is_an_unnamed_person():
     who = only("At a workshop in Vienna, a Chinese participant put it to me bluntly: ‘You never bring a chair.’")
     assert (who.speaker, who.speaker_kind) == ("", "unnamed")
+
+
+def test_my_counterpart_at_a_ministry_is_an_unnamed_person_not_the_ministry():
+    who = only("My old counterpart at the Russian foreign ministry used to tell me, “Ruth, we never sell anything.”")
+    assert (who.speaker, who.speaker_kind) == ("", "unnamed")
+
+
+def test_a_date_before_a_comma_is_no_apposed_name():
+    found = attribution.candidates("On Friday 1 September, the Russian president wrote on Korea, warning.")
+    assert [c.kind for c in found if "September" in c.raw] == []
