@@ -26,7 +26,7 @@ cannot attribute has an empty speaker and method 'none'.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 import pandas as pd
@@ -386,8 +386,9 @@ NOUN_CUES = (
     "call",
     "talk",
 )
+_POSSESSIVE = r"(?P<owner>[\w.'’ -]{2,60}?)['’]s?"  # "Trump's", "the Kremlin's", "the ministers'"
 _NOUN_CUE = re.compile(
-    r"(?P<owner>[\w.'’ -]{2,60}?)['’]s?\s+(?:(?:recent|latest|earlier|own)\s+)?(?P<noun>" + "|".join(NOUN_CUES) + r")\b"
+    _POSSESSIVE + r"\s+(?:(?:recent|latest|earlier|own)\s+)?(?P<noun>" + "|".join(NOUN_CUES) + r")\b"
 )
 
 
@@ -410,10 +411,10 @@ def _possessor(text: str, owner: str, offset: int, context: Context) -> Speaker 
         return None
     c = found[-1]
     detail = (c.detail[0], False) if c.kind == "actor" else c.detail  # the possessive names its owner
-    return resolve(Candidate(c.start + offset, c.end + offset, c.kind, c.raw, detail), context, text)
+    return resolve(replace(c.shifted(offset), detail=detail), context, text)
 
 
-_OWNER_BEFORE = re.compile(r"(?P<owner>[\w.'’ -]{2,60}?)['’]s?\s*$")
+_OWNER_BEFORE = re.compile(_POSSESSIVE + r"\s*$")
 
 
 _NOUN_AFTER = re.compile(r"[\s,.]*(?:" + "|".join(NOUN_CUES) + r")\b", re.I)
@@ -435,7 +436,7 @@ def dash_speaker(text: str, masked: str, quote_end: int, context: Context) -> Sp
     if not found or found[0].start > 0:
         return None
     c = found[0]
-    return resolve(Candidate(c.start + dash.end(), c.end + dash.end(), c.kind, c.raw, c.detail), context, text)
+    return resolve(c.shifted(dash.end()), context, text)
 
 
 def signature_line(text: str, masked: str, context: Context) -> Speaker | None:
@@ -609,7 +610,8 @@ class Context:
         return who if _gender(who.raw) in ("", gender) else None
 
     def paragraph_subject(self, gender: str = "") -> Person | None:
-        """The person a sentence of the current paragraph last had as subject, if their gender fits."""
+        """The person the sentence just before, or any sentence of the current paragraph, last had
+        as subject, if their gender fits."""
         if self.subject is None or self.subject[1] < min(self.paragraph_first_sentence, self.sentence - 1):
             return None
         person = self.people.get(self.subject[0])
@@ -663,6 +665,10 @@ class Candidate:
     kind: str  # actor, titled, apposed, name, body, unnamed, role, pronoun
     raw: str
     detail: tuple = ()
+
+    def shifted(self, offset: int) -> Candidate:
+        """The same phrase found in a slice of a text that starts at ``offset``, placed in the text."""
+        return replace(self, start=self.start + offset, end=self.end + offset)
 
 
 def _nationality(text: str) -> str:
@@ -978,10 +984,9 @@ def resolve(c: Candidate, context: Context, text: str) -> Speaker | None:
 
 
 _PERSON_NOUN_AFTER = re.compile(r"\s+([a-z]+)\b")
-# 'A JBLM spokeswoman, Maj. Teresa Quintanilla, said', 'the head of the Khasan district, Igor Stepanenko,'
-APPOSITION_GAP_WORDS = (
-    6  # 'the head of the Khasan district, Igor Stepanenko,': words between a description and its name
-)
+# 'A JBLM spokeswoman, Maj. Teresa Quintanilla, said', 'the head of the Khasan district, Igor Stepanenko,':
+# at most this many words between a description and the name in commas after it
+APPOSITION_GAP_WORDS = 6
 _APPOSED_NAME_AFTER = re.compile(rf"(?:\s+[\w'’.-]+){{0,{APPOSITION_GAP_WORDS}}}?,\s+(?P<name>{_NAME}),")
 
 
@@ -1272,7 +1277,7 @@ def _first_speaker(
     found = candidates(masked[region[0] : region[1]])
     skipped_end = None  # where the last object skipped ends: 'at Washington and Tokyo' are both objects
     for c in reversed(found) if last else found:
-        shifted = Candidate(c.start + region[0], c.end + region[0], c.kind, c.raw, c.detail)
+        shifted = c.shifted(region[0])
         local = masked[region[0] :]
         coordinated = skipped_end is not None and re.fullmatch(r"\s*,?\s*(?:and|or)\s*", local[skipped_end : c.start])
         if objects and (
@@ -1300,7 +1305,7 @@ def _named_earlier(text: str, masked: str, sentence: tuple[int, int], c: Candida
     for e in candidates(masked[sentence[0] : c.start]):
         if e.kind not in ("titled", "apposed", "name", "actor"):
             continue
-        who = resolve(Candidate(e.start + sentence[0], e.end + sentence[0], e.kind, e.raw, e.detail), context, text)
+        who = resolve(e.shifted(sentence[0]), context, text)
         if who is not None and who.kind == "person" and (not role or _has_role(who.name, role, context)):
             return who
     return None
@@ -1345,7 +1350,7 @@ def _named_antecedent(text: str, masked: str, region: tuple[int, int], context: 
     ('a retired translator named Galina Ostrovskaya who ...'), past an unnamed description in
     apposition ('Jonathan Pell, a former British diplomat who ...'); else the last unnamed one."""
     found = [
-        Candidate(c.start + region[0], c.end + region[0], c.kind, c.raw, c.detail)
+        c.shifted(region[0])
         for c in candidates(masked[region[0] : region[1]])
         if not _is_object(masked[region[0] :], c.start)
     ]
@@ -1382,7 +1387,7 @@ def _parenthetical_speaker(
     if len(found) != 1 or words_between(aside, 0, found[0].start) or words_between(aside, found[0].end, len(aside)) > 1:
         return None
     c = found[0]
-    return resolve(Candidate(c.start + comma + 1, c.end + comma + 1, c.kind, c.raw, c.detail), context, text)
+    return resolve(c.shifted(comma + 1), context, text)
 
 
 ADJACENT_MAX_WORDS = 3  # 'Donald Trump declared', 'Putin on Friday warned', 'X said on August 28'
@@ -1402,7 +1407,7 @@ def _adjacent_speaker(
         # 'Speaking to the Clarion, a day after North Korea carried out its test, she said:' the
         # pronoun right before the cue is its subject
         c = everything[-1]
-        shifted = Candidate(c.start + region[0], c.end + region[0], c.kind, c.raw, c.detail)
+        shifted = c.shifted(region[0])
         return _named_earlier(text, masked, sentence, shifted, context) or resolve(shifted, context, text)
     found = [c for c in everything if c.kind != "pronoun"]
     if not found:
@@ -1417,7 +1422,7 @@ def _adjacent_speaker(
         or masked[: region[0] + c.start].rstrip().endswith("(")  # '... Ministry of Foreign Affairs (MFA) said': a gloss
     ):
         return None
-    shifted = Candidate(c.start + region[0], c.end + region[0], c.kind, c.raw, c.detail)
+    shifted = c.shifted(region[0])
     earlier = _named_earlier(text, masked, sentence, shifted, context) if c.kind == "role" else None
     return earlier or resolve(shifted, context, text)
 
@@ -1439,7 +1444,7 @@ def subject_after(
     for c in candidates(masked[cue.end : min(sentence_end, cue.end + 120)]):
         if words_between(masked, cue.end, cue.end + c.start) > VERB_FIRST_GAP_WORDS:
             break
-        who = resolve(Candidate(c.start + cue.end, c.end + cue.end, c.kind, c.raw, c.detail), context, text)
+        who = resolve(c.shifted(cue.end), context, text)
         if who is not None:  # 'said the Rev. Daniel Shin': the title names no one, the name after it does
             return who
     return None
@@ -1448,7 +1453,7 @@ def subject_after(
 def according_to(text: str, masked: str, cue: Cue, sentence_end: int, context: Context) -> Speaker | None:
     """The source named after 'according to'."""
     for c in candidates(masked[cue.end : sentence_end]):
-        shifted = Candidate(c.start + cue.end, c.end + cue.end, c.kind, c.raw, c.detail)
+        shifted = c.shifted(cue.end)
         who = resolve(shifted, context, text)
         if who is not None:
             return who
@@ -1655,7 +1660,7 @@ def named_after(text: str, masked: str, sentence: tuple[int, int], context: Cont
     for c in candidates(masked[start : sentence[1]]):
         if words_between(masked, reach, start + c.start) > NAMED_AFTER_MAX_WORDS:
             return None
-        who = resolve(Candidate(c.start + start, c.end + start, c.kind, c.raw, c.detail), context, text)
+        who = resolve(c.shifted(start), context, text)
         if who is not None:
             return who
         reach = start + c.end  # 'the defence expert Anja Merz': a phrase naming no one leads on to the name
